@@ -1,0 +1,26 @@
+package io.trailaudit.checks;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One requirement of a check, as {@code controls.json} describes it.
+ *
+ * @param id the requirement id, the second half of the rule id
+ * @param passesWhen the condition for PASS, as CHECKS.md states it
+ * @param remediations remediation templates by variant ({@code default} when there is one);
+ *     {@code {name}} placeholders are filled by the check
+ */
+public record RequirementInfo(
+    String id,
+    String title,
+    Severity severity,
+    String passesWhen,
+    List<ControlRef> controls,
+    Map<String, String> remediations) {
+
+  public RequirementInfo {
+    controls = List.copyOf(controls);
+    remediations = Map.copyOf(remediations);
+  }
+}

@@ -1,0 +1,66 @@
+package io.trailaudit.checks;
+
+import io.trailaudit.model.EventSelectors;
+import io.trailaudit.model.InsightSelector;
+import io.trailaudit.model.Observed;
+import io.trailaudit.model.Trail;
+import io.trailaudit.model.TrailStatus;
+import java.util.List;
+
+/**
+ * A trail as checks see it: its description, and per-trail reads taken from whichever account could
+ * make them. An organization trail seen from a member account usually cannot be read there
+ * (TrailNotFound); its owner's reads are used when the owner was audited too.
+ *
+ * @param trail the description (from the owner's account when present)
+ * @param status the first known status among the accounts that see the trail, else the owner's
+ *     (or first) failure
+ */
+public record TrailView(
+    Trail trail,
+    Observed<TrailStatus> status,
+    Observed<EventSelectors> selectors,
+    Observed<List<InsightSelector>> insights) {
+
+  public String arn() {
+    return trail.arn();
+  }
+
+  public String name() {
+    return trail.name();
+  }
+
+  public String account() {
+    return trail.ownerAccountId();
+  }
+
+  public String region() {
+    return trail.homeRegion();
+  }
+
+  public Resource resource() {
+    return new Resource(account(), region(), arn());
+  }
+
+  /** Known to be logging. */
+  public boolean isLogging() {
+    return status instanceof Observed.Known<TrailStatus> k && k.value() != null && k.value().isLogging();
+  }
+
+  /** Known not to be logging. */
+  public boolean isKnownStopped() {
+    return status instanceof Observed.Known<TrailStatus> k && (k.value() == null || !k.value().isLogging());
+  }
+
+  /** Coverage of management events, if the selectors are known. */
+  public ManagementCoverage managementCoverage() {
+    return selectors.isKnown() && selectors.value() != null
+        ? ManagementCoverage.of(selectors.value())
+        : ManagementCoverage.NONE;
+  }
+
+  /** {@code name (arn)} for messages. */
+  public String label() {
+    return trail.name() + " (" + trail.arn() + ")";
+  }
+}

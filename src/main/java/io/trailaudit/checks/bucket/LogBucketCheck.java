@@ -1,0 +1,310 @@
+package io.trailaudit.checks.bucket;
+
+import io.trailaudit.checks.Check;
+import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.FindingFactory;
+import io.trailaudit.checks.TrailIndex;
+import io.trailaudit.checks.TrailView;
+import io.trailaudit.config.AuditConfig;
+import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Bucket;
+import io.trailaudit.model.Bucket.BucketAcl;
+import io.trailaudit.model.Bucket.BucketLogging;
+import io.trailaudit.model.Bucket.BucketVersioning;
+import io.trailaudit.model.Bucket.Grant;
+import io.trailaudit.model.Bucket.ObjectLockConfiguration;
+import io.trailaudit.model.Observed;
+import io.trailaudit.model.PublicAccessBlock;
+import io.trailaudit.model.Snapshot;
+import io.trailaudit.policy.PolicyParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Check 4: the trail bucket is locked down. Evaluated once per bucket, however many trails use it. */
+public final class LogBucketCheck implements Check {
+  public static final String ID = "log-bucket";
+
+  static final Set<String> PUBLIC_GROUPS =
+      Set.of(
+          "http://acs.amazonaws.com/groups/global/AllUsers",
+          "http://acs.amazonaws.com/groups/global/AuthenticatedUsers");
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
+    FindingFactory f = new FindingFactory(info());
+    Map<String, List<TrailView>> trailsByBucket = new LinkedHashMap<>();
+    for (TrailView t : TrailIndex.of(snapshot).all()) {
+      if (t.trail().s3BucketName() != null) {
+        trailsByBucket.computeIfAbsent(t.trail().s3BucketName(), k -> new ArrayList<>()).add(t);
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Map.Entry<String, List<TrailView>> e : trailsByBucket.entrySet()) {
+      BucketContext b = BucketContext.of(snapshot, e.getKey(), e.getValue(), config);
+      if (b.bucket().isEmpty()) {
+        for (var r : info().requirements()) {
+          out.add(f.error(r.id(), b.resource(), b.notCollected()));
+        }
+        continue;
+      }
+      out.add(notPublic(f, b));
+      out.add(blockPublicAccess(f, b, snapshot));
+      out.add(versioning(f, b));
+      out.add(mfaDelete(f, b));
+      out.add(objectLock(f, b));
+      out.add(accessLogging(f, b));
+      out.add(tlsOnly(f, b));
+      out.add(denyDelete(f, b));
+      out.add(dedicated(f, b));
+    }
+    return out;
+  }
+
+  private Finding notPublic(FindingFactory f, BucketContext b) {
+    String req = "not-public";
+    Bucket bucket = b.get();
+    if (!bucket.acl().isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(bucket.acl()));
+    }
+    if (!bucket.policy().isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(bucket.policy()));
+    }
+    List<String> problems = new ArrayList<>();
+    BucketAcl acl = bucket.acl().value();
+    if (acl != null) {
+      for (Grant g : acl.grants()) {
+        if (g.granteeUri() != null && PUBLIC_GROUPS.contains(g.granteeUri())) {
+          problems.add("ACL grants " + g.permission() + " to "
+              + g.granteeUri().substring(g.granteeUri().lastIndexOf('/') + 1));
+        }
+      }
+    }
+    Optional<BucketPolicy> policy;
+    try {
+      policy = b.policy();
+    } catch (PolicyParseException e) {
+      return f.error(req, b.resource(), b.malformedPolicy(e));
+    }
+    policy.ifPresent(p -> problems.addAll(p.publicAllows()));
+    if (bucket.policyIsPublic() instanceof Observed.Known<Boolean> k && Boolean.TRUE.equals(k.value())
+        && policy.map(p -> p.publicAllows().isEmpty()).orElse(true)) {
+      problems.add("S3 reports the bucket policy as public (GetBucketPolicyStatus IsPublic=true)");
+    }
+    if (!problems.isEmpty()) {
+      return f.fail(req, b.resource(), "bucket " + b.name() + " is public: " + String.join("; ", problems),
+          b.args(Map.of("problem", String.join("; ", problems))));
+    }
+    return f.pass(req, b.resource(), "no ACL grant to AllUsers or AuthenticatedUsers"
+        + (policy.isPresent() ? " and no unconditioned Allow to * in the bucket policy" : " and no bucket policy"));
+  }
+
+  private Finding blockPublicAccess(FindingFactory f, BucketContext b, Snapshot snapshot) {
+    String req = "block-public-access";
+    Observed<PublicAccessBlock> bucketLevel = b.get().publicAccessBlock();
+    if (bucketLevel instanceof Observed.Known<PublicAccessBlock> k && k.value() != null && k.value().allEnabled()) {
+      return f.pass(req, b.resource(), "all four Block Public Access settings are on for the bucket");
+    }
+    Observed<PublicAccessBlock> accountLevel = b.accountId()
+        .flatMap(snapshot::account)
+        .map(AccountSnapshot::s3PublicAccessBlock)
+        .orElse(Observed.notCollected("account-level Block Public Access of the bucket's account"));
+    if (accountLevel instanceof Observed.Known<PublicAccessBlock> k && k.value() != null && k.value().allEnabled()) {
+      return f.pass(req, b.resource(), "all four Block Public Access settings are on for account "
+          + b.accountId().orElse("?"));
+    }
+    if (!bucketLevel.isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(bucketLevel));
+    }
+    if (!accountLevel.isKnown()) {
+      return f.error(req, b.resource(), "bucket-level Block Public Access is incomplete ("
+          + offFlags(bucketLevel.value()) + ") and the account level could not be read: "
+          + accountLevel.failure().reason());
+    }
+    return f.fail(req, b.resource(), "Block Public Access is incomplete: bucket " + offFlags(bucketLevel.value())
+        + "; account " + offFlags(accountLevel.value()), b.args(Map.of()));
+  }
+
+  private static String offFlags(PublicAccessBlock p) {
+    if (p == null) {
+      return "not configured";
+    }
+    List<String> off = new ArrayList<>();
+    if (!p.blockPublicAcls()) {
+      off.add("BlockPublicAcls");
+    }
+    if (!p.ignorePublicAcls()) {
+      off.add("IgnorePublicAcls");
+    }
+    if (!p.blockPublicPolicy()) {
+      off.add("BlockPublicPolicy");
+    }
+    if (!p.restrictPublicBuckets()) {
+      off.add("RestrictPublicBuckets");
+    }
+    return off.isEmpty() ? "all on" : String.join(", ", off) + " off";
+  }
+
+  private Finding versioning(FindingFactory f, BucketContext b) {
+    String req = "versioning";
+    Observed<BucketVersioning> v = b.get().versioning();
+    if (!v.isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(v));
+    }
+    String status = v.value() == null ? null : v.value().status();
+    if ("Enabled".equals(status)) {
+      return f.pass(req, b.resource(), "versioning is Enabled");
+    }
+    return f.fail(req, b.resource(), "versioning is " + (status == null ? "not enabled" : status)
+        + ": overwritten or deleted log files cannot be recovered", b.args(Map.of()));
+  }
+
+  private Finding mfaDelete(FindingFactory f, BucketContext b) {
+    String req = "mfa-delete";
+    Observed<BucketVersioning> v = b.get().versioning();
+    if (!v.isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(v));
+    }
+    String mfa = v.value() == null ? null : v.value().mfaDelete();
+    if ("Enabled".equals(mfa)) {
+      return f.pass(req, b.resource(), "MFA delete is Enabled");
+    }
+    return f.fail(req, b.resource(), "MFA delete is " + (mfa == null ? "not configured" : mfa)
+        + ": versions can be deleted without the root user's MFA", b.args(Map.of()));
+  }
+
+  private Finding objectLock(FindingFactory f, BucketContext b) {
+    String req = "object-lock";
+    Observed<ObjectLockConfiguration> o = b.get().objectLock();
+    if (!o.isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(o));
+    }
+    ObjectLockConfiguration c = o.value();
+    if (c == null || !"Enabled".equals(c.objectLockEnabled())) {
+      return f.fail(req, b.resource(), "Object Lock is not enabled", b.args(Map.of()));
+    }
+    if (c.defaultRetention() == null) {
+      return f.fail(req, b.resource(), "Object Lock is enabled but has no default retention, so new log"
+          + " files are not locked", b.args(Map.of()));
+    }
+    var r = c.defaultRetention();
+    String period = r.days() != null ? r.days() + " days" : r.years() + " years";
+    return f.pass(req, b.resource(), "Object Lock is enabled with default retention " + r.mode() + " " + period);
+  }
+
+  private Finding accessLogging(FindingFactory f, BucketContext b) {
+    String req = "access-logging";
+    Observed<BucketLogging> l = b.get().logging();
+    if (!l.isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(l));
+    }
+    BucketLogging logging = l.value();
+    if (logging == null || logging.targetBucket() == null) {
+      return f.fail(req, b.resource(), "server access logging is off", b.args(Map.of()));
+    }
+    if (logging.targetBucket().equals(b.name())) {
+      return f.fail(req, b.resource(), "server access logs are written to the bucket itself: they must go to"
+          + " another bucket", b.args(Map.of()));
+    }
+    return f.pass(req, b.resource(), "server access logs go to s3://" + logging.targetBucket() + "/"
+        + (logging.targetPrefix() == null ? "" : logging.targetPrefix()));
+  }
+
+  private Finding tlsOnly(FindingFactory f, BucketContext b) {
+    String req = "tls-only";
+    if (!b.get().policy().isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(b.get().policy()));
+    }
+    Optional<BucketPolicy> policy;
+    try {
+      policy = b.policy();
+    } catch (PolicyParseException e) {
+      return f.error(req, b.resource(), b.malformedPolicy(e));
+    }
+    if (policy.isEmpty()) {
+      return f.fail(req, b.resource(), "the bucket has no policy, so requests without TLS are allowed",
+          b.args(Map.of()));
+    }
+    Optional<String> missing = policy.get().insecureTransportGap();
+    if (missing.isEmpty()) {
+      return f.pass(req, b.resource(), "the policy denies every S3 action on the bucket and its objects when"
+          + " aws:SecureTransport is false");
+    }
+    return f.fail(req, b.resource(), "the policy does not deny all requests without TLS: " + missing.get(),
+        b.args(Map.of()));
+  }
+
+  private Finding denyDelete(FindingFactory f, BucketContext b) {
+    String req = "deny-delete";
+    if (!b.get().policy().isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(b.get().policy()));
+    }
+    Optional<BucketPolicy> policy;
+    try {
+      policy = b.policy();
+    } catch (PolicyParseException e) {
+      return f.error(req, b.resource(), b.malformedPolicy(e));
+    }
+    String breakGlass = b.breakGlassJson();
+    if (policy.isEmpty()) {
+      return f.fail(req, b.resource(), "the bucket has no policy, so anyone with s3:DeleteObject in IAM can"
+          + " delete log files", b.args(Map.of("breakGlass", breakGlass)));
+    }
+    Optional<String> gap = policy.get().deletionGap(b.breakGlass());
+    if (gap.isEmpty()) {
+      return f.pass(req, b.resource(), "the policy denies s3:DeleteObject and s3:DeleteObjectVersion to all"
+          + (b.breakGlass().isEmpty() ? "" : " but " + String.join(", ", b.breakGlass())));
+    }
+    return f.fail(req, b.resource(), gap.get(), b.args(Map.of("breakGlass", breakGlass)));
+  }
+
+  private Finding dedicated(FindingFactory f, BucketContext b) {
+    String req = "dedicated";
+    Observed<List<String>> entries = b.get().topLevelEntries();
+    if (!entries.isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(entries));
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    allowed.add("AWSLogs/");
+    for (TrailView t : b.trails()) {
+      firstSegment(t.trail().s3KeyPrefix()).ifPresent(allowed::add);
+    }
+    BucketLogging logging = b.get().logging().isKnown() ? b.get().logging().value() : null;
+    if (logging != null && b.name().equals(logging.targetBucket())) {
+      firstSegment(logging.targetPrefix()).ifPresent(allowed::add);
+    }
+    List<String> foreign = entries.value() == null ? List.of()
+        : entries.value().stream().filter(e -> !allowed.contains(e)).toList();
+    if (foreign.isEmpty()) {
+      return f.pass(req, b.resource(), "the top level holds only CloudTrail prefixes: "
+          + String.join(", ", entries.value() == null ? List.of() : entries.value()));
+    }
+    return f.fail(req, b.resource(), "the bucket holds more than CloudTrail logs at its top level: "
+        + String.join(", ", foreign), b.args(Map.of("entries", String.join(" ", foreign))));
+  }
+
+  /** {@code org/sub} gives {@code org/}: the top-level entry a key prefix writes under. */
+  private static Optional<String> firstSegment(String prefix) {
+    if (prefix == null || prefix.isBlank()) {
+      return Optional.empty();
+    }
+    String p = prefix.startsWith("/") ? prefix.substring(1) : prefix;
+    int slash = p.indexOf('/');
+    return Optional.of((slash < 0 ? p : p.substring(0, slash)) + "/");
+  }
+
+  static String trailNames(List<TrailView> trails) {
+    return trails.stream().map(TrailView::name).collect(Collectors.joining(", "));
+  }
+
+}

@@ -1,0 +1,146 @@
+package io.trailaudit.cli;
+
+import io.trailaudit.checks.CheckRunner;
+import io.trailaudit.checks.Finding;
+import io.trailaudit.config.AuditConfig;
+import io.trailaudit.config.ConfigLoader;
+import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.OrganizationTree;
+import io.trailaudit.model.RegionSnapshot;
+import io.trailaudit.model.Snapshot;
+import io.trailaudit.report.AuditReport;
+import io.trailaudit.report.Format;
+import io.trailaudit.report.Scope;
+import io.trailaudit.snapshot.Snapshots;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = "Audit a snapshot of an AWS estate against the checks and report the findings.")
+final class AuditCommand implements Callable<Integer> {
+  private final Cli.Env env;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      description = "Audit this snapshot file (from 'trailaudit collect' or examples/snapshots).")
+  Path snapshot;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "high",
+      description =
+          "Exit 1 when a FAIL finding is at or above this severity: ${COMPLETION-CANDIDATES}"
+              + " (default: ${DEFAULT-VALUE}).")
+  FailOn failOn;
+
+  @Option(
+      names = "--fail-on-error",
+      description = "Exit 3 when the audit has ERROR findings (data that could not be read).")
+  boolean failOnError;
+
+  @Option(
+      names = "--checks",
+      paramLabel = "LIST",
+      split = ",",
+      description = "Run only these checks (comma-separated ids; see 'trailaudit checks').")
+  List<String> checks = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Configuration file (YAML); see config/trailaudit.yml.")
+  Path config;
+
+  @Option(names = "--no-color", description = "Never colour the text report.")
+  boolean noColor;
+
+  @Option(names = "--debug", description = "Print stack traces of errors.")
+  boolean debug;
+
+  AuditCommand(Cli.Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    CheckRunner runner = CheckRunner.discover();
+    for (String id : checks) {
+      if (!runner.ids().contains(id)) {
+        throw new UsageException(
+            "--checks: unknown check \"" + id + "\" (known: " + String.join(", ", runner.ids()) + ")");
+      }
+    }
+    if (snapshot == null) {
+      throw new UsageException(
+          "--snapshot FILE is required: this build audits snapshot files only (live collection"
+              + " through the AWS APIs is not part of it yet)");
+    }
+    AuditConfig cfg = config == null ? AuditConfig.defaults() : ConfigLoader.load(config, runner.ids());
+    Snapshot snap = Snapshots.read(snapshot);
+    List<Finding> findings = runner.run(snap, cfg, checks);
+    List<String> ran = runner.ids().stream()
+        .filter(id -> (checks.isEmpty() || checks.contains(id)) && !cfg.skipChecks().contains(id))
+        .toList();
+    AuditReport report = AuditReport.of(Version.get(), env.clock().instant(), scope(snap, ran), findings);
+
+    if (output == null) {
+      format.renderer(env.color() && !noColor).render(report, env.out());
+      env.out().flush();
+    } else {
+      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        format.renderer(false).render(report, w);
+      }
+    }
+    return Verdict.of(report, failOn, failOnError).code();
+  }
+
+  private Scope scope(Snapshot snap, List<String> ran) {
+    TreeSet<String> regions = new TreeSet<>();
+    for (AccountSnapshot a : snap.accounts()) {
+      a.regions().stream().map(RegionSnapshot::region).forEach(regions::add);
+    }
+    String orgId = null;
+    if (snap.organization().isKnown() && snap.organization().value() != null) {
+      OrganizationTree tree = snap.organization().value();
+      orgId = tree.organization().organizationId();
+    } else {
+      orgId = snap.accounts().stream()
+          .filter(a -> a.organization().isKnown() && a.organization().value() != null)
+          .map(a -> a.organization().value().organizationId())
+          .findFirst().orElse(null);
+    }
+    return new Scope(
+        "snapshot:" + snapshot,
+        snap.collectedAt(),
+        orgId,
+        snap.accounts().stream().map(AccountSnapshot::accountId).toList(),
+        List.copyOf(regions),
+        ran);
+  }
+}

@@ -1,0 +1,73 @@
+package io.trailaudit.cli;
+
+import io.trailaudit.files.InputFileException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Builds the command line with injected streams, clock and environment; runs it in-process. */
+public final class Cli {
+  private Cli() {}
+
+  /** What commands need from the process, injected so that tests run the CLI in-process. */
+  record Env(PrintWriter out, PrintWriter err, Clock clock, Map<String, String> variables, boolean terminal) {
+    /** Colour on a terminal unless {@code NO_COLOR} is set (https://no-color.org). */
+    boolean color() {
+      String noColor = variables.get("NO_COLOR");
+      return terminal && (noColor == null || noColor.isEmpty());
+    }
+  }
+
+  public static int run(
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      Map<String, String> variables,
+      boolean terminal) {
+    return commandLine(new Env(out, err, clock, variables, terminal)).execute(args);
+  }
+
+  static CommandLine commandLine(Env env) {
+    CommandLine cl = new CommandLine(new TrailauditCommand());
+    cl.addSubcommand(new AuditCommand(env));
+    cl.addSubcommand(new ChecksCommand(env));
+    cl.addSubcommand(new ExplainCommand(env));
+    for (CommandLine c : cl.getSubcommands().values()) {
+      c.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
+    }
+    cl.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
+    cl.setOut(env.out());
+    cl.setErr(env.err());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL.code());
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          env.err().println("trailaudit: " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, env.err());
+          env.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCode.USAGE.code();
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          boolean debug = parseResult.hasMatchedOption("--debug")
+              || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+          if (ex instanceof InputFileException || ex instanceof UsageException) {
+            env.err().println("trailaudit: " + ex.getMessage());
+            if (debug) {
+              ex.printStackTrace(env.err());
+            }
+            return ExitCode.USAGE.code();
+          }
+          env.err().println("trailaudit: internal error: " + ex);
+          if (debug) {
+            ex.printStackTrace(env.err());
+          } else {
+            env.err().println("Run again with --debug for the stack trace, and please report it.");
+          }
+          return ExitCode.INTERNAL.code();
+        });
+    return cl;
+  }
+}

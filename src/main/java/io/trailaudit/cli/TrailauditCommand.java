@@ -1,0 +1,22 @@
+package io.trailaudit.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "trailaudit",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description =
+        "Audits AWS CloudTrail posture against twelve best practices, mapped to Security Hub and"
+            + " CIS controls.")
+final class TrailauditCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required: audit, checks or explain");
+  }
+}

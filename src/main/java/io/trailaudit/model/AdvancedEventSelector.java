@@ -1,0 +1,24 @@
+package io.trailaudit.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** An advanced event selector: all its field selectors must match (AND). */
+public record AdvancedEventSelector(String name, List<FieldSelector> fieldSelectors) {
+  public AdvancedEventSelector {
+    fieldSelectors = fieldSelectors == null ? List.of() : List.copyOf(fieldSelectors);
+  }
+
+  /**
+   * One field condition; each operator list is null when not given. Values within one operator are
+   * OR-ed, operators are AND-ed, as CloudTrail documents.
+   */
+  public record FieldSelector(
+      String field,
+      @JsonProperty("equals") List<String> equalsValues,
+      List<String> notEquals,
+      List<String> startsWith,
+      List<String> notStartsWith,
+      List<String> endsWith,
+      List<String> notEndsWith) {}
+}

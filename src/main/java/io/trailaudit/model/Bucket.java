@@ -1,0 +1,100 @@
+package io.trailaudit.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A trail's S3 bucket, read once however many trails share it.
+ *
+ * @param name the bucket name
+ * @param accountId the owning account when known (from the trail, the organization or the role used
+ *     to read it), else null
+ * @param region {@code GetBucketLocation}
+ * @param policy {@code GetBucketPolicy} JSON text; known {@code null} when the bucket has no policy
+ * @param policyIsPublic {@code GetBucketPolicyStatus}; known {@code null} when there is no policy
+ * @param acl {@code GetBucketAcl}
+ * @param publicAccessBlock {@code GetPublicAccessBlock}; known {@code null} when none is set
+ * @param versioning {@code GetBucketVersioning}
+ * @param objectLock {@code GetObjectLockConfiguration}; known {@code null} when Object Lock is not
+ *     enabled
+ * @param logging {@code GetBucketLogging}; known {@code null} when access logging is off
+ * @param encryption {@code GetBucketEncryption}
+ * @param topLevelEntries common prefixes (ending in {@code /}) and object keys at the top level of
+ *     the bucket ({@code ListObjectsV2} with delimiter {@code /}), at most one page
+ */
+public record Bucket(
+    String name,
+    String accountId,
+    Observed<String> region,
+    Observed<String> policy,
+    Observed<Boolean> policyIsPublic,
+    Observed<BucketAcl> acl,
+    Observed<PublicAccessBlock> publicAccessBlock,
+    Observed<BucketVersioning> versioning,
+    Observed<ObjectLockConfiguration> objectLock,
+    Observed<BucketLogging> logging,
+    Observed<BucketEncryption> encryption,
+    Observed<List<String>> topLevelEntries) {
+
+  public Bucket {
+    Objects.requireNonNull(name, "name");
+    region = Observed.orNotCollected(region, "bucket region");
+    policy = Observed.orNotCollected(policy, "bucket policy");
+    policyIsPublic = Observed.orNotCollected(policyIsPublic, "bucket policy status");
+    acl = Observed.orNotCollected(acl, "bucket ACL");
+    publicAccessBlock = Observed.orNotCollected(publicAccessBlock, "bucket public access block");
+    versioning = Observed.orNotCollected(versioning, "bucket versioning");
+    objectLock = Observed.orNotCollected(objectLock, "bucket Object Lock configuration");
+    logging = Observed.orNotCollected(logging, "bucket logging");
+    encryption = Observed.orNotCollected(encryption, "bucket encryption");
+    topLevelEntries = Observed.orNotCollected(topLevelEntries, "bucket top-level listing");
+  }
+
+  public String arn() {
+    return "arn:aws:s3:::" + name;
+  }
+
+  /** {@code GetBucketAcl}: the owner and grants. */
+  public record BucketAcl(String ownerId, List<Grant> grants) {
+    public BucketAcl {
+      grants = grants == null ? List.of() : List.copyOf(grants);
+    }
+  }
+
+  /**
+   * An ACL grant.
+   *
+   * @param granteeType {@code CanonicalUser}, {@code Group} or {@code AmazonCustomerByEmail}
+   * @param granteeUri the group URI for {@code Group} grantees
+   * @param permission {@code FULL_CONTROL}, {@code READ}, {@code WRITE}, {@code READ_ACP}, {@code
+   *     WRITE_ACP}
+   */
+  public record Grant(String granteeType, String granteeId, String granteeUri, String permission) {}
+
+  /**
+   * {@code GetBucketVersioning}.
+   *
+   * @param status {@code Enabled}, {@code Suspended}, or null if versioning was never enabled
+   * @param mfaDelete {@code Enabled}, {@code Disabled}, or null if never configured
+   */
+  public record BucketVersioning(String status, String mfaDelete) {}
+
+  /**
+   * {@code GetObjectLockConfiguration}.
+   *
+   * @param objectLockEnabled {@code Enabled}
+   * @param defaultRetention the default retention rule, or null when none is set
+   */
+  public record ObjectLockConfiguration(String objectLockEnabled, Retention defaultRetention) {}
+
+  /**
+   * A default retention rule: {@code mode} GOVERNANCE or COMPLIANCE, and days or years.
+   */
+  public record Retention(String mode, Integer days, Integer years) {}
+
+  /** {@code GetBucketLogging}: where server access logs go. */
+  public record BucketLogging(String targetBucket, String targetPrefix) {}
+
+  /** {@code GetBucketEncryption}: the default encryption rule. */
+  public record BucketEncryption(String sseAlgorithm, String kmsMasterKeyId, Boolean bucketKeyEnabled) {}
+}

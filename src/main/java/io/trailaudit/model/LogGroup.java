@@ -1,0 +1,27 @@
+package io.trailaudit.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A CloudWatch Logs group a trail delivers to.
+ *
+ * @param metricFilters {@code logs:DescribeMetricFilters} on this group
+ */
+public record LogGroup(String arn, String name, Observed<List<MetricFilter>> metricFilters) {
+  public LogGroup {
+    Objects.requireNonNull(name, "name");
+    metricFilters = Observed.orNotCollected(metricFilters, "metric filters");
+  }
+
+  /** A metric filter with its pattern text and the metrics it publishes. */
+  public record MetricFilter(
+      String name, String filterPattern, List<MetricTransformation> metricTransformations) {
+    public MetricFilter {
+      metricTransformations =
+          metricTransformations == null ? List.of() : List.copyOf(metricTransformations);
+    }
+  }
+
+  public record MetricTransformation(String metricName, String metricNamespace, String metricValue) {}
+}

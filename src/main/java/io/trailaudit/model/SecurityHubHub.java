@@ -1,0 +1,6 @@
+package io.trailaudit.model;
+
+import java.time.Instant;
+
+/** {@code securityhub:DescribeHub}. */
+public record SecurityHubHub(String hubArn, Instant subscribedAt, boolean autoEnableControls) {}

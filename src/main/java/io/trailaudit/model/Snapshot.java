@@ -1,0 +1,53 @@
+package io.trailaudit.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything trailaudit read from an AWS estate, as plain data. Things seen from many accounts (an
+ * organization trail's bucket and key) are held once, at this level.
+ *
+ * @param schemaVersion the snapshot format version, {@link #SCHEMA_VERSION} for this release
+ * @param collectedAt when collection finished: checks measure ages (last delivery) against it
+ * @param collection how and by whom the snapshot was made
+ * @param organization the organization tree as read from the management or delegated
+ *     administrator account; known {@code null} when the estate is not an organization
+ * @param accounts one entry per audited account
+ * @param buckets the trails' S3 buckets, once each
+ * @param keys the trails' KMS keys, once each
+ */
+public record Snapshot(
+    int schemaVersion,
+    Instant collectedAt,
+    CollectionInfo collection,
+    Observed<OrganizationTree> organization,
+    List<AccountSnapshot> accounts,
+    List<Bucket> buckets,
+    List<KmsKey> keys) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  public Snapshot {
+    Objects.requireNonNull(collectedAt, "collectedAt");
+    Objects.requireNonNull(collection, "collection");
+    organization = organization == null ? Observed.known(null) : organization;
+    accounts = List.copyOf(Objects.requireNonNull(accounts, "accounts"));
+    buckets = buckets == null ? List.of() : List.copyOf(buckets);
+    keys = keys == null ? List.of() : List.copyOf(keys);
+  }
+
+  public Optional<AccountSnapshot> account(String accountId) {
+    return accounts.stream().filter(a -> a.accountId().equals(accountId)).findFirst();
+  }
+
+  public Optional<Bucket> bucket(String name) {
+    return buckets.stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+
+  /** A key by ARN, key id or alias as a trail names it. */
+  public Optional<KmsKey> key(String keyIdOrArn) {
+    return keys.stream().filter(k -> k.isNamedBy(keyIdOrArn)).findFirst();
+  }
+}

@@ -1,0 +1,20 @@
+package io.trailaudit.report;
+
+import java.util.Locale;
+
+/** Report formats: a closed set, each with its renderer. */
+public enum Format {
+  TEXT,
+  JSON;
+
+  public Renderer renderer(boolean color) {
+    return switch (this) {
+      case TEXT -> new TextRenderer(color);
+      case JSON -> new JsonRenderer();
+    };
+  }
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

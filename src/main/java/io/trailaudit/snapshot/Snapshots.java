@@ -1,0 +1,114 @@
+package io.trailaudit.snapshot;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.trailaudit.files.InputFileException;
+import io.trailaudit.files.JsonErrors;
+import io.trailaudit.model.Snapshot;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads and writes snapshot files (JSON, format version {@link Snapshot#SCHEMA_VERSION}). */
+public final class Snapshots {
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .addModule(new ObservedModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private Snapshots() {}
+
+  /** The mapper for snapshot JSON, for callers that embed snapshot records in other documents. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Reads a snapshot file; any problem is an {@link InputFileException} naming the place. */
+  public static Snapshot read(Path file) {
+    String name = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new InputFileException(name + ": no such file");
+    } catch (IOException e) {
+      throw new InputFileException(name + ": cannot read: " + e.getMessage(), e);
+    }
+    return parse(name, bytes);
+  }
+
+  /** Parses snapshot JSON; {@code name} is used in error messages. */
+  public static Snapshot parse(String name, byte[] json) {
+    try {
+      checkSchemaVersion(name, json);
+      return MAPPER.readValue(json, Snapshot.class);
+    } catch (JsonProcessingException e) {
+      throw JsonErrors.describe(name, e);
+    } catch (IOException e) {
+      throw new InputFileException(name + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  public static void write(Snapshot snapshot, OutputStream out) throws IOException {
+    MAPPER.writeValue(out, snapshot);
+  }
+
+  public static String toJson(Snapshot snapshot) {
+    try {
+      return MAPPER.writeValueAsString(snapshot);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Looks at the top-level {@code schemaVersion} before mapping, so that a file of another version
+   * is reported as such rather than as a list of model errors.
+   */
+  private static void checkSchemaVersion(String name, byte[] json) throws IOException {
+    JsonFactory factory = MAPPER.getFactory();
+    try (JsonParser p = factory.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new InputFileException(
+            name + ": line 1: a snapshot is a JSON object with \"schemaVersion\": "
+                + Snapshot.SCHEMA_VERSION);
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (field.equals("schemaVersion")) {
+          if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != Snapshot.SCHEMA_VERSION) {
+            throw new InputFileException(
+                String.format(
+                    "%s: line %d, column %d: at $.schemaVersion: unsupported snapshot schema"
+                        + " version %s (this trailaudit reads version %d)",
+                    name,
+                    p.currentLocation().getLineNr(),
+                    p.currentLocation().getColumnNr(),
+                    p.getText(),
+                    Snapshot.SCHEMA_VERSION));
+          }
+          return;
+        }
+        p.skipChildren();
+      }
+    }
+    throw new InputFileException(name + ": at $: missing \"schemaVersion\"");
+  }
+
+}

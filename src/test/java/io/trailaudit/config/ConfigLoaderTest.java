@@ -1,0 +1,97 @@
+package io.trailaudit.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trailaudit.files.InputFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  static final List<String> CHECKS = List.of("organization-trail", "log-bucket");
+
+  private static AuditConfig parse(String yaml) {
+    return ConfigLoader.parse("trailaudit.yml", yaml, CHECKS);
+  }
+
+  @Test
+  void theShippedDefaultFileEqualsTheBuiltInDefaults() {
+    AuditConfig shipped = ConfigLoader.load(Path.of("config/trailaudit.yml"),
+        List.of("organization-trail", "kms-encryption", "log-file-validation", "log-bucket"));
+    assertThat(shipped).isEqualTo(AuditConfig.defaults());
+  }
+
+  @Test
+  void emptyFileGivesDefaults() {
+    assertThat(parse("")).isEqualTo(AuditConfig.defaults());
+    assertThat(parse("# only a comment\n")).isEqualTo(AuditConfig.defaults());
+  }
+
+  @Test
+  void valuesAreRead() {
+    AuditConfig c = parse("""
+        breakGlassPrincipals:
+          - arn:aws:iam::*:role/BreakGlass
+        deliveryMaxAgeHours: 6
+        digestMaxAgeHours: 3
+        lake:
+          requireEventDataStore: true
+          minRetentionDays: 2557
+        skipChecks: [log-bucket]
+        """);
+    assertThat(c.breakGlassPrincipals()).containsExactly("arn:aws:iam::*:role/BreakGlass");
+    assertThat(c.deliveryMaxAgeHours()).isEqualTo(6);
+    assertThat(c.digestMaxAgeHours()).isEqualTo(3);
+    assertThat(c.lake().requireEventDataStore()).isTrue();
+    assertThat(c.lake().minRetentionDays()).isEqualTo(2557);
+    assertThat(c.skipChecks()).containsExactly("log-bucket");
+  }
+
+  @Test
+  void unknownKeyIsAnErrorNamingTheKeyAndLine() {
+    assertThatThrownBy(() -> parse("deliveryMaxAgeHours: 6\nbreakGlassPrincipal: []\n"))
+        .isInstanceOf(InputFileException.class)
+        .hasMessageContaining("trailaudit.yml: line 2")
+        .hasMessageContaining("unknown field \"breakGlassPrincipal\"");
+  }
+
+  @Test
+  void unknownNestedKeyNamesItsPath() {
+    assertThatThrownBy(() -> parse("lake:\n  retentionDays: 30\n"))
+        .hasMessageContaining("at $.lake.retentionDays")
+        .hasMessageContaining("unknown field \"retentionDays\"");
+  }
+
+  @Test
+  void wrongTypeIsAnError() {
+    assertThatThrownBy(() -> parse("deliveryMaxAgeHours: soon\n"))
+        .isInstanceOf(InputFileException.class)
+        .hasMessageContaining("at $.deliveryMaxAgeHours");
+  }
+
+  @Test
+  void nonPositiveThresholdIsAnError() {
+    assertThatThrownBy(() -> parse("digestMaxAgeHours: 0\n"))
+        .hasMessage("trailaudit.yml: at $.digestMaxAgeHours: must be a positive number of hours");
+  }
+
+  @Test
+  void unknownCheckToSkipIsAnError() {
+    assertThatThrownBy(() -> parse("skipChecks: [log-buckets]\n"))
+        .hasMessageContaining("at $.skipChecks[0]: unknown check \"log-buckets\"");
+  }
+
+  @Test
+  void breakGlassMustBeAnArn() {
+    assertThatThrownBy(() -> parse("breakGlassPrincipals: [BreakGlass]\n"))
+        .hasMessageContaining("at $.breakGlassPrincipals[0]: \"BreakGlass\" is not a principal ARN");
+  }
+
+  @Test
+  void malformedYamlIsAnError() {
+    assertThatThrownBy(() -> parse("lake: [\n"))
+        .isInstanceOf(InputFileException.class)
+        .hasMessageStartingWith("trailaudit.yml: ");
+  }
+}

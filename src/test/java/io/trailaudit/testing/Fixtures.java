@@ -1,0 +1,212 @@
+package io.trailaudit.testing;
+
+import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.AdvancedEventSelector;
+import io.trailaudit.model.AdvancedEventSelector.FieldSelector;
+import io.trailaudit.model.Bucket;
+import io.trailaudit.model.CollectionInfo;
+import io.trailaudit.model.EventSelectors;
+import io.trailaudit.model.EventSelectors.EventSelector;
+import io.trailaudit.model.KmsKey;
+import io.trailaudit.model.Observed;
+import io.trailaudit.model.OrganizationMembership;
+import io.trailaudit.model.PublicAccessBlock;
+import io.trailaudit.model.RegionSnapshot;
+import io.trailaudit.model.Snapshot;
+import io.trailaudit.model.Trail;
+import io.trailaudit.model.TrailStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hand-built snapshots for check tests: a healthy baseline that each test changes in one place.
+ * Records are immutable, so "changing" means building a new one with a {@code with…} helper.
+ */
+public final class Fixtures {
+  public static final Instant NOW = Instant.parse("2026-11-20T09:30:00Z");
+  public static final String MGMT = "111111111111";
+  public static final String MEMBER = "222222222222";
+  public static final String ORG_ID = "o-exampleorg1";
+  public static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
+  public static final String BUCKET = "org-trail-logs-" + MEMBER;
+  public static final String KEY_ARN =
+      "arn:aws:kms:us-east-1:" + MEMBER + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  public static final String TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:" + MGMT + ":trail/org-trail";
+
+  private Fixtures() {}
+
+  public static OrganizationMembership membership() {
+    return new OrganizationMembership(
+        ORG_ID, "arn:aws:organizations::" + MGMT + ":organization/" + ORG_ID, MGMT, "ALL");
+  }
+
+  public static <T> Observed<T> denied(String service, String operation) {
+    return Observed.unavailable(service, operation, "AccessDeniedException", "not authorized");
+  }
+
+  public static TrailStatus logging() {
+    return new TrailStatus(
+        true,
+        NOW.minusSeconds(600),
+        null,
+        NOW.minusSeconds(1800),
+        null,
+        NOW.minusSeconds(600),
+        null,
+        Instant.parse("2024-01-01T00:00:00Z"),
+        null);
+  }
+
+  public static TrailStatus stopped() {
+    return new TrailStatus(
+        false,
+        Instant.parse("2025-01-01T00:00:00Z"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        Instant.parse("2024-01-01T00:00:00Z"),
+        Instant.parse("2025-01-01T00:00:00Z"));
+  }
+
+  /** The default selector CloudTrail reports for a trail created without selectors. */
+  public static EventSelectors allManagement() {
+    return new EventSelectors(List.of(new EventSelector("All", true, List.of(), List.of())), List.of());
+  }
+
+  public static EventSelectors classic(String readWriteType, List<String> excluded) {
+    return new EventSelectors(
+        List.of(new EventSelector(readWriteType, true, excluded, List.of())), List.of());
+  }
+
+  public static EventSelectors advanced(AdvancedEventSelector... selectors) {
+    return new EventSelectors(List.of(), List.of(selectors));
+  }
+
+  public static AdvancedEventSelector selector(String name, FieldSelector... fields) {
+    return new AdvancedEventSelector(name, List.of(fields));
+  }
+
+  public static FieldSelector fieldEquals(String field, String... values) {
+    return new FieldSelector(field, List.of(values), null, null, null, null, null);
+  }
+
+  public static FieldSelector fieldNotEquals(String field, String... values) {
+    return new FieldSelector(field, null, List.of(values), null, null, null, null);
+  }
+
+  /** A logging, multi-region organization trail owned by {@link #MGMT}. */
+  public static Trail orgTrail() {
+    return new Trail(TRAIL_ARN, "org-trail", "us-east-1", true, true, true, true, BUCKET, null,
+        KEY_ARN, null, null, null, Observed.known(logging()), Observed.known(allManagement()),
+        Observed.known(List.of()), Observed.known(Map.of()));
+  }
+
+  /** A single-region, non-organization trail of {@code account} in {@code region}. */
+  public static Trail regionalTrail(String account, String region, String name) {
+    return new Trail("arn:aws:cloudtrail:" + region + ":" + account + ":trail/" + name, name, region,
+        false, false, false, false, BUCKET, null, null, null, null, null,
+        Observed.known(logging()), Observed.known(allManagement()), Observed.known(List.of()),
+        Observed.known(Map.of()));
+  }
+
+  public static Trail withStatus(Trail t, Observed<TrailStatus> status) {
+    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), t.s3BucketName(), t.s3KeyPrefix(),
+        t.kmsKeyId(), t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), status,
+        t.eventSelectors(), t.insightSelectors(), t.tags());
+  }
+
+  public static Trail withSelectors(Trail t, Observed<EventSelectors> selectors) {
+    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), t.s3BucketName(), t.s3KeyPrefix(),
+        t.kmsKeyId(), t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(),
+        selectors, t.insightSelectors(), t.tags());
+  }
+
+  /** A copy with other description flags: multi-region, organization, global events, validation. */
+  public static Trail withFlags(
+      Trail t, boolean multiRegion, boolean organization, boolean globalEvents, boolean validation) {
+    return new Trail(t.arn(), t.name(), t.homeRegion(), organization, multiRegion, globalEvents,
+        validation, t.s3BucketName(), t.s3KeyPrefix(), t.kmsKeyId(), t.cloudWatchLogsLogGroupArn(),
+        t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(), t.eventSelectors(),
+        t.insightSelectors(), t.tags());
+  }
+
+  public static Trail withKey(Trail t, String kmsKeyId) {
+    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), t.s3BucketName(), t.s3KeyPrefix(),
+        kmsKeyId, t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(),
+        t.eventSelectors(), t.insightSelectors(), t.tags());
+  }
+
+  public static Trail withBucket(Trail t, String bucket, String prefix) {
+    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), bucket, prefix, t.kmsKeyId(),
+        t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(),
+        t.eventSelectors(), t.insightSelectors(), t.tags());
+  }
+
+  public static RegionSnapshot region(String region, List<String> trailArns) {
+    return new RegionSnapshot(region, Observed.known(trailArns), List.of(), null, List.of(), null, null,
+        null, null, null, null, null);
+  }
+
+  public static RegionSnapshot regionUnreadable(String region) {
+    return new RegionSnapshot(region, denied("cloudtrail", "DescribeTrails"), List.of(), null, List.of(),
+        null, null, null, null, null, null, null);
+  }
+
+  /** An account in the organization that sees {@code trails} in every region of {@link #REGIONS}. */
+  public static AccountSnapshot account(String id, Trail... trails) {
+    List<RegionSnapshot> regions = new ArrayList<>();
+    for (String r : REGIONS) {
+      List<String> arns = new ArrayList<>();
+      for (Trail t : trails) {
+        if (t.isMultiRegionTrail() || t.homeRegion().equals(r)) {
+          arns.add(t.arn());
+        }
+      }
+      regions.add(region(r, arns));
+    }
+    return new AccountSnapshot(id, null, Observed.known(membership()), Observed.known(REGIONS),
+        Observed.known(allOn()), regions, List.of(trails));
+  }
+
+  public static AccountSnapshot withOrganization(AccountSnapshot a, Observed<OrganizationMembership> org) {
+    return new AccountSnapshot(a.accountId(), a.name(), org, a.enabledRegions(), a.s3PublicAccessBlock(),
+        a.regions(), a.trails());
+  }
+
+  public static AccountSnapshot withEnabledRegions(AccountSnapshot a, Observed<List<String>> regions) {
+    return new AccountSnapshot(a.accountId(), a.name(), a.organization(), regions, a.s3PublicAccessBlock(),
+        a.regions(), a.trails());
+  }
+
+  public static AccountSnapshot withRegions(AccountSnapshot a, List<RegionSnapshot> regions) {
+    return new AccountSnapshot(a.accountId(), a.name(), a.organization(), a.enabledRegions(),
+        a.s3PublicAccessBlock(), regions, a.trails());
+  }
+
+  public static AccountSnapshot withPublicAccessBlock(AccountSnapshot a, Observed<PublicAccessBlock> pab) {
+    return new AccountSnapshot(a.accountId(), a.name(), a.organization(), a.enabledRegions(), pab,
+        a.regions(), a.trails());
+  }
+
+  public static PublicAccessBlock allOn() {
+    return new PublicAccessBlock(true, true, true, true);
+  }
+
+  public static Snapshot snapshot(List<AccountSnapshot> accounts, List<Bucket> buckets, List<KmsKey> keys) {
+    return new Snapshot(Snapshot.SCHEMA_VERSION, NOW,
+        new CollectionInfo("trailaudit", "test", "fixture", null, "us-east-1", REGIONS),
+        Observed.known(null), accounts, buckets, keys);
+  }
+
+  public static Snapshot snapshot(AccountSnapshot... accounts) {
+    return snapshot(List.of(accounts), List.of(), List.of());
+  }
+}
