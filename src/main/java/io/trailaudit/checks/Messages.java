@@ -18,7 +18,7 @@ public final class Messages {
     Observed.Unavailable<?> u = value.failure();
     String owner = trail.account();
     String base = what + " of trail " + trail.label() + " could not be read: " + u.reason();
-    if (trail.trail().isOrganizationTrail()) {
+    if (trail.trail().isOrganizationTrail() && !trail.ownerAudited()) {
       return base
           + ". It is an organization trail owned by account " + owner
           + ": include that account in the audit to read it there";

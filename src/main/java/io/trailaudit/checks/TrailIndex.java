@@ -37,6 +37,7 @@ public final class TrailIndex {
           e.getKey(),
           new TrailView(
               description,
+              isFromOwner(snapshot, description, owner),
               firstKnown(seen, Trail::status),
               firstKnown(seen, Trail::eventSelectors),
               firstKnown(seen, Trail::insightSelectors)));

@@ -15,9 +15,11 @@ import java.util.List;
  * @param trail the description (from the owner's account when present)
  * @param status the first known status among the accounts that see the trail, else the owner's
  *     (or first) failure
+ * @param ownerAudited whether the owning account's own reads are in the snapshot
  */
 public record TrailView(
     Trail trail,
+    boolean ownerAudited,
     Observed<TrailStatus> status,
     Observed<EventSelectors> selectors,
     Observed<List<InsightSelector>> insights) {

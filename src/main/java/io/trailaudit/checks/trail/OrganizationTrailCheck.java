@@ -259,8 +259,9 @@ public final class OrganizationTrailCheck implements Check {
         ? "the multi-region trails that include them are not logging: " + Messages.names(including)
         : "IncludeGlobalServiceEvents is false on " + Messages.names(excluding)
             + (including.isEmpty() ? "" : "; trails including them are not logging: " + Messages.names(including));
-    return f.fail(req, a.resource(), "global service events are not logged by a logging multi-region trail: "
-        + detail, trailArgs(target));
+    // Only stopped trails include them: starting one is the fix, not changing a setting.
+    return f.fail(req, excluding.isEmpty() ? "start" : "default", a.resource(),
+        "global service events are not logged by a logging multi-region trail: " + detail, trailArgs(target));
   }
 
   private Finding deliveryHealthy(FindingFactory f, TrailView t, Instant now, Duration maxAge) {

@@ -569,7 +569,7 @@ class OrganizationTrailCheckTest {
     void failsWhenTheTrailIncludingThemIsNotLogging() {
       Finding f = accountFinding(run(account(MGMT, status(orgTrail(), stopped()))), GLOBAL, MGMT, Status.FAIL);
       assertThat(f.message()).contains("the multi-region trails that include them are not logging: org-trail");
-      assertThat(f.remediation()).contains(TRAIL_ARN).contains("--region us-east-1");
+      assertThat(f.remediation()).isEqualTo("aws cloudtrail start-logging --name " + TRAIL_ARN + " --region us-east-1");
     }
 
     @Test
@@ -733,6 +733,15 @@ class OrganizationTrailCheckTest {
         accountFinding(fs, rule, MEMBER, Status.PASS);
       }
       trailFinding(fs, TRAIL_ARN, MGMT, US, Status.PASS);
+    }
+
+    @Test
+    void whenTheOwnerIsAuditedAndItsOwnReadFailsTheMessageDoesNotAskToIncludeIt() {
+      List<Finding> fs = run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))),
+          account(MEMBER, shadowOrgTrail()));
+      Finding delivery = trailFinding(fs, TRAIL_ARN, MGMT, US, Status.ERROR);
+      assertThat(delivery.message()).contains("cloudtrail:GetTrailStatus failed: AccessDeniedException")
+          .doesNotContain("include that account");
     }
 
     @Test
