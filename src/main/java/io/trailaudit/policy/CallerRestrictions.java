@@ -11,6 +11,10 @@ import java.util.List;
  * some callers, and admit everyone else), {@code …IfExists} (a public caller may simply not send
  * the key), {@code ForAllValues} (true when the key is absent), and values that match everything
  * ({@code *}, {@code arn:*:*:*:*:*}, {@code 0.0.0.0/0}).
+ *
+ * <p>Keys that say what a request is about or which service relayed it, not who sent it, are left
+ * out on purpose: {@code kms:EncryptionContext:…} (which log files), {@code kms:ViaService} and
+ * {@code aws:CalledVia…} (any principal can call through S3 or Athena).
  */
 public final class CallerRestrictions {
   /** Condition keys that identify or locate the caller. */
@@ -36,12 +40,7 @@ public final class CallerRestrictions {
           "aws:SourceIp",
           "aws:userid",
           "aws:username",
-          "aws:CalledVia",
-          "aws:CalledViaFirst",
-          "aws:CalledViaLast",
-          "kms:CallerAccount",
-          "kms:ViaService",
-          "kms:EncryptionContext:aws:cloudtrail:arn");
+          "kms:CallerAccount");
 
   private static final List<String> OPERATORS =
       List.of(

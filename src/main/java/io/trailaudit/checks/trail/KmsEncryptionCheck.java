@@ -52,7 +52,9 @@ public final class KmsEncryptionCheck implements Check {
         continue;
       }
       out.add(f.pass("sse-kms", t.resource(), "trail " + t.name() + " is encrypted with " + keyId));
-      trailsByKey.computeIfAbsent(keyId, k -> new ArrayList<>()).add(t);
+      // one group per key, however the trails name it (ARN, key id): its requirements are reported once
+      String group = snapshot.key(keyId).map(KmsKey::arn).orElse(keyId);
+      trailsByKey.computeIfAbsent(group, k -> new ArrayList<>()).add(t);
     }
     for (Map.Entry<String, List<TrailView>> e : trailsByKey.entrySet()) {
       out.addAll(evaluateKey(f, snapshot, e.getKey(), e.getValue()));
@@ -75,7 +77,8 @@ public final class KmsEncryptionCheck implements Check {
         && k.value().arn() != null ? k.value().arn() : key.arn();
     args.put("keyArn", keyArn);
     args.put("keyRegion", Arns.region(keyArn).isEmpty() ? trails.get(0).region() : Arns.region(keyArn));
-    Resource keyWhere = new Resource(where.account(), args.get("keyRegion"), keyArn);
+    String keyAccount = Arns.account(keyArn).isEmpty() ? where.account() : Arns.account(keyArn);
+    Resource keyWhere = new Resource(keyAccount, args.get("keyRegion"), keyArn);
     return List.of(
         customerManaged(f, snapshot, key, keyWhere, users, args),
         rotation(f, snapshot, key, keyWhere, args),
@@ -90,8 +93,13 @@ public final class KmsEncryptionCheck implements Check {
     }
     KeyMetadata m = key.metadata().value();
     if (m == null) {
-      return f.fail(req, where, "key " + key.arn() + " used by " + users + " does not exist: CloudTrail cannot"
-          + " deliver logs", args);
+      // a key that does not exist cannot be enabled: the fix is a new customer-managed key for the trail
+      return f.fail(req, "aws-managed", where, "key " + key.arn() + " used by " + users + " does not exist:"
+          + " CloudTrail cannot deliver logs", args);
+    }
+    if (m.keyState() == null || m.keyManager() == null) {
+      return f.error(req, where, "key " + key.arn() + " has no "
+          + (m.keyManager() == null ? "KeyManager" : "KeyState") + " in its DescribeKey metadata");
     }
     if (!"CUSTOMER".equals(m.keyManager())) {
       return f.fail(req, "aws-managed", where, "key " + key.arn() + " is managed by " + m.keyManager()
