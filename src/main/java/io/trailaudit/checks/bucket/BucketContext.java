@@ -87,7 +87,8 @@ record BucketContext(
     return accountId().map(a -> " (account " + a + ")").orElse("");
   }
 
-  private String howToInclude() {
+  /** How to read the bucket's account when it was not audited; empty when it was. */
+  String howToInclude() {
     String account = accountId().orElse(null);
     if (account == null) {
       return ". Its owner account is unknown: audit with a role in the account that owns it";

@@ -28,11 +28,13 @@ record BucketPolicy(String bucket, PolicyDocument document) {
     return r.satisfied() ? Optional.empty() : Optional.of(r.explanation());
   }
 
-  /** Empty when log deletion is denied to all but {@code breakGlass}; else what is missing. */
-  Optional<String> deletionGap(List<String> breakGlass) {
+  /** The answer to "is log deletion denied to all but {@code breakGlass}", worded. */
+  record Deletion(boolean denied, String explanation) {}
+
+  Deletion deletion(List<String> breakGlass) {
     ObjectDeletionResult r = PolicyQuestions.deniesObjectDeletion(document, bucket, breakGlass);
     if (r.satisfied()) {
-      return Optional.empty();
+      return new Deletion(true, r.explanation());
     }
     String gap = r.explanation();
     if (!r.widerExemptions().isEmpty() && breakGlass.isEmpty()) {
@@ -41,6 +43,6 @@ record BucketPolicy(String bucket, PolicyDocument document) {
               .collect(Collectors.joining(", "))
           + " is your break-glass principal, list it in the configuration file)";
     }
-    return Optional.of(gap);
+    return new Deletion(false, gap);
   }
 }

@@ -74,36 +74,42 @@ public final class LogBucketCheck implements Check {
   private Finding notPublic(FindingFactory f, BucketContext b) {
     String req = "not-public";
     Bucket bucket = b.get();
-    if (!bucket.acl().isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(bucket.acl()));
-    }
-    if (!bucket.policy().isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(bucket.policy()));
-    }
+    // A known public grant is a FAIL even when the other half cannot be read; PASS needs both.
     List<String> problems = new ArrayList<>();
-    BucketAcl acl = bucket.acl().value();
-    if (acl != null) {
-      for (Grant g : acl.grants()) {
+    List<String> unknown = new ArrayList<>();
+    if (bucket.acl().isKnown()) {
+      BucketAcl acl = bucket.acl().value();
+      for (Grant g : acl == null ? List.<Grant>of() : acl.grants()) {
         if (g.granteeUri() != null && PUBLIC_GROUPS.contains(g.granteeUri())) {
           problems.add("ACL grants " + g.permission() + " to "
               + g.granteeUri().substring(g.granteeUri().lastIndexOf('/') + 1));
         }
       }
+    } else {
+      unknown.add(b.unreadable(bucket.acl()));
     }
-    Optional<BucketPolicy> policy;
-    try {
-      policy = b.policy();
-    } catch (PolicyParseException e) {
-      return f.error(req, b.resource(), b.malformedPolicy(e));
+    Optional<BucketPolicy> policy = Optional.empty();
+    if (bucket.policy().isKnown()) {
+      try {
+        policy = b.policy();
+        policy.ifPresent(p -> problems.addAll(p.publicAllows()));
+      } catch (PolicyParseException e) {
+        unknown.add(b.malformedPolicy(e));
+      }
+    } else {
+      unknown.add(b.unreadable(bucket.policy()));
     }
-    policy.ifPresent(p -> problems.addAll(p.publicAllows()));
     if (bucket.policyIsPublic() instanceof Observed.Known<Boolean> k && Boolean.TRUE.equals(k.value())
         && policy.map(p -> p.publicAllows().isEmpty()).orElse(true)) {
       problems.add("S3 reports the bucket policy as public (GetBucketPolicyStatus IsPublic=true)");
     }
     if (!problems.isEmpty()) {
-      return f.fail(req, b.resource(), "bucket " + b.name() + " is public: " + String.join("; ", problems),
+      String also = unknown.isEmpty() ? "" : " (also: " + String.join("; ", unknown) + ")";
+      return f.fail(req, b.resource(), "bucket " + b.name() + " is public: " + String.join("; ", problems) + also,
           b.args(Map.of("problem", String.join("; ", problems))));
+    }
+    if (!unknown.isEmpty()) {
+      return f.error(req, b.resource(), String.join("; ", unknown));
     }
     return f.pass(req, b.resource(), "no ACL grant to AllUsers or AuthenticatedUsers"
         + (policy.isPresent() ? " and no unconditioned Allow to * in the bucket policy" : " and no bucket policy"));
@@ -128,11 +134,30 @@ public final class LogBucketCheck implements Check {
     }
     if (!accountLevel.isKnown()) {
       return f.error(req, b.resource(), "bucket-level Block Public Access is incomplete ("
-          + offFlags(bucketLevel.value()) + ") and the account level could not be read: "
-          + accountLevel.failure().reason());
+          + offFlags(bucketLevel.value()) + ") and the account level"
+          + b.accountId().map(a -> " of account " + a).orElse("") + " could not be read: "
+          + accountLevel.failure().reason() + b.howToInclude());
     }
-    return f.fail(req, b.resource(), "Block Public Access is incomplete: bucket " + offFlags(bucketLevel.value())
-        + "; account " + offFlags(accountLevel.value()), b.args(Map.of()));
+    // S3 applies each flag when it is on at either level.
+    PublicAccessBlock effective = union(bucketLevel.value(), accountLevel.value());
+    if (effective.allEnabled()) {
+      return f.pass(req, b.resource(), "all four Block Public Access settings are on, combining the bucket ("
+          + offFlags(bucketLevel.value()) + ") and account " + b.accountId().orElse("?") + " ("
+          + offFlags(accountLevel.value()) + ") levels");
+    }
+    return f.fail(req, b.resource(), "Block Public Access is incomplete: " + offFlags(effective)
+        + " at both the bucket and the account level", b.args(Map.of()));
+  }
+
+  private static PublicAccessBlock union(PublicAccessBlock a, PublicAccessBlock b) {
+    PublicAccessBlock none = new PublicAccessBlock(false, false, false, false);
+    PublicAccessBlock x = a == null ? none : a;
+    PublicAccessBlock y = b == null ? none : b;
+    return new PublicAccessBlock(
+        x.blockPublicAcls() || y.blockPublicAcls(),
+        x.ignorePublicAcls() || y.ignorePublicAcls(),
+        x.blockPublicPolicy() || y.blockPublicPolicy(),
+        x.restrictPublicBuckets() || y.restrictPublicBuckets());
   }
 
   private static String offFlags(PublicAccessBlock p) {
@@ -198,7 +223,9 @@ public final class LogBucketCheck implements Check {
           + " files are not locked", b.args(Map.of()));
     }
     var r = c.defaultRetention();
-    String period = r.days() != null ? r.days() + " days" : r.years() + " years";
+    String period = r.days() != null
+        ? r.days() + (r.days() == 1 ? " day" : " days")
+        : r.years() + (r.years() != null && r.years() == 1 ? " year" : " years");
     return f.pass(req, b.resource(), "Object Lock is enabled with default retention " + r.mode() + " " + period);
   }
 
@@ -260,12 +287,11 @@ public final class LogBucketCheck implements Check {
       return f.fail(req, b.resource(), "the bucket has no policy, so anyone with s3:DeleteObject in IAM can"
           + " delete log files", b.args(Map.of("breakGlass", breakGlass)));
     }
-    Optional<String> gap = policy.get().deletionGap(b.breakGlass());
-    if (gap.isEmpty()) {
-      return f.pass(req, b.resource(), "the policy denies s3:DeleteObject and s3:DeleteObjectVersion to all"
-          + (b.breakGlass().isEmpty() ? "" : " but " + String.join(", ", b.breakGlass())));
+    BucketPolicy.Deletion deletion = policy.get().deletion(b.breakGlass());
+    if (deletion.denied()) {
+      return f.pass(req, b.resource(), deletion.explanation());
     }
-    return f.fail(req, b.resource(), gap.get(), b.args(Map.of("breakGlass", breakGlass)));
+    return f.fail(req, b.resource(), deletion.explanation(), b.args(Map.of("breakGlass", breakGlass)));
   }
 
   private Finding dedicated(FindingFactory f, BucketContext b) {
