@@ -39,13 +39,14 @@ public final class CheckRunner {
 
   /**
    * Runs the checks whose ids are in {@code selected} (all when empty) and not skipped by the
-   * configuration. A check that throws is a bug; its requirements are reported as ERROR so that
-   * the audit never reads as complete.
+   * configuration. A check that throws is a bug; its requirements are reported as ERROR so that the
+   * audit never reads as complete.
    */
   public List<Finding> run(Snapshot snapshot, AuditConfig config, List<String> selected) {
     List<Finding> findings = new ArrayList<>();
     for (Check c : checks) {
-      if ((!selected.isEmpty() && !selected.contains(c.id())) || config.skipChecks().contains(c.id())) {
+      if ((!selected.isEmpty() && !selected.contains(c.id()))
+          || config.skipChecks().contains(c.id())) {
         continue;
       }
       try {
@@ -53,8 +54,11 @@ public final class CheckRunner {
       } catch (RuntimeException e) {
         FindingFactory f = new FindingFactory(c.info());
         for (RequirementInfo r : c.info().requirements()) {
-          findings.add(f.error(r.id(), new Resource("-", Resource.GLOBAL, "-"),
-              "internal error in check " + c.id() + ": " + e + " (please report it)"));
+          findings.add(
+              f.error(
+                  r.id(),
+                  new Resource("-", Resource.GLOBAL, "-"),
+                  "internal error in check " + c.id() + ": " + e + " (please report it)"));
         }
       }
     }

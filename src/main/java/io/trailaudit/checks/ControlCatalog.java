@@ -78,7 +78,9 @@ public final class ControlCatalog {
 
   static ControlCatalog parse(JsonNode root) {
     List<String> versions = new ArrayList<>();
-    root.path("frameworks").path(ControlRef.CIS).path("versions")
+    root.path("frameworks")
+        .path(ControlRef.CIS)
+        .path("versions")
         .forEach(v -> versions.add(v.asText()));
     List<CheckInfo> checks = new ArrayList<>();
     for (JsonNode c : root.path("checks")) {
@@ -93,13 +95,17 @@ public final class ControlCatalog {
             controls.add(ControlRef.cis(version, id.asText()));
           }
         }
-        r.path("cis").fieldNames().forEachRemaining(v -> {
-          if (!versions.contains(v)) {
-            throw new IllegalStateException("unknown CIS version " + v + " in " + RESOURCE);
-          }
-        });
+        r.path("cis")
+            .fieldNames()
+            .forEachRemaining(
+                v -> {
+                  if (!versions.contains(v)) {
+                    throw new IllegalStateException("unknown CIS version " + v + " in " + RESOURCE);
+                  }
+                });
         Map<String, String> remediations = new LinkedHashMap<>();
-        r.path("remediation").fields()
+        r.path("remediation")
+            .fields()
             .forEachRemaining(e -> remediations.put(e.getKey(), e.getValue().asText()));
         reqs.add(
             new RequirementInfo(

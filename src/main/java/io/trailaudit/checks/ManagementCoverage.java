@@ -43,7 +43,9 @@ public record ManagementCoverage(boolean read, boolean write, boolean some, List
       some = true;
       if (!s.excludeManagementEventSources().isEmpty()) {
         gaps.add(
-            "event selector " + (i + 1) + " excludes management events from "
+            "event selector "
+                + (i + 1)
+                + " excludes management events from "
                 + String.join(", ", s.excludeManagementEventSources()));
         continue;
       }

@@ -20,7 +20,8 @@ public final class Messages {
     String base = what + " of trail " + trail.label() + " could not be read: " + u.reason();
     if (trail.trail().isOrganizationTrail() && !trail.ownerAudited()) {
       return base
-          + ". It is an organization trail owned by account " + owner
+          + ". It is an organization trail owned by account "
+          + owner
           + ": include that account in the audit to read it there";
     }
     return base;

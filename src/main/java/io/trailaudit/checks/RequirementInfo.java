@@ -8,8 +8,8 @@ import java.util.Map;
  *
  * @param id the requirement id, the second half of the rule id
  * @param passesWhen the condition for PASS, as CHECKS.md states it
- * @param remediations remediation templates by variant ({@code default} when there is one);
- *     {@code {name}} placeholders are filled by the check
+ * @param remediations remediation templates by variant ({@code default} when there is one); {@code
+ *     {name}} placeholders are filled by the check
  */
 public record RequirementInfo(
     String id,

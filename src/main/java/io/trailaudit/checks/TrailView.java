@@ -13,8 +13,8 @@ import java.util.List;
  * (TrailNotFound); its owner's reads are used when the owner was audited too.
  *
  * @param trail the description (from the owner's account when present)
- * @param status the first known status among the accounts that see the trail, else the owner's
- *     (or first) failure
+ * @param status the first known status among the accounts that see the trail, else the owner's (or
+ *     first) failure
  * @param ownerAudited whether the owning account's own reads are in the snapshot
  */
 public record TrailView(
@@ -46,12 +46,15 @@ public record TrailView(
 
   /** Known to be logging. */
   public boolean isLogging() {
-    return status instanceof Observed.Known<TrailStatus> k && k.value() != null && k.value().isLogging();
+    return status instanceof Observed.Known<TrailStatus> k
+        && k.value() != null
+        && k.value().isLogging();
   }
 
   /** Known not to be logging. */
   public boolean isKnownStopped() {
-    return status instanceof Observed.Known<TrailStatus> k && (k.value() == null || !k.value().isLogging());
+    return status instanceof Observed.Known<TrailStatus> k
+        && (k.value() == null || !k.value().isLogging());
   }
 
   /** Coverage of management events, if the selectors are known. */

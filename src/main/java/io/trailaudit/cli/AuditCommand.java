@@ -93,7 +93,11 @@ final class AuditCommand implements Callable<Integer> {
     for (String id : checks) {
       if (!runner.ids().contains(id)) {
         throw new UsageException(
-            "--checks: unknown check \"" + id + "\" (known: " + String.join(", ", runner.ids()) + ")");
+            "--checks: unknown check \""
+                + id
+                + "\" (known: "
+                + String.join(", ", runner.ids())
+                + ")");
       }
     }
     if (snapshot == null) {
@@ -101,13 +105,17 @@ final class AuditCommand implements Callable<Integer> {
           "--snapshot FILE is required: this build audits snapshot files only (live collection"
               + " through the AWS APIs is not part of it yet)");
     }
-    AuditConfig cfg = config == null ? AuditConfig.defaults() : ConfigLoader.load(config, runner.ids());
+    AuditConfig cfg =
+        config == null ? AuditConfig.defaults() : ConfigLoader.load(config, runner.ids());
     Snapshot snap = Snapshots.read(snapshot);
     List<Finding> findings = runner.run(snap, cfg, checks);
-    List<String> ran = runner.ids().stream()
-        .filter(id -> (checks.isEmpty() || checks.contains(id)) && !cfg.skipChecks().contains(id))
-        .toList();
-    AuditReport report = AuditReport.of(Version.get(), env.clock().instant(), scope(snap, ran), findings);
+    List<String> ran =
+        runner.ids().stream()
+            .filter(
+                id -> (checks.isEmpty() || checks.contains(id)) && !cfg.skipChecks().contains(id))
+            .toList();
+    AuditReport report =
+        AuditReport.of(Version.get(), env.clock().instant(), scope(snap, ran), findings);
 
     if (output == null) {
       format.renderer(env.color() && !noColor).render(report, env.out());
@@ -130,10 +138,12 @@ final class AuditCommand implements Callable<Integer> {
       OrganizationTree tree = snap.organization().value();
       orgId = tree.organization().organizationId();
     } else {
-      orgId = snap.accounts().stream()
-          .filter(a -> a.organization().isKnown() && a.organization().value() != null)
-          .map(a -> a.organization().value().organizationId())
-          .findFirst().orElse(null);
+      orgId =
+          snap.accounts().stream()
+              .filter(a -> a.organization().isKnown() && a.organization().value() != null)
+              .map(a -> a.organization().value().organizationId())
+              .findFirst()
+              .orElse(null);
     }
     return new Scope(
         "snapshot:" + snapshot,

@@ -27,10 +27,15 @@ final class ChecksCommand implements Callable<Integer> {
     for (var check : CheckRunner.discover().checks()) {
       CheckInfo c = check.info();
       out.printf("%d. %s  [%s]  %s%n", c.number(), c.id(), c.severity().label(), c.title());
-      int width = c.requirements().stream().mapToInt(r -> c.id().length() + 1 + r.id().length()).max().orElse(0);
+      int width =
+          c.requirements().stream()
+              .mapToInt(r -> c.id().length() + 1 + r.id().length())
+              .max()
+              .orElse(0);
       for (RequirementInfo r : c.requirements()) {
         String rule = c.id() + "/" + r.id();
-        out.printf("   %-" + width + "s  %-8s  %s%n", rule, r.severity().label(), controls(r.controls()));
+        out.printf(
+            "   %-" + width + "s  %-8s  %s%n", rule, r.severity().label(), controls(r.controls()));
       }
       out.println();
     }
@@ -39,6 +44,8 @@ final class ChecksCommand implements Callable<Integer> {
   }
 
   static String controls(List<ControlRef> controls) {
-    return controls.isEmpty() ? "-" : controls.stream().map(ControlRef::label).collect(Collectors.joining(", "));
+    return controls.isEmpty()
+        ? "-"
+        : controls.stream().map(ControlRef::label).collect(Collectors.joining(", "));
   }
 }

@@ -11,7 +11,12 @@ public final class Cli {
   private Cli() {}
 
   /** What commands need from the process, injected so that tests run the CLI in-process. */
-  record Env(PrintWriter out, PrintWriter err, Clock clock, Map<String, String> variables, boolean terminal) {
+  record Env(
+      PrintWriter out,
+      PrintWriter err,
+      Clock clock,
+      Map<String, String> variables,
+      boolean terminal) {
     /** Colour on a terminal unless {@code NO_COLOR} is set (https://no-color.org). */
     boolean color() {
       String noColor = variables.get("NO_COLOR");
@@ -46,13 +51,17 @@ public final class Cli {
         (ex, args) -> {
           env.err().println("trailaudit: " + ex.getMessage());
           CommandLine.UnmatchedArgumentException.printSuggestions(ex, env.err());
-          env.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          env.err()
+              .println(
+                  "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.USAGE.code();
         });
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          boolean debug = parseResult.hasMatchedOption("--debug")
-              || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug"));
+          boolean debug =
+              parseResult.hasMatchedOption("--debug")
+                  || (parseResult.subcommand() != null
+                      && parseResult.subcommand().hasMatchedOption("--debug"));
           if (ex instanceof InputFileException || ex instanceof UsageException) {
             env.err().println("trailaudit: " + ex.getMessage());
             if (debug) {

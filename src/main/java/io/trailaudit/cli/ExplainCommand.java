@@ -14,11 +14,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = "Explain a rule (check/requirement) or a whole check: what passes, controls, fix.")
+    description =
+        "Explain a rule (check/requirement) or a whole check: what passes, controls, fix.")
 final class ExplainCommand implements Callable<Integer> {
   private final Cli.Env env;
 
-  @Parameters(paramLabel = "RULE", description = "A rule id such as log-bucket/versioning, or a check id.")
+  @Parameters(
+      paramLabel = "RULE",
+      description = "A rule id such as log-bucket/versioning, or a check id.")
   String rule;
 
   ExplainCommand(Cli.Env env) {
@@ -29,22 +32,33 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() {
     ControlCatalog catalog = ControlCatalog.get();
     PrintWriter out = env.out();
-    Optional<CheckInfo> check = catalog.find(rule.contains("/") ? rule.substring(0, rule.indexOf('/')) : rule);
+    Optional<CheckInfo> check =
+        catalog.find(rule.contains("/") ? rule.substring(0, rule.indexOf('/')) : rule);
     if (check.isEmpty()) {
       throw new UsageException("unknown rule \"" + rule + "\"; 'trailaudit checks' lists them");
     }
     CheckInfo c = check.get();
     if (!rule.contains("/")) {
-      out.printf("%s — %s (%s)%n%n%s%n%nRules:%n", c.id(), c.title(), c.severity().label(), c.description());
+      out.printf(
+          "%s — %s (%s)%n%n%s%n%nRules:%n",
+          c.id(), c.title(), c.severity().label(), c.description());
       for (RequirementInfo r : c.requirements()) {
         out.printf("  %s/%s  %s%n", c.id(), r.id(), r.title());
       }
       out.flush();
       return ExitCode.OK.code();
     }
-    RequirementInfo r = catalog.rule(rule)
-        .orElseThrow(() -> new UsageException("unknown rule \"" + rule + "\"; 'trailaudit explain "
-            + c.id() + "' lists its rules"));
+    RequirementInfo r =
+        catalog
+            .rule(rule)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "unknown rule \""
+                            + rule
+                            + "\"; 'trailaudit explain "
+                            + c.id()
+                            + "' lists its rules"));
     out.printf("%s — %s%n", rule, r.title());
     out.printf("Check:       %d. %s — %s%n", c.number(), c.id(), c.title());
     out.printf("Severity:    %s%n", r.severity().label());
@@ -54,9 +68,11 @@ final class ExplainCommand implements Callable<Integer> {
       out.printf("  none mapped%n");
     }
     for (ControlRef ref : r.controls()) {
-      out.printf("  %s%n", ref.framework().equals(ControlRef.SECURITY_HUB)
-          ? "AWS Security Hub " + ref.id()
-          : "CIS AWS Foundations Benchmark v" + ref.version() + " " + ref.id());
+      out.printf(
+          "  %s%n",
+          ref.framework().equals(ControlRef.SECURITY_HUB)
+              ? "AWS Security Hub " + ref.id()
+              : "CIS AWS Foundations Benchmark v" + ref.version() + " " + ref.id());
     }
     out.printf("Remediation (placeholders are filled with real names in findings):%n");
     for (Map.Entry<String, String> e : r.remediations().entrySet()) {

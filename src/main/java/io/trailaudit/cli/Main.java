@@ -11,7 +11,8 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = Cli.run(args, out, err, Clock.systemUTC(), System.getenv(), System.console() != null);
+    int code =
+        Cli.run(args, out, err, Clock.systemUTC(), System.getenv(), System.console() != null);
     out.flush();
     err.flush();
     System.exit(code);

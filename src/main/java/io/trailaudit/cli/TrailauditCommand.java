@@ -17,6 +17,7 @@ final class TrailauditCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "a command is required: audit, checks or explain");
+    throw new ParameterException(
+        spec.commandLine(), "a command is required: audit, checks or explain");
   }
 }

@@ -24,10 +24,12 @@ public record AuditConfig(
   public static final int DEFAULT_DIGEST_MAX_AGE_HOURS = 2;
 
   public AuditConfig {
-    breakGlassPrincipals = breakGlassPrincipals == null ? List.of() : List.copyOf(breakGlassPrincipals);
+    breakGlassPrincipals =
+        breakGlassPrincipals == null ? List.of() : List.copyOf(breakGlassPrincipals);
     deliveryMaxAgeHours =
         deliveryMaxAgeHours == null ? DEFAULT_DELIVERY_MAX_AGE_HOURS : deliveryMaxAgeHours;
-    digestMaxAgeHours = digestMaxAgeHours == null ? DEFAULT_DIGEST_MAX_AGE_HOURS : digestMaxAgeHours;
+    digestMaxAgeHours =
+        digestMaxAgeHours == null ? DEFAULT_DIGEST_MAX_AGE_HOURS : digestMaxAgeHours;
     lake = lake == null ? new Lake(null, null) : lake;
     skipChecks = skipChecks == null ? List.of() : List.copyOf(skipChecks);
   }

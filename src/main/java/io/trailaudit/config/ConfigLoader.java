@@ -67,27 +67,40 @@ public final class ConfigLoader {
 
   private static void validate(String name, AuditConfig c, Collection<String> knownCheckIds) {
     if (c.deliveryMaxAgeHours() <= 0) {
-      throw new InputFileException(name + ": at $.deliveryMaxAgeHours: must be a positive number of hours");
+      throw new InputFileException(
+          name + ": at $.deliveryMaxAgeHours: must be a positive number of hours");
     }
     if (c.digestMaxAgeHours() <= 0) {
-      throw new InputFileException(name + ": at $.digestMaxAgeHours: must be a positive number of hours");
+      throw new InputFileException(
+          name + ": at $.digestMaxAgeHours: must be a positive number of hours");
     }
     if (c.lake().minRetentionDays() <= 0) {
-      throw new InputFileException(name + ": at $.lake.minRetentionDays: must be a positive number of days");
+      throw new InputFileException(
+          name + ": at $.lake.minRetentionDays: must be a positive number of days");
     }
     for (int i = 0; i < c.skipChecks().size(); i++) {
       String id = c.skipChecks().get(i);
       if (!knownCheckIds.contains(id)) {
         throw new InputFileException(
-            name + ": at $.skipChecks[" + i + "]: unknown check \"" + id + "\" (known: "
-                + String.join(", ", knownCheckIds) + ")");
+            name
+                + ": at $.skipChecks["
+                + i
+                + "]: unknown check \""
+                + id
+                + "\" (known: "
+                + String.join(", ", knownCheckIds)
+                + ")");
       }
     }
     for (int i = 0; i < c.breakGlassPrincipals().size(); i++) {
       String p = c.breakGlassPrincipals().get(i);
       if (p == null || !p.startsWith("arn:")) {
         throw new InputFileException(
-            name + ": at $.breakGlassPrincipals[" + i + "]: \"" + p
+            name
+                + ": at $.breakGlassPrincipals["
+                + i
+                + "]: \""
+                + p
                 + "\" is not a principal ARN (arn:aws:iam::ACCOUNT:role/NAME, * and ? allowed)");
       }
     }

@@ -64,12 +64,14 @@ public final class JsonErrors {
     }
     if (msg.startsWith("Cannot map `null` into type")) {
       // A primitive (true/false, a number) that is missing or null: never defaulted.
-      return "missing or null value: a " + msg.substring("Cannot map `null` into type `".length())
-          .replaceAll("`.*", "") + " is required";
+      return "missing or null value: a "
+          + msg.substring("Cannot map `null` into type `".length()).replaceAll("`.*", "")
+          + " is required";
     }
     // Jackson appends a hint that names our classes; the path already says where.
     int cut = msg.indexOf("\n");
     msg = cut >= 0 ? msg.substring(0, cut) : msg;
-    return msg.replace("io.trailaudit.model.", "").replaceAll("\\s+\\(for Object starting at.*", "");
+    return msg.replace("io.trailaudit.model.", "")
+        .replaceAll("\\s+\\(for Object starting at.*", "");
   }
 }

@@ -10,21 +10,23 @@ import java.util.List;
 
 /**
  * Checks the keys of a document against the components of the records it maps to, on the token
- * stream, so that an unknown key is reported at its own line. Jackson reports unknown properties
- * of records only at the end of the enclosing object.
+ * stream, so that an unknown key is reported at its own line. Jackson reports unknown properties of
+ * records only at the end of the enclosing object.
  */
 public final class RecordKeys {
   private RecordKeys() {}
 
   /** Reads the whole document from {@code p}; throws naming the first unknown key. */
-  public static void check(String file, JsonParser p, Class<? extends Record> type) throws IOException {
+  public static void check(String file, JsonParser p, Class<? extends Record> type)
+      throws IOException {
     if (p.currentToken() == null) {
       p.nextToken();
     }
     walk(file, p, type, "$");
   }
 
-  private static void walk(String file, JsonParser p, Class<?> type, String path) throws IOException {
+  private static void walk(String file, JsonParser p, Class<?> type, String path)
+      throws IOException {
     if (p.currentToken() != JsonToken.START_OBJECT || !type.isRecord()) {
       p.skipChildren();
       return;
@@ -33,13 +35,19 @@ public final class RecordKeys {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       JsonLocation at = p.currentTokenLocation();
-      RecordComponent c = Arrays.stream(components).filter(rc -> rc.getName().equals(key)).findFirst()
-          .orElse(null);
+      RecordComponent c =
+          Arrays.stream(components).filter(rc -> rc.getName().equals(key)).findFirst().orElse(null);
       if (c == null) {
         List<String> known = Arrays.stream(components).map(RecordComponent::getName).toList();
-        throw new InputFileException(String.format("%s: line %d, column %d: at %s: unknown field \"%s\""
-            + " (known: %s)", file, at.getLineNr(), at.getColumnNr(), path + "." + key, key,
-            String.join(", ", known)));
+        throw new InputFileException(
+            String.format(
+                "%s: line %d, column %d: at %s: unknown field \"%s\"" + " (known: %s)",
+                file,
+                at.getLineNr(),
+                at.getColumnNr(),
+                path + "." + key,
+                key,
+                String.join(", ", known)));
       }
       p.nextToken();
       walk(file, p, c.getType(), path + "." + key);

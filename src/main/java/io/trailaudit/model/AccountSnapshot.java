@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param s3PublicAccessBlock account-level S3 Block Public Access; known {@code null} when none is
  *     configured
  * @param regions per-region reads, one entry per audited region
- * @param trails every trail visible from the account in any region (shadow trails included),
- *     once per ARN
+ * @param trails every trail visible from the account in any region (shadow trails included), once
+ *     per ARN
  */
 public record AccountSnapshot(
     String accountId,

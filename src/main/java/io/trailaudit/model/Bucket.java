@@ -87,14 +87,13 @@ public record Bucket(
    */
   public record ObjectLockConfiguration(String objectLockEnabled, Retention defaultRetention) {}
 
-  /**
-   * A default retention rule: {@code mode} GOVERNANCE or COMPLIANCE, and days or years.
-   */
+  /** A default retention rule: {@code mode} GOVERNANCE or COMPLIANCE, and days or years. */
   public record Retention(String mode, Integer days, Integer years) {}
 
   /** {@code GetBucketLogging}: where server access logs go. */
   public record BucketLogging(String targetBucket, String targetPrefix) {}
 
   /** {@code GetBucketEncryption}: the default encryption rule. */
-  public record BucketEncryption(String sseAlgorithm, String kmsMasterKeyId, Boolean bucketKeyEnabled) {}
+  public record BucketEncryption(
+      String sseAlgorithm, String kmsMasterKeyId, Boolean bucketKeyEnabled) {}
 }

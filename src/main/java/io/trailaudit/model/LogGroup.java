@@ -23,5 +23,6 @@ public record LogGroup(String arn, String name, Observed<List<MetricFilter>> met
     }
   }
 
-  public record MetricTransformation(String metricName, String metricNamespace, String metricValue) {}
+  public record MetricTransformation(
+      String metricName, String metricNamespace, String metricValue) {}
 }

@@ -52,7 +52,8 @@ public sealed interface Observed<T> permits Observed.Known, Observed.Unavailable
 
   /** A value that the snapshot does not hold at all: never treated as absent. */
   static <T> Observed<T> notCollected(String what) {
-    return new Unavailable<>("trailaudit", "snapshot", NOT_COLLECTED, what + " is not in the snapshot");
+    return new Unavailable<>(
+        "trailaudit", "snapshot", NOT_COLLECTED, what + " is not in the snapshot");
   }
 
   /** {@code o}, or {@link #notCollected} when a snapshot left the value out. */

@@ -6,7 +6,4 @@ package io.trailaudit.model;
  * @param featureSet {@code ALL} or {@code CONSOLIDATED_BILLING}
  */
 public record OrganizationMembership(
-    String organizationId,
-    String organizationArn,
-    String managementAccountId,
-    String featureSet) {}
+    String organizationId, String organizationArn, String managementAccountId, String featureSet) {}

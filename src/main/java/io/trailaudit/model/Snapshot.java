@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param schemaVersion the snapshot format version, {@link #SCHEMA_VERSION} for this release
  * @param collectedAt when collection finished: checks measure ages (last delivery) against it
  * @param collection how and by whom the snapshot was made
- * @param organization the organization tree as read from the management or delegated
- *     administrator account; known {@code null} when the estate is not an organization
+ * @param organization the organization tree as read from the management or delegated administrator
+ *     account; known {@code null} when the estate is not an organization
  * @param accounts one entry per audited account
  * @param buckets the trails' S3 buckets, once each
  * @param keys the trails' KMS keys, once each

@@ -14,9 +14,7 @@ public record SnsTopic(String arn, Observed<List<Subscription>> subscriptions) {
     subscriptions = Observed.orNotCollected(subscriptions, "topic subscriptions");
   }
 
-  /**
-   * A subscription; its ARN is {@code PendingConfirmation} until the endpoint confirms it.
-   */
+  /** A subscription; its ARN is {@code PendingConfirmation} until the endpoint confirms it. */
   public record Subscription(String subscriptionArn, String protocol, String endpoint) {
     public boolean confirmed() {
       return subscriptionArn != null && subscriptionArn.startsWith("arn:");

@@ -5,4 +5,5 @@ package io.trailaudit.model;
  *
  * @param status {@code READY}, {@code PENDING}, {@code INCOMPLETE}, {@code FAILED}, …
  */
-public record StandardsSubscription(String standardsSubscriptionArn, String standardsArn, String status) {}
+public record StandardsSubscription(
+    String standardsSubscriptionArn, String standardsArn, String status) {}

@@ -16,7 +16,12 @@ import java.util.List;
  * @param findings sorted by check, requirement, account, region and resource
  */
 public record AuditReport(
-    String tool, String version, Instant generatedAt, Scope scope, Summary summary, List<Finding> findings) {
+    String tool,
+    String version,
+    Instant generatedAt,
+    Scope scope,
+    Summary summary,
+    List<Finding> findings) {
 
   public static final String TOOL = "trailaudit";
 
@@ -25,7 +30,8 @@ public record AuditReport(
   }
 
   /** Sorts the findings into report order and computes the summary. */
-  public static AuditReport of(String version, Instant generatedAt, Scope scope, List<Finding> findings) {
+  public static AuditReport of(
+      String version, Instant generatedAt, Scope scope, List<Finding> findings) {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(reportOrder());
     return new AuditReport(TOOL, version, generatedAt, scope, Summary.of(sorted), sorted);
@@ -34,7 +40,8 @@ public record AuditReport(
   /** Check number, requirement as listed in the metadata, then account, region, resource. */
   static Comparator<Finding> reportOrder() {
     ControlCatalog catalog = ControlCatalog.get();
-    return Comparator.comparingInt((Finding f) -> catalog.find(f.checkId()).map(CheckInfo::number).orElse(99))
+    return Comparator.comparingInt(
+            (Finding f) -> catalog.find(f.checkId()).map(CheckInfo::number).orElse(99))
         .thenComparing(Finding::checkId)
         .thenComparingInt(f -> requirementIndex(catalog, f))
         .thenComparing(Finding::account)
@@ -43,7 +50,8 @@ public record AuditReport(
   }
 
   private static int requirementIndex(ControlCatalog catalog, Finding f) {
-    return catalog.find(f.checkId())
+    return catalog
+        .find(f.checkId())
         .map(c -> c.requirements().stream().map(r -> r.id()).toList().indexOf(f.requirement()))
         .orElse(0);
   }

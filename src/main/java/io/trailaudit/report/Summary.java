@@ -14,7 +14,8 @@ import java.util.Map;
  * @param byStatus findings per status, every status present
  * @param failuresBySeverity FAIL findings per severity, every severity present
  */
-public record Summary(int total, Map<Status, Integer> byStatus, Map<Severity, Integer> failuresBySeverity) {
+public record Summary(
+    int total, Map<Status, Integer> byStatus, Map<Severity, Integer> failuresBySeverity) {
   public Summary {
     byStatus = Collections.unmodifiableMap(new EnumMap<>(byStatus));
     failuresBySeverity = Collections.unmodifiableMap(new EnumMap<>(failuresBySeverity));

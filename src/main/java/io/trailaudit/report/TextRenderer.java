@@ -37,11 +37,24 @@ public final class TextRenderer implements Renderer {
   @Override
   public void render(AuditReport report, Writer out) throws IOException {
     Scope scope = report.scope();
-    out.write(paint(BOLD, report.tool() + " " + report.version()) + "  " + scope.source()
-        + "  (collected " + scope.collectedAt() + ")" + nl());
-    out.write(scope.accounts().size() + " account(s)"
-        + (scope.organizationId() == null ? "" : " in " + scope.organizationId())
-        + ", " + scope.regions().size() + " region(s), " + scope.checks().size() + " check(s)" + nl());
+    out.write(
+        paint(BOLD, report.tool() + " " + report.version())
+            + "  "
+            + scope.source()
+            + "  (collected "
+            + scope.collectedAt()
+            + ")"
+            + nl());
+    out.write(
+        scope.accounts().size()
+            + " account(s)"
+            + (scope.organizationId() == null ? "" : " in " + scope.organizationId())
+            + ", "
+            + scope.regions().size()
+            + " region(s), "
+            + scope.checks().size()
+            + " check(s)"
+            + nl());
 
     Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
     for (Finding f : report.findings()) {
@@ -49,14 +62,19 @@ public final class TextRenderer implements Renderer {
     }
     Widths w = Widths.of(report.findings());
     List<String> order = new ArrayList<>(byCheck.keySet());
-    order.sort(Comparator.comparing((String id) -> worst(byCheck.get(id)))
-        .thenComparingInt(id -> ControlCatalog.get().find(id).map(CheckInfo::number).orElse(99)));
+    order.sort(
+        Comparator.comparing((String id) -> worst(byCheck.get(id)))
+            .thenComparingInt(
+                id -> ControlCatalog.get().find(id).map(CheckInfo::number).orElse(99)));
     for (String checkId : order) {
       List<Finding> group = new ArrayList<>(byCheck.get(checkId));
       group.sort(Comparator.comparing(Finding::status).thenComparing(Finding::severity));
       out.write(nl());
-      String title = ControlCatalog.get().find(checkId).map(c -> c.number() + ". " + c.id() + " — " + c.title())
-          .orElse(checkId);
+      String title =
+          ControlCatalog.get()
+              .find(checkId)
+              .map(c -> c.number() + ". " + c.id() + " — " + c.title())
+              .orElse(checkId);
       out.write(paint(BOLD, title) + "  " + paint(DIM, groupCounts(group)) + nl());
       for (Finding f : group) {
         writeFinding(out, f, w);
@@ -68,12 +86,20 @@ public final class TextRenderer implements Renderer {
 
   private void writeFinding(Writer out, Finding f, Widths w) throws IOException {
     String status = pad(f.status() == Status.NOT_APPLICABLE ? "N/A" : f.status().name(), 5);
-    out.write("  " + paint(statusColor(f.status()), status)
-        + "  " + pad(f.severity().label(), 8)
-        + "  " + pad(f.requirement(), w.requirement)
-        + "  " + pad(f.account(), w.account)
-        + "  " + pad(f.region(), w.region)
-        + "  " + f.resourceArn() + nl());
+    out.write(
+        "  "
+            + paint(statusColor(f.status()), status)
+            + "  "
+            + pad(f.severity().label(), 8)
+            + "  "
+            + pad(f.requirement(), w.requirement)
+            + "  "
+            + pad(f.account(), w.account)
+            + "  "
+            + pad(f.region(), w.region)
+            + "  "
+            + f.resourceArn()
+            + nl());
     String indent = "         ";
     out.write(indent + f.message() + nl());
     if (f.suppression() != null) {
@@ -92,10 +118,11 @@ public final class TextRenderer implements Renderer {
     int fails = s.count(Status.FAIL);
     sb.append(fails).append(" FAIL");
     if (fails > 0) {
-      String bySeverity = s.failuresBySeverity().entrySet().stream()
-          .filter(e -> e.getValue() > 0)
-          .map(e -> e.getValue() + " " + e.getKey().label())
-          .collect(Collectors.joining(", "));
+      String bySeverity =
+          s.failuresBySeverity().entrySet().stream()
+              .filter(e -> e.getValue() > 0)
+              .map(e -> e.getValue() + " " + e.getKey().label())
+              .collect(Collectors.joining(", "));
       sb.append(" (").append(bySeverity).append(")");
     }
     sb.append(", ").append(s.count(Status.ERROR)).append(" ERROR");
@@ -106,18 +133,28 @@ public final class TextRenderer implements Renderer {
   }
 
   private static String groupCounts(List<Finding> group) {
-    Map<Status, Long> counts = group.stream()
-        .collect(Collectors.groupingBy(Finding::status, () -> new java.util.EnumMap<>(Status.class),
-            Collectors.counting()));
-    return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name())
+    Map<Status, Long> counts =
+        group.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Finding::status,
+                    () -> new java.util.EnumMap<>(Status.class),
+                    Collectors.counting()));
+    return counts.entrySet().stream()
+        .map(e -> e.getValue() + " " + e.getKey().name())
         .collect(Collectors.joining(", "));
   }
 
   /** The worst status, then the most severe FAIL: the key that orders check groups. */
   private static String worst(List<Finding> group) {
-    Status status = group.stream().map(Finding::status).min(Comparator.naturalOrder()).orElse(Status.PASS);
-    Severity severity = group.stream().filter(f -> f.status() == status).map(Finding::severity)
-        .min(Comparator.naturalOrder()).orElse(Severity.INFO);
+    Status status =
+        group.stream().map(Finding::status).min(Comparator.naturalOrder()).orElse(Status.PASS);
+    Severity severity =
+        group.stream()
+            .filter(f -> f.status() == status)
+            .map(Finding::severity)
+            .min(Comparator.naturalOrder())
+            .orElse(Severity.INFO);
     return status.ordinal() + "" + severity.ordinal();
   }
 

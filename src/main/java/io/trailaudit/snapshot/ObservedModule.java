@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleDeserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.trailaudit.model.Observed;
 import java.io.IOException;
 import java.util.Iterator;
@@ -93,7 +93,8 @@ final class ObservedModule extends SimpleModule {
           }
           if (!marker.isObject()) {
             return ctxt.reportInputMismatch(
-                Observed.class, "\"unavailable\" must be an object with service, operation, "
+                Observed.class,
+                "\"unavailable\" must be an object with service, operation, "
                     + "errorCode and message");
           }
           return unavailable((ObjectNode) marker, ctxt);

@@ -85,7 +85,8 @@ public final class Snapshots {
     try (JsonParser p = factory.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InputFileException(
-            name + ": line 1: a snapshot is a JSON object with \"schemaVersion\": "
+            name
+                + ": line 1: a snapshot is a JSON object with \"schemaVersion\": "
                 + Snapshot.SCHEMA_VERSION);
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -110,5 +111,4 @@ public final class Snapshots {
     }
     throw new InputFileException(name + ": at $: missing \"schemaVersion\"");
   }
-
 }

@@ -37,8 +37,10 @@ class ArchitectureTest {
     try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         for (String line : Files.readAllLines(f)) {
-          if (line.startsWith("import " + forbidden) || line.startsWith("import static " + forbidden)) {
-            if (forbidden.equals("io.trailaudit.") && line.startsWith("import io.trailaudit.model.")) {
+          if (line.startsWith("import " + forbidden)
+              || line.startsWith("import static " + forbidden)) {
+            if (forbidden.equals("io.trailaudit.")
+                && line.startsWith("import io.trailaudit.model.")) {
               continue;
             }
             offending.add(f.getFileName() + ": " + line);

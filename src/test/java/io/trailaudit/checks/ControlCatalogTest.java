@@ -20,15 +20,19 @@ class ControlCatalogTest {
   @Test
   void loadedChecksAndMetadataAreTheSameSet() {
     Set<String> loaded = new LinkedHashSet<>(CheckRunner.discover().ids());
-    Set<String> meta = catalog.checks().stream().map(CheckInfo::id)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> meta =
+        catalog.checks().stream()
+            .map(CheckInfo::id)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
     assertThat(loaded).containsExactlyElementsOf(meta);
   }
 
   @Test
   void readmeTableListsExactlyTheCatalogRulesWithTheirControls() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
-    String table = readme.substring(readme.indexOf("<!-- rules:start -->"), readme.indexOf("<!-- rules:end -->"));
+    String table =
+        readme.substring(
+            readme.indexOf("<!-- rules:start -->"), readme.indexOf("<!-- rules:end -->"));
     List<String> expected = new ArrayList<>();
     for (CheckInfo c : catalog.checks()) {
       for (RequirementInfo r : c.requirements()) {
@@ -40,13 +44,29 @@ class ControlCatalogTest {
   }
 
   private String row(CheckInfo c, RequirementInfo r) {
-    String sh = r.controls().stream().filter(x -> x.framework().equals(ControlRef.SECURITY_HUB))
-        .map(ControlRef::id).collect(Collectors.joining(", "));
-    StringBuilder sb = new StringBuilder("| `" + c.id() + "/" + r.id() + "` | " + r.severity().label() + " | "
-        + (sh.isEmpty() ? "–" : sh) + " |");
+    String sh =
+        r.controls().stream()
+            .filter(x -> x.framework().equals(ControlRef.SECURITY_HUB))
+            .map(ControlRef::id)
+            .collect(Collectors.joining(", "));
+    StringBuilder sb =
+        new StringBuilder(
+            "| `"
+                + c.id()
+                + "/"
+                + r.id()
+                + "` | "
+                + r.severity().label()
+                + " | "
+                + (sh.isEmpty() ? "–" : sh)
+                + " |");
     for (String v : catalog.cisVersions()) {
-      String id = r.controls().stream().filter(x -> v.equals(x.version())).map(ControlRef::id)
-          .findFirst().orElse("–");
+      String id =
+          r.controls().stream()
+              .filter(x -> v.equals(x.version()))
+              .map(ControlRef::id)
+              .findFirst()
+              .orElse("–");
       sb.append(" ").append(id).append(" |");
     }
     return sb.toString();
@@ -71,25 +91,51 @@ class ControlCatalogTest {
   @Test
   void publishedControlMappingsOfTheFirstFourChecks() {
     assertThat(labels("organization-trail/multi-region-management-events"))
-        .containsExactly("CloudTrail.1", "CIS 1.2.0 2.1", "CIS 1.4.0 3.1", "CIS 3.0.0 3.1", "CIS 5.0.0 3.1",
+        .containsExactly(
+            "CloudTrail.1",
+            "CIS 1.2.0 2.1",
+            "CIS 1.4.0 3.1",
+            "CIS 3.0.0 3.1",
+            "CIS 5.0.0 3.1",
             "CIS 6.0.0 4.1");
     assertThat(labels("organization-trail/trail-enabled")).containsExactly("CloudTrail.3");
     assertThat(labels("kms-encryption/sse-kms"))
-        .containsExactly("CloudTrail.2", "CIS 1.2.0 2.7", "CIS 1.4.0 3.7", "CIS 3.0.0 3.5", "CIS 5.0.0 3.5",
+        .containsExactly(
+            "CloudTrail.2",
+            "CIS 1.2.0 2.7",
+            "CIS 1.4.0 3.7",
+            "CIS 3.0.0 3.5",
+            "CIS 5.0.0 3.5",
             "CIS 6.0.0 4.5");
     assertThat(labels("kms-encryption/key-rotation"))
-        .containsExactly("KMS.4", "CIS 1.2.0 2.8", "CIS 1.4.0 3.8", "CIS 3.0.0 3.6", "CIS 5.0.0 3.6",
+        .containsExactly(
+            "KMS.4",
+            "CIS 1.2.0 2.8",
+            "CIS 1.4.0 3.8",
+            "CIS 3.0.0 3.6",
+            "CIS 5.0.0 3.6",
             "CIS 6.0.0 4.6");
     assertThat(labels("log-file-validation/enabled"))
-        .containsExactly("CloudTrail.4", "CIS 1.2.0 2.2", "CIS 1.4.0 3.2", "CIS 3.0.0 3.2", "CIS 5.0.0 3.2",
+        .containsExactly(
+            "CloudTrail.4",
+            "CIS 1.2.0 2.2",
+            "CIS 1.4.0 3.2",
+            "CIS 3.0.0 3.2",
+            "CIS 5.0.0 3.2",
             "CIS 6.0.0 4.2");
-    assertThat(labels("log-bucket/not-public")).containsExactly("CloudTrail.6", "CIS 1.2.0 2.3", "CIS 1.4.0 3.3");
+    assertThat(labels("log-bucket/not-public"))
+        .containsExactly("CloudTrail.6", "CIS 1.2.0 2.3", "CIS 1.4.0 3.3");
     assertThat(labels("log-bucket/block-public-access"))
         .containsExactly("S3.8", "S3.1", "CIS 1.4.0 2.1.5", "CIS 3.0.0 2.1.4", "CIS 5.0.0 2.1.4");
     assertThat(labels("log-bucket/mfa-delete"))
         .containsExactly("S3.20", "CIS 1.4.0 2.1.3", "CIS 3.0.0 2.1.2", "CIS 5.0.0 2.1.2");
     assertThat(labels("log-bucket/access-logging"))
-        .containsExactly("CloudTrail.7", "CIS 1.2.0 2.6", "CIS 1.4.0 3.6", "CIS 3.0.0 3.4", "CIS 5.0.0 3.4",
+        .containsExactly(
+            "CloudTrail.7",
+            "CIS 1.2.0 2.6",
+            "CIS 1.4.0 3.6",
+            "CIS 3.0.0 3.4",
+            "CIS 5.0.0 3.4",
             "CIS 6.0.0 4.4");
     assertThat(labels("log-bucket/tls-only"))
         .containsExactly("S3.5", "CIS 1.4.0 2.1.2", "CIS 3.0.0 2.1.1", "CIS 5.0.0 2.1.1");
@@ -99,9 +145,12 @@ class ControlCatalogTest {
 
   @Test
   void requirementSeverityOverridesTheCheck() {
-    assertThat(catalog.rule("kms-encryption/sse-kms").orElseThrow().severity()).isEqualTo(Severity.MEDIUM);
-    assertThat(catalog.rule("kms-encryption/key-policy").orElseThrow().severity()).isEqualTo(Severity.HIGH);
-    assertThat(catalog.rule("log-bucket/dedicated").orElseThrow().severity()).isEqualTo(Severity.LOW);
+    assertThat(catalog.rule("kms-encryption/sse-kms").orElseThrow().severity())
+        .isEqualTo(Severity.MEDIUM);
+    assertThat(catalog.rule("kms-encryption/key-policy").orElseThrow().severity())
+        .isEqualTo(Severity.HIGH);
+    assertThat(catalog.rule("log-bucket/dedicated").orElseThrow().severity())
+        .isEqualTo(Severity.LOW);
   }
 
   @Test

@@ -70,22 +70,31 @@ class ManagementCoverageTest {
 
   @Test
   void classicReadOnlyAndWriteOnlySelectorsOfOneTrailAddUp() {
-    assertThat(of(classics(classicSelector("ReadOnly", true), classicSelector("WriteOnly", true))).full()).isTrue();
+    assertThat(
+            of(classics(classicSelector("ReadOnly", true), classicSelector("WriteOnly", true)))
+                .full())
+        .isTrue();
   }
 
   @Test
   void classicExcludedSourceIsNotFullCoverage() {
-    ManagementCoverage c = of(classic("All", List.of("kms.amazonaws.com", "rdsdata.amazonaws.com")));
+    ManagementCoverage c =
+        of(classic("All", List.of("kms.amazonaws.com", "rdsdata.amazonaws.com")));
     assertThat(c.full()).isFalse();
     assertThat(c.some()).isTrue();
-    assertThat(c.gaps()).contains(
-        "event selector 1 excludes management events from kms.amazonaws.com, rdsdata.amazonaws.com");
+    assertThat(c.gaps())
+        .contains(
+            "event selector 1 excludes management events from kms.amazonaws.com, rdsdata.amazonaws.com");
   }
 
   @Test
   void classicDataOnlySelectorLogsNoManagementEvents() {
-    EventSelector data = new EventSelector("All", false, List.of(),
-        List.of(new DataResource("AWS::S3::Object", List.of("arn:aws:s3"))));
+    EventSelector data =
+        new EventSelector(
+            "All",
+            false,
+            List.of(),
+            List.of(new DataResource("AWS::S3::Object", List.of("arn:aws:s3"))));
     ManagementCoverage c = of(classics(data));
     assertThat(c.some()).isFalse();
     assertThat(c.full()).isFalse();
@@ -128,45 +137,56 @@ class ManagementCoverageTest {
     ManagementCoverage notTrue = of(selector("w", MANAGEMENT, fieldNotEquals("readOnly", "true")));
     assertThat(notTrue.read()).isFalse();
     assertThat(notTrue.write()).isTrue();
-    ManagementCoverage notFalse = of(selector("r", MANAGEMENT, fieldNotEquals("readOnly", "false")));
+    ManagementCoverage notFalse =
+        of(selector("r", MANAGEMENT, fieldNotEquals("readOnly", "false")));
     assertThat(notFalse.read()).isTrue();
     assertThat(notFalse.write()).isFalse();
   }
 
   @Test
   void advancedReadOnlyWithBothValuesIsFull() {
-    assertThat(of(selector("both", MANAGEMENT, fieldEquals("readOnly", "true", "false"))).full()).isTrue();
+    assertThat(of(selector("both", MANAGEMENT, fieldEquals("readOnly", "true", "false"))).full())
+        .isTrue();
   }
 
   @Test
   void advancedReadOnlyAndWriteOnlySelectorsOfOneTrailAddUp() {
-    ManagementCoverage c = of(
-        selector("reads", MANAGEMENT, fieldEquals("readOnly", "true")),
-        selector("writes", MANAGEMENT, fieldEquals("readOnly", "false")));
+    ManagementCoverage c =
+        of(
+            selector("reads", MANAGEMENT, fieldEquals("readOnly", "true")),
+            selector("writes", MANAGEMENT, fieldEquals("readOnly", "false")));
     assertThat(c.full()).isTrue();
   }
 
   @Test
   void advancedSelectorNarrowedByEventSourceCoversNothingFully() {
-    ManagementCoverage c = of(selector("no KMS", MANAGEMENT, fieldNotEquals("eventSource", "kms.amazonaws.com")));
+    ManagementCoverage c =
+        of(selector("no KMS", MANAGEMENT, fieldNotEquals("eventSource", "kms.amazonaws.com")));
     assertThat(c.full()).isFalse();
     assertThat(c.read()).isFalse();
     assertThat(c.write()).isFalse();
     assertThat(c.some()).isTrue();
-    assertThat(c.gaps()).contains("advanced selector 'no KMS' narrows management events by eventSource");
+    assertThat(c.gaps())
+        .contains("advanced selector 'no KMS' narrows management events by eventSource");
   }
 
   @Test
   void advancedSelectorNarrowedByEventSourceEqualsIsNotFullEither() {
-    ManagementCoverage c = of(selector(null, MANAGEMENT, fieldEquals("eventSource", "iam.amazonaws.com")));
+    ManagementCoverage c =
+        of(selector(null, MANAGEMENT, fieldEquals("eventSource", "iam.amazonaws.com")));
     assertThat(c.full()).isFalse();
-    assertThat(c.gaps()).contains("advanced selector (unnamed) narrows management events by eventSource");
+    assertThat(c.gaps())
+        .contains("advanced selector (unnamed) narrows management events by eventSource");
   }
 
   @Test
   void advancedDataSelectorIsNotManagement() {
-    ManagementCoverage c = of(selector("s3", fieldEquals("eventCategory", "Data"),
-        fieldEquals("resources.type", "AWS::S3::Object")));
+    ManagementCoverage c =
+        of(
+            selector(
+                "s3",
+                fieldEquals("eventCategory", "Data"),
+                fieldEquals("resources.type", "AWS::S3::Object")));
     assertThat(c.some()).isFalse();
     assertThat(c.full()).isFalse();
   }

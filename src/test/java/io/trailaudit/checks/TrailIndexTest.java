@@ -28,7 +28,8 @@ class TrailIndexTest {
   }
 
   private static Trail shadow() {
-    return withSelectors(withStatus(orgTrail(), trailNotFound("GetTrailStatus")),
+    return withSelectors(
+        withStatus(orgTrail(), trailNotFound("GetTrailStatus")),
         trailNotFound("GetEventSelectors"));
   }
 
@@ -41,15 +42,17 @@ class TrailIndexTest {
   @Test
   void oneViewPerArnInSnapshotOrder() {
     Trail eu = regionalTrail(MEMBER, "eu-west-1", "eu");
-    TrailIndex index = TrailIndex.of(snapshot(account(MEMBER, eu, orgTrail()), account(MGMT, orgTrail())));
+    TrailIndex index =
+        TrailIndex.of(snapshot(account(MEMBER, eu, orgTrail()), account(MGMT, orgTrail())));
     assertThat(index.all()).extracting(TrailView::arn).containsExactly(eu.arn(), TRAIL_ARN);
   }
 
   @Test
   void theOwnersReadsWinOverAMembersFailedReads() {
-    for (List<AccountSnapshot> order : List.of(
-        List.of(account(MGMT, orgTrail()), account(MEMBER, shadow())),
-        List.of(account(MEMBER, shadow()), account(MGMT, orgTrail())))) {
+    for (List<AccountSnapshot> order :
+        List.of(
+            List.of(account(MGMT, orgTrail()), account(MEMBER, shadow())),
+            List.of(account(MEMBER, shadow()), account(MGMT, orgTrail())))) {
       TrailView v = view(TrailIndex.of(snapshot(order, List.of(), List.of())));
       assertThat(v.status()).isEqualTo(Observed.known(logging()));
       assertThat(v.selectors().isKnown()).isTrue();
@@ -61,7 +64,8 @@ class TrailIndexTest {
   @Test
   void theOwnersDescriptionIsUsed() {
     Trail memberCopy = withFlags(shadow(), true, true, false, false);
-    TrailView v = view(TrailIndex.of(snapshot(account(MEMBER, memberCopy), account(MGMT, orgTrail()))));
+    TrailView v =
+        view(TrailIndex.of(snapshot(account(MEMBER, memberCopy), account(MGMT, orgTrail()))));
     assertThat(v.trail()).isEqualTo(orgTrail());
   }
 
@@ -69,7 +73,8 @@ class TrailIndexTest {
   void aMembersKnownReadIsUsedWhenTheOwnersFailed() {
     Trail ownerCopy = withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"));
     Trail memberCopy = withStatus(orgTrail(), Observed.known(stopped()));
-    TrailView v = view(TrailIndex.of(snapshot(account(MGMT, ownerCopy), account(MEMBER, memberCopy))));
+    TrailView v =
+        view(TrailIndex.of(snapshot(account(MGMT, ownerCopy), account(MEMBER, memberCopy))));
     assertThat(v.status()).isEqualTo(Observed.known(stopped()));
     assertThat(v.isKnownStopped()).isTrue();
   }
@@ -77,7 +82,8 @@ class TrailIndexTest {
   @Test
   void theOwnersFailureIsReportedWhenNoReadSucceeded() {
     Trail ownerCopy = withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"));
-    TrailView v = view(TrailIndex.of(snapshot(account(MEMBER, shadow()), account(MGMT, ownerCopy))));
+    TrailView v =
+        view(TrailIndex.of(snapshot(account(MEMBER, shadow()), account(MGMT, ownerCopy))));
     assertThat(v.status().isKnown()).isFalse();
     assertThat(v.status().failure().errorCode()).isEqualTo("AccessDeniedException");
     assertThat(v.isLogging()).isFalse();
@@ -102,7 +108,9 @@ class TrailIndexTest {
     List<TrailView> seen = index.visibleFrom(member);
     assertThat(seen).extracting(TrailView::arn).containsExactly(TRAIL_ARN, own.arn());
     assertThat(seen.get(0).isLogging()).isTrue();
-    assertThat(index.visibleFrom(account(MGMT, orgTrail()))).extracting(TrailView::arn).containsExactly(TRAIL_ARN);
+    assertThat(index.visibleFrom(account(MGMT, orgTrail())))
+        .extracting(TrailView::arn)
+        .containsExactly(TRAIL_ARN);
   }
 
   @Test

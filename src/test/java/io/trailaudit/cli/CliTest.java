@@ -33,7 +33,8 @@ class CliTest {
   static Result run(Map<String, String> env, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), CLOCK, env, terminal);
+    int code =
+        Cli.run(args, new PrintWriter(out, true), new PrintWriter(err, true), CLOCK, env, terminal);
     return new Result(code, out.toString(), err.toString());
   }
 
@@ -47,7 +48,8 @@ class CliTest {
 
   static JsonNode finding(JsonNode report, String ruleId, String resourceArn) {
     for (JsonNode f : report.get("findings")) {
-      if (f.get("ruleId").asText().equals(ruleId) && f.get("resourceArn").asText().equals(resourceArn)) {
+      if (f.get("ruleId").asText().equals(ruleId)
+          && f.get("resourceArn").asText().equals(resourceArn)) {
         return f;
       }
     }
@@ -59,8 +61,12 @@ class CliTest {
     Result r = run("audit", "--snapshot", DEMO);
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEmpty();
-    assertThat(r.out()).contains("1. organization-trail").contains("4. log-bucket")
-        .contains("  FAIL ").contains("  ERROR").contains("Summary: ")
+    assertThat(r.out())
+        .contains("1. organization-trail")
+        .contains("4. log-bucket")
+        .contains("  FAIL ")
+        .contains("  ERROR")
+        .contains("Summary: ")
         .doesNotContain("\u001b[");
   }
 
@@ -86,15 +92,28 @@ class CliTest {
     JsonNode report = json(run("audit", "--snapshot", DEMO, "--format", "json"));
     List<String> top = new ArrayList<>();
     report.fieldNames().forEachRemaining(top::add);
-    assertThat(top).containsExactly("tool", "version", "generatedAt", "scope", "summary", "findings");
+    assertThat(top)
+        .containsExactly("tool", "version", "generatedAt", "scope", "summary", "findings");
     assertThat(report.get("generatedAt").asText()).isEqualTo("2026-11-20T10:00:00Z");
     assertThat(report.at("/scope/organizationId").asText()).isEqualTo("o-a1b2c3d4e5");
     assertThat(report.at("/scope/accounts")).hasSize(3);
     JsonNode first = report.get("findings").get(0);
     List<String> fields = new ArrayList<>();
     first.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("ruleId", "checkId", "requirement", "status", "severity", "account",
-        "region", "resourceArn", "message", "remediation", "controls", "suppression");
+    assertThat(fields)
+        .containsExactly(
+            "ruleId",
+            "checkId",
+            "requirement",
+            "status",
+            "severity",
+            "account",
+            "region",
+            "resourceArn",
+            "message",
+            "remediation",
+            "controls",
+            "suppression");
     int total = report.at("/summary/total").asInt();
     assertThat(total).isEqualTo(report.get("findings").size());
   }
@@ -102,32 +121,49 @@ class CliTest {
   @Test
   void demoFindingsThatTheIssueNames() throws Exception {
     JsonNode report = json(run("audit", "--snapshot", DEMO, "--format", "json"));
-    JsonNode mfa = finding(report, "log-bucket/mfa-delete", "arn:aws:s3:::workload-app-trail-logs-333333333333");
+    JsonNode mfa =
+        finding(
+            report, "log-bucket/mfa-delete", "arn:aws:s3:::workload-app-trail-logs-333333333333");
     assertThat(mfa.get("status").asText()).isEqualTo("FAIL");
     assertThat(mfa.get("remediation").asText())
         .contains("--bucket workload-app-trail-logs-333333333333")
         .contains("arn:aws:iam::333333333333:mfa/");
-    JsonNode rotation = finding(report, "kms-encryption/key-rotation",
-        "arn:aws:kms:us-east-1:222222222222:key/6f1c2a4e-8d3b-4c7e-9a51-2b0e7d9c4f13");
+    JsonNode rotation =
+        finding(
+            report,
+            "kms-encryption/key-rotation",
+            "arn:aws:kms:us-east-1:222222222222:key/6f1c2a4e-8d3b-4c7e-9a51-2b0e7d9c4f13");
     assertThat(rotation.get("status").asText()).isEqualTo("ERROR");
-    assertThat(rotation.get("message").asText()).contains("kms:GetKeyRotationStatus failed: AccessDeniedException");
-    JsonNode sse = finding(report, "kms-encryption/sse-kms",
-        "arn:aws:cloudtrail:eu-west-1:333333333333:trail/workload-app-trail");
+    assertThat(rotation.get("message").asText())
+        .contains("kms:GetKeyRotationStatus failed: AccessDeniedException");
+    JsonNode sse =
+        finding(
+            report,
+            "kms-encryption/sse-kms",
+            "arn:aws:cloudtrail:eu-west-1:333333333333:trail/workload-app-trail");
     assertThat(sse.get("status").asText()).isEqualTo("FAIL");
     assertThat(sse.get("remediation").asText()).contains("--region eu-west-1");
-    JsonNode memberOrgTrail = finding(report, "organization-trail/organization-trail", "arn:aws:iam::222222222222:root");
+    JsonNode memberOrgTrail =
+        finding(report, "organization-trail/organization-trail", "arn:aws:iam::222222222222:root");
     assertThat(memberOrgTrail.get("status").asText()).isEqualTo("PASS");
-    JsonNode controls = finding(report, "organization-trail/multi-region-management-events",
-        "arn:aws:iam::111111111111:root").get("controls");
+    JsonNode controls =
+        finding(
+                report,
+                "organization-trail/multi-region-management-events",
+                "arn:aws:iam::111111111111:root")
+            .get("controls");
     assertThat(controls.get(0).get("id").asText()).isEqualTo("CloudTrail.1");
-    assertThat(controls.toString()).contains("{\"framework\":\"cis-aws-foundations\",\"version\":\"5.0.0\",\"id\":\"3.1\"}");
+    assertThat(controls.toString())
+        .contains("{\"framework\":\"cis-aws-foundations\",\"version\":\"5.0.0\",\"id\":\"3.1\"}");
   }
 
   @Test
   void colourOnlyOnATerminalWithoutNoColor() {
     assertThat(run(Map.of(), true, "audit", "--snapshot", DEMO).out()).contains("\u001b[");
-    assertThat(run(Map.of("NO_COLOR", "1"), true, "audit", "--snapshot", DEMO).out()).doesNotContain("\u001b[");
-    assertThat(run(Map.of(), true, "audit", "--snapshot", DEMO, "--no-color").out()).doesNotContain("\u001b[");
+    assertThat(run(Map.of("NO_COLOR", "1"), true, "audit", "--snapshot", DEMO).out())
+        .doesNotContain("\u001b[");
+    assertThat(run(Map.of(), true, "audit", "--snapshot", DEMO, "--no-color").out())
+        .doesNotContain("\u001b[");
     assertThat(run(Map.of(), false, "audit", "--snapshot", DEMO).out()).doesNotContain("\u001b[");
   }
 
@@ -135,14 +171,26 @@ class CliTest {
   void failOnThresholds() {
     assertThat(run("audit", "--snapshot", DEMO, "--fail-on", "none").code()).isEqualTo(0);
     assertThat(run("audit", "--snapshot", DEMO, "--fail-on", "CRITICAL").code()).isEqualTo(1);
-    assertThat(run("audit", "--snapshot", DEMO, "--fail-on", "none", "--fail-on-error").code()).isEqualTo(3);
+    assertThat(run("audit", "--snapshot", DEMO, "--fail-on", "none", "--fail-on-error").code())
+        .isEqualTo(3);
     assertThat(run("audit", "--snapshot", DEMO, "--fail-on", "urgent").code()).isEqualTo(2);
   }
 
   @Test
   void checksOptionRunsOnlyThoseChecks() throws Exception {
-    JsonNode report = json(run("audit", "--snapshot", DEMO, "--format", "json", "--checks", "log-file-validation"));
-    report.get("findings").forEach(f -> assertThat(f.get("checkId").asText()).isEqualTo("log-file-validation"));
+    JsonNode report =
+        json(
+            run(
+                "audit",
+                "--snapshot",
+                DEMO,
+                "--format",
+                "json",
+                "--checks",
+                "log-file-validation"));
+    report
+        .get("findings")
+        .forEach(f -> assertThat(f.get("checkId").asText()).isEqualTo("log-file-validation"));
     assertThat(report.at("/scope/checks").toString()).isEqualTo("[\"log-file-validation\"]");
   }
 
@@ -159,7 +207,8 @@ class CliTest {
     Result r = run("audit", "--snapshot", DEMO, "--format", "json", "-o", out.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(new ObjectMapper().readTree(out.toFile()).get("tool").asText()).isEqualTo("trailaudit");
+    assertThat(new ObjectMapper().readTree(out.toFile()).get("tool").asText())
+        .isEqualTo("trailaudit");
   }
 
   @Test
@@ -169,7 +218,9 @@ class CliTest {
     Result r = run("audit", "--snapshot", bad.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().lines().toList()).hasSize(1);
-    assertThat(r.err()).startsWith("trailaudit: " + bad + ": line 2").contains("at $.collectedAt")
+    assertThat(r.err())
+        .startsWith("trailaudit: " + bad + ": line 2")
+        .contains("at $.collectedAt")
         .doesNotContain("\tat ");
   }
 
@@ -195,8 +246,12 @@ class CliTest {
   void configSkipsChecks(@TempDir Path dir) throws Exception {
     Path cfg = dir.resolve("trailaudit.yml");
     Files.writeString(cfg, "skipChecks: [log-bucket, kms-encryption]\n");
-    JsonNode report = json(run("audit", "--snapshot", DEMO, "--format", "json", "--config", cfg.toString()));
-    report.get("findings").forEach(f -> assertThat(f.get("checkId").asText()).isNotIn("log-bucket", "kms-encryption"));
+    JsonNode report =
+        json(run("audit", "--snapshot", DEMO, "--format", "json", "--config", cfg.toString()));
+    report
+        .get("findings")
+        .forEach(
+            f -> assertThat(f.get("checkId").asText()).isNotIn("log-bucket", "kms-encryption"));
   }
 
   @Test
@@ -217,9 +272,11 @@ class CliTest {
   void checksCommandListsEveryRuleWithControls() {
     Result r = run("checks");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("1. organization-trail  [critical]")
+    assertThat(r.out())
+        .contains("1. organization-trail  [critical]")
         .contains("organization-trail/multi-region-management-events")
-        .contains("CloudTrail.1, CIS 1.2.0 2.1, CIS 1.4.0 3.1, CIS 3.0.0 3.1, CIS 5.0.0 3.1, CIS 6.0.0 4.1")
+        .contains(
+            "CloudTrail.1, CIS 1.2.0 2.1, CIS 1.4.0 3.1, CIS 3.0.0 3.1, CIS 5.0.0 3.1, CIS 6.0.0 4.1")
         .contains("log-bucket/dedicated");
   }
 
@@ -227,7 +284,8 @@ class CliTest {
   void explainPrintsARule() {
     Result r = run("explain", "log-bucket/mfa-delete");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("Passes when: MFADelete=Enabled")
+    assertThat(r.out())
+        .contains("Passes when: MFADelete=Enabled")
         .contains("AWS Security Hub S3.20")
         .contains("CIS AWS Foundations Benchmark v5.0.0 2.1.2")
         .contains("put-bucket-versioning");
@@ -249,8 +307,12 @@ class CliTest {
   void readmeExitCodeTableMatchesTheEnum() throws Exception {
     String readme = Files.readString(Path.of("README.md"));
     for (ExitCode c : ExitCode.values()) {
-      String row = readme.lines().filter(l -> l.startsWith("| " + c.code() + " | ")).findFirst()
-          .orElseThrow(() -> new AssertionError("README has no row for exit code " + c.code()));
+      String row =
+          readme
+              .lines()
+              .filter(l -> l.startsWith("| " + c.code() + " | "))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("README has no row for exit code " + c.code()));
       assertThat(row.replace("`", "")).startsWith("| " + c.code() + " | " + c.meaning());
     }
   }

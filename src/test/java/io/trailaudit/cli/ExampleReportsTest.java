@@ -16,7 +16,8 @@ class ExampleReportsTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"demo-org.txt, text", "demo-org.json, json"})
   void exampleReportIsCurrent(String file, String format) throws Exception {
-    CliTest.Result r = CliTest.run(Map.of(), false, "audit", "--snapshot", CliTest.DEMO, "--format", format);
+    CliTest.Result r =
+        CliTest.run(Map.of(), false, "audit", "--snapshot", CliTest.DEMO, "--format", format);
     assertThat(r.code()).isEqualTo(1);
     Path expected = Path.of("examples/reports", file);
     if (Boolean.getBoolean("updateExamples")) {

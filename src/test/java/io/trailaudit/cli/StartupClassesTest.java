@@ -13,11 +13,21 @@ class StartupClassesTest {
   @Test
   void snapshotAuditLoadsNoAwsSdkClass() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-Xlog:class+load=info", "-cp",
-            System.getProperty("java.class.path"), Main.class.getName(), "audit", "--snapshot",
-            "examples/snapshots/demo-org.json", "--format", "json"))
-        .redirectErrorStream(true)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xlog:class+load=info",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName(),
+                    "audit",
+                    "--snapshot",
+                    "examples/snapshots/demo-org.json",
+                    "--format",
+                    "json"))
+            .redirectErrorStream(true)
+            .start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(1);

@@ -13,12 +13,26 @@ import org.junit.jupiter.api.Test;
 
 class VerdictTest {
   static Finding finding(Status status, Severity severity) {
-    return new Finding("log-bucket/versioning", "log-bucket", "versioning", status, severity, "1", "us-east-1",
-        "arn:aws:s3:::b", "m", null, List.of(), status == Status.MUTED ? "accepted" : null);
+    return new Finding(
+        "log-bucket/versioning",
+        "log-bucket",
+        "versioning",
+        status,
+        severity,
+        "1",
+        "us-east-1",
+        "arn:aws:s3:::b",
+        "m",
+        null,
+        List.of(),
+        status == Status.MUTED ? "accepted" : null);
   }
 
   static AuditReport report(Finding... findings) {
-    return AuditReport.of("t", Instant.EPOCH, new Scope("s", Instant.EPOCH, null, List.of(), List.of(), List.of()),
+    return AuditReport.of(
+        "t",
+        Instant.EPOCH,
+        new Scope("s", Instant.EPOCH, null, List.of(), List.of(), List.of()),
         List.of(findings));
   }
 
@@ -39,14 +53,16 @@ class VerdictTest {
 
   @Test
   void errorsFailOnlyWithFailOnError() {
-    AuditReport r = report(finding(Status.ERROR, Severity.CRITICAL), finding(Status.PASS, Severity.HIGH));
+    AuditReport r =
+        report(finding(Status.ERROR, Severity.CRITICAL), finding(Status.PASS, Severity.HIGH));
     assertThat(Verdict.of(r, FailOn.LOW, false)).isEqualTo(ExitCode.OK);
     assertThat(Verdict.of(r, FailOn.LOW, true)).isEqualTo(ExitCode.INCOMPLETE);
   }
 
   @Test
   void findingsTakePrecedenceOverErrors() {
-    AuditReport r = report(finding(Status.ERROR, Severity.HIGH), finding(Status.FAIL, Severity.LOW));
+    AuditReport r =
+        report(finding(Status.ERROR, Severity.HIGH), finding(Status.FAIL, Severity.LOW));
     assertThat(Verdict.of(r, FailOn.LOW, true)).isEqualTo(ExitCode.FINDINGS);
     assertThat(Verdict.of(r, FailOn.HIGH, true)).isEqualTo(ExitCode.INCOMPLETE);
   }

@@ -17,8 +17,10 @@ class ConfigLoaderTest {
 
   @Test
   void theShippedDefaultFileEqualsTheBuiltInDefaults() {
-    AuditConfig shipped = ConfigLoader.load(Path.of("config/trailaudit.yml"),
-        List.of("organization-trail", "kms-encryption", "log-file-validation", "log-bucket"));
+    AuditConfig shipped =
+        ConfigLoader.load(
+            Path.of("config/trailaudit.yml"),
+            List.of("organization-trail", "kms-encryption", "log-file-validation", "log-bucket"));
     assertThat(shipped).isEqualTo(AuditConfig.defaults());
   }
 
@@ -30,7 +32,9 @@ class ConfigLoaderTest {
 
   @Test
   void valuesAreRead() {
-    AuditConfig c = parse("""
+    AuditConfig c =
+        parse(
+            """
         breakGlassPrincipals:
           - arn:aws:iam::*:role/BreakGlass
         deliveryMaxAgeHours: 6
@@ -85,7 +89,8 @@ class ConfigLoaderTest {
   @Test
   void breakGlassMustBeAnArn() {
     assertThatThrownBy(() -> parse("breakGlassPrincipals: [BreakGlass]\n"))
-        .hasMessageContaining("at $.breakGlassPrincipals[0]: \"BreakGlass\" is not a principal ARN");
+        .hasMessageContaining(
+            "at $.breakGlassPrincipals[0]: \"BreakGlass\" is not a principal ARN");
   }
 
   @Test

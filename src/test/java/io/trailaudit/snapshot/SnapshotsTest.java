@@ -48,13 +48,16 @@ class SnapshotsTest {
     assertThat(rotation.failure().operation()).isEqualTo("GetKeyRotationStatus");
     assertThat(rotation.failure().errorCode()).isEqualTo("AccessDeniedException");
     String json = Snapshots.toJson(demo);
-    assertThat(json).contains("\"unavailable\" : {").contains("\"errorCode\" : \"AccessDeniedException\"");
+    assertThat(json)
+        .contains("\"unavailable\" : {")
+        .contains("\"errorCode\" : \"AccessDeniedException\"");
   }
 
   @Test
   void nullIsAKnownAbsenceAndAMissingFieldIsNotCollected() {
-    Snapshot s = parse(MINIMAL_HEAD
-        + "\"accounts\": [], \"buckets\": [{\"name\": \"b\", \"policy\": null}]}");
+    Snapshot s =
+        parse(
+            MINIMAL_HEAD + "\"accounts\": [], \"buckets\": [{\"name\": \"b\", \"policy\": null}]}");
     Bucket b = s.buckets().get(0);
     assertThat(b.policy()).isEqualTo(Observed.known(null));
     assertThat(b.versioning().isKnown()).isFalse();
@@ -85,8 +88,10 @@ class SnapshotsTest {
 
   @Test
   void wrongTypeNamesTheJsonPath() {
-    String json = MINIMAL_HEAD + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
-        + " \"name\": \"n\", \"homeRegion\": \"r\", \"isLogging\": 1, \"isMultiRegionTrail\": \"yes\"}]}]}";
+    String json =
+        MINIMAL_HEAD
+            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + " \"name\": \"n\", \"homeRegion\": \"r\", \"isLogging\": 1, \"isMultiRegionTrail\": \"yes\"}]}]}";
     assertThatThrownBy(() -> parse(json))
         .isInstanceOf(InputFileException.class)
         .hasMessageContaining("at $.accounts[0].trails[0].");
@@ -94,8 +99,10 @@ class SnapshotsTest {
 
   @Test
   void wrongPrimitiveTypeNamesTheField() {
-    String json = MINIMAL_HEAD + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
-        + " \"name\": \"n\", \"homeRegion\": \"r\", \"isMultiRegionTrail\": \"yes\"}]}]}";
+    String json =
+        MINIMAL_HEAD
+            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + " \"name\": \"n\", \"homeRegion\": \"r\", \"isMultiRegionTrail\": \"yes\"}]}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining("at $.accounts[0].trails[0].isMultiRegionTrail")
         .hasMessageContaining("line 1, column ");
@@ -103,11 +110,14 @@ class SnapshotsTest {
 
   @Test
   void aMissingTrueFalseFieldIsAnErrorNeverFalse() {
-    String json = MINIMAL_HEAD + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
-        + " \"name\": \"n\", \"homeRegion\": \"r\", \"isOrganizationTrail\": false}]}]}";
+    String json =
+        MINIMAL_HEAD
+            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + " \"name\": \"n\", \"homeRegion\": \"r\", \"isOrganizationTrail\": false}]}]}";
     assertThatThrownBy(() -> parse(json))
-        .hasMessageContaining("at $.accounts[0].trails[0].isMultiRegionTrail: missing or null value: a"
-            + " boolean is required");
+        .hasMessageContaining(
+            "at $.accounts[0].trails[0].isMultiRegionTrail: missing or null value: a"
+                + " boolean is required");
   }
 
   @Test
@@ -118,8 +128,11 @@ class SnapshotsTest {
 
   @Test
   void missingRequiredFieldIsNamed() {
-    String json = MINIMAL_HEAD + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"name\": \"n\","
-        + FLAGS + " \"homeRegion\": \"r\"}]}]}";
+    String json =
+        MINIMAL_HEAD
+            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"name\": \"n\","
+            + FLAGS
+            + " \"homeRegion\": \"r\"}]}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining("at $.accounts[0].trails[0]")
         .hasMessageContaining("missing required field \"arn\"");
@@ -127,8 +140,10 @@ class SnapshotsTest {
 
   @Test
   void malformedUnavailableMarkerIsAnError() {
-    String json = MINIMAL_HEAD + "\"accounts\": [], \"buckets\": [{\"name\": \"b\","
-        + " \"policy\": {\"unavailable\": {\"service\": \"s3\"}}}]}";
+    String json =
+        MINIMAL_HEAD
+            + "\"accounts\": [], \"buckets\": [{\"name\": \"b\","
+            + " \"policy\": {\"unavailable\": {\"service\": \"s3\"}}}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining("at $.buckets[0].policy")
         .hasMessageContaining("\"unavailable\" needs a string \"operation\"");
@@ -136,8 +151,10 @@ class SnapshotsTest {
 
   @Test
   void errorsInsideObservedValuesKeepTheirLine() {
-    String json = MINIMAL_HEAD + "\n\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
-        + " \"name\": \"n\", \"homeRegion\": \"r\",\n \"status\": {\"isLogging\": \"maybe\"}}]}]}";
+    String json =
+        MINIMAL_HEAD
+            + "\n\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + " \"name\": \"n\", \"homeRegion\": \"r\",\n \"status\": {\"isLogging\": \"maybe\"}}]}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining("line 3, column")
         .hasMessageContaining("at $.accounts[0].trails[0].status.isLogging");
@@ -145,10 +162,14 @@ class SnapshotsTest {
 
   @Test
   void aTrailStatusMarkedUnavailableReadsAsUnavailable() {
-    String json = MINIMAL_HEAD + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
-        + " \"name\": \"n\", \"homeRegion\": \"r\"," + FLAGS + " \"status\": {\"unavailable\": {\"service\":"
-        + " \"cloudtrail\", \"operation\": \"GetTrailStatus\", \"errorCode\": \"TrailNotFoundException\","
-        + " \"message\": \"Unknown trail\"}}}]}]}";
+    String json =
+        MINIMAL_HEAD
+            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + " \"name\": \"n\", \"homeRegion\": \"r\","
+            + FLAGS
+            + " \"status\": {\"unavailable\": {\"service\":"
+            + " \"cloudtrail\", \"operation\": \"GetTrailStatus\", \"errorCode\": \"TrailNotFoundException\","
+            + " \"message\": \"Unknown trail\"}}}]}]}";
     Trail t = parse(json).accounts().get(0).trails().get(0);
     assertThat(t.status().failure().reason())
         .isEqualTo("cloudtrail:GetTrailStatus failed: TrailNotFoundException (Unknown trail)");

@@ -33,7 +33,8 @@ public final class Fixtures {
   public static final String BUCKET = "org-trail-logs-" + MEMBER;
   public static final String KEY_ARN =
       "arn:aws:kms:us-east-1:" + MEMBER + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
-  public static final String TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:" + MGMT + ":trail/org-trail";
+  public static final String TRAIL_ARN =
+      "arn:aws:cloudtrail:us-east-1:" + MGMT + ":trail/org-trail";
 
   private Fixtures() {}
 
@@ -74,7 +75,8 @@ public final class Fixtures {
 
   /** The default selector CloudTrail reports for a trail created without selectors. */
   public static EventSelectors allManagement() {
-    return new EventSelectors(List.of(new EventSelector("All", true, List.of(), List.of())), List.of());
+    return new EventSelectors(
+        List.of(new EventSelector("All", true, List.of(), List.of())), List.of());
   }
 
   public static EventSelectors classic(String readWriteType, List<String> excluded) {
@@ -100,67 +102,194 @@ public final class Fixtures {
 
   /** A logging, multi-region organization trail owned by {@link #MGMT}. */
   public static Trail orgTrail() {
-    return new Trail(TRAIL_ARN, "org-trail", "us-east-1", true, true, true, true, BUCKET, null,
-        KEY_ARN, null, null, null, Observed.known(logging()), Observed.known(allManagement()),
-        Observed.known(List.of()), Observed.known(Map.of()));
+    return new Trail(
+        TRAIL_ARN,
+        "org-trail",
+        "us-east-1",
+        true,
+        true,
+        true,
+        true,
+        BUCKET,
+        null,
+        KEY_ARN,
+        null,
+        null,
+        null,
+        Observed.known(logging()),
+        Observed.known(allManagement()),
+        Observed.known(List.of()),
+        Observed.known(Map.of()));
   }
 
   /** A single-region, non-organization trail of {@code account} in {@code region}. */
   public static Trail regionalTrail(String account, String region, String name) {
-    return new Trail("arn:aws:cloudtrail:" + region + ":" + account + ":trail/" + name, name, region,
-        false, false, false, false, BUCKET, null, null, null, null, null,
-        Observed.known(logging()), Observed.known(allManagement()), Observed.known(List.of()),
+    return new Trail(
+        "arn:aws:cloudtrail:" + region + ":" + account + ":trail/" + name,
+        name,
+        region,
+        false,
+        false,
+        false,
+        false,
+        BUCKET,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Observed.known(logging()),
+        Observed.known(allManagement()),
+        Observed.known(List.of()),
         Observed.known(Map.of()));
   }
 
   public static Trail withStatus(Trail t, Observed<TrailStatus> status) {
-    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), t.s3BucketName(), t.s3KeyPrefix(),
-        t.kmsKeyId(), t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), status,
-        t.eventSelectors(), t.insightSelectors(), t.tags());
+    return new Trail(
+        t.arn(),
+        t.name(),
+        t.homeRegion(),
+        t.isOrganizationTrail(),
+        t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(),
+        t.logFileValidationEnabled(),
+        t.s3BucketName(),
+        t.s3KeyPrefix(),
+        t.kmsKeyId(),
+        t.cloudWatchLogsLogGroupArn(),
+        t.cloudWatchLogsRoleArn(),
+        t.snsTopicArn(),
+        status,
+        t.eventSelectors(),
+        t.insightSelectors(),
+        t.tags());
   }
 
   public static Trail withSelectors(Trail t, Observed<EventSelectors> selectors) {
-    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), t.s3BucketName(), t.s3KeyPrefix(),
-        t.kmsKeyId(), t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(),
-        selectors, t.insightSelectors(), t.tags());
+    return new Trail(
+        t.arn(),
+        t.name(),
+        t.homeRegion(),
+        t.isOrganizationTrail(),
+        t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(),
+        t.logFileValidationEnabled(),
+        t.s3BucketName(),
+        t.s3KeyPrefix(),
+        t.kmsKeyId(),
+        t.cloudWatchLogsLogGroupArn(),
+        t.cloudWatchLogsRoleArn(),
+        t.snsTopicArn(),
+        t.status(),
+        selectors,
+        t.insightSelectors(),
+        t.tags());
   }
 
   /** A copy with other description flags: multi-region, organization, global events, validation. */
   public static Trail withFlags(
-      Trail t, boolean multiRegion, boolean organization, boolean globalEvents, boolean validation) {
-    return new Trail(t.arn(), t.name(), t.homeRegion(), organization, multiRegion, globalEvents,
-        validation, t.s3BucketName(), t.s3KeyPrefix(), t.kmsKeyId(), t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(), t.eventSelectors(),
-        t.insightSelectors(), t.tags());
+      Trail t,
+      boolean multiRegion,
+      boolean organization,
+      boolean globalEvents,
+      boolean validation) {
+    return new Trail(
+        t.arn(),
+        t.name(),
+        t.homeRegion(),
+        organization,
+        multiRegion,
+        globalEvents,
+        validation,
+        t.s3BucketName(),
+        t.s3KeyPrefix(),
+        t.kmsKeyId(),
+        t.cloudWatchLogsLogGroupArn(),
+        t.cloudWatchLogsRoleArn(),
+        t.snsTopicArn(),
+        t.status(),
+        t.eventSelectors(),
+        t.insightSelectors(),
+        t.tags());
   }
 
   public static Trail withKey(Trail t, String kmsKeyId) {
-    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), t.s3BucketName(), t.s3KeyPrefix(),
-        kmsKeyId, t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(),
-        t.eventSelectors(), t.insightSelectors(), t.tags());
+    return new Trail(
+        t.arn(),
+        t.name(),
+        t.homeRegion(),
+        t.isOrganizationTrail(),
+        t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(),
+        t.logFileValidationEnabled(),
+        t.s3BucketName(),
+        t.s3KeyPrefix(),
+        kmsKeyId,
+        t.cloudWatchLogsLogGroupArn(),
+        t.cloudWatchLogsRoleArn(),
+        t.snsTopicArn(),
+        t.status(),
+        t.eventSelectors(),
+        t.insightSelectors(),
+        t.tags());
   }
 
   public static Trail withBucket(Trail t, String bucket, String prefix) {
-    return new Trail(t.arn(), t.name(), t.homeRegion(), t.isOrganizationTrail(), t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(), t.logFileValidationEnabled(), bucket, prefix, t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(), t.cloudWatchLogsRoleArn(), t.snsTopicArn(), t.status(),
-        t.eventSelectors(), t.insightSelectors(), t.tags());
+    return new Trail(
+        t.arn(),
+        t.name(),
+        t.homeRegion(),
+        t.isOrganizationTrail(),
+        t.isMultiRegionTrail(),
+        t.includeGlobalServiceEvents(),
+        t.logFileValidationEnabled(),
+        bucket,
+        prefix,
+        t.kmsKeyId(),
+        t.cloudWatchLogsLogGroupArn(),
+        t.cloudWatchLogsRoleArn(),
+        t.snsTopicArn(),
+        t.status(),
+        t.eventSelectors(),
+        t.insightSelectors(),
+        t.tags());
   }
 
   public static RegionSnapshot region(String region, List<String> trailArns) {
-    return new RegionSnapshot(region, Observed.known(trailArns), List.of(), null, List.of(), null, null,
-        null, null, null, null, null);
+    return new RegionSnapshot(
+        region,
+        Observed.known(trailArns),
+        List.of(),
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   public static RegionSnapshot regionUnreadable(String region) {
-    return new RegionSnapshot(region, denied("cloudtrail", "DescribeTrails"), List.of(), null, List.of(),
-        null, null, null, null, null, null, null);
+    return new RegionSnapshot(
+        region,
+        denied("cloudtrail", "DescribeTrails"),
+        List.of(),
+        null,
+        List.of(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
-  /** An account in the organization that sees {@code trails} in every region of {@link #REGIONS}. */
+  /**
+   * An account in the organization that sees {@code trails} in every region of {@link #REGIONS}.
+   */
   public static AccountSnapshot account(String id, Trail... trails) {
     List<RegionSnapshot> regions = new ArrayList<>();
     for (String r : REGIONS) {
@@ -172,38 +301,77 @@ public final class Fixtures {
       }
       regions.add(region(r, arns));
     }
-    return new AccountSnapshot(id, null, Observed.known(membership()), Observed.known(REGIONS),
-        Observed.known(allOn()), regions, List.of(trails));
+    return new AccountSnapshot(
+        id,
+        null,
+        Observed.known(membership()),
+        Observed.known(REGIONS),
+        Observed.known(allOn()),
+        regions,
+        List.of(trails));
   }
 
-  public static AccountSnapshot withOrganization(AccountSnapshot a, Observed<OrganizationMembership> org) {
-    return new AccountSnapshot(a.accountId(), a.name(), org, a.enabledRegions(), a.s3PublicAccessBlock(),
-        a.regions(), a.trails());
+  public static AccountSnapshot withOrganization(
+      AccountSnapshot a, Observed<OrganizationMembership> org) {
+    return new AccountSnapshot(
+        a.accountId(),
+        a.name(),
+        org,
+        a.enabledRegions(),
+        a.s3PublicAccessBlock(),
+        a.regions(),
+        a.trails());
   }
 
-  public static AccountSnapshot withEnabledRegions(AccountSnapshot a, Observed<List<String>> regions) {
-    return new AccountSnapshot(a.accountId(), a.name(), a.organization(), regions, a.s3PublicAccessBlock(),
-        a.regions(), a.trails());
+  public static AccountSnapshot withEnabledRegions(
+      AccountSnapshot a, Observed<List<String>> regions) {
+    return new AccountSnapshot(
+        a.accountId(),
+        a.name(),
+        a.organization(),
+        regions,
+        a.s3PublicAccessBlock(),
+        a.regions(),
+        a.trails());
   }
 
   public static AccountSnapshot withRegions(AccountSnapshot a, List<RegionSnapshot> regions) {
-    return new AccountSnapshot(a.accountId(), a.name(), a.organization(), a.enabledRegions(),
-        a.s3PublicAccessBlock(), regions, a.trails());
+    return new AccountSnapshot(
+        a.accountId(),
+        a.name(),
+        a.organization(),
+        a.enabledRegions(),
+        a.s3PublicAccessBlock(),
+        regions,
+        a.trails());
   }
 
-  public static AccountSnapshot withPublicAccessBlock(AccountSnapshot a, Observed<PublicAccessBlock> pab) {
-    return new AccountSnapshot(a.accountId(), a.name(), a.organization(), a.enabledRegions(), pab,
-        a.regions(), a.trails());
+  public static AccountSnapshot withPublicAccessBlock(
+      AccountSnapshot a, Observed<PublicAccessBlock> pab) {
+    return new AccountSnapshot(
+        a.accountId(),
+        a.name(),
+        a.organization(),
+        a.enabledRegions(),
+        pab,
+        a.regions(),
+        a.trails());
   }
 
   public static PublicAccessBlock allOn() {
     return new PublicAccessBlock(true, true, true, true);
   }
 
-  public static Snapshot snapshot(List<AccountSnapshot> accounts, List<Bucket> buckets, List<KmsKey> keys) {
-    return new Snapshot(Snapshot.SCHEMA_VERSION, NOW,
+  public static Snapshot snapshot(
+      List<AccountSnapshot> accounts, List<Bucket> buckets, List<KmsKey> keys) {
+    return new Snapshot(
+        Snapshot.SCHEMA_VERSION,
+        NOW,
         new CollectionInfo("trailaudit", "test", "fixture", null, "us-east-1", REGIONS),
-        Observed.known(null), accounts, buckets, keys);
+        Observed.known(null),
+        accounts,
+        buckets,
+        keys);
   }
 
   public static Snapshot snapshot(AccountSnapshot... accounts) {

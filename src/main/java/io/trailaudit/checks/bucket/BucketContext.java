@@ -23,22 +23,30 @@ record BucketContext(
     Optional<BucketPolicy> parsedPolicy,
     PolicyParseException policyError) {
 
-  static BucketContext of(Snapshot snapshot, String name, List<TrailView> trails, AuditConfig config) {
+  static BucketContext of(
+      Snapshot snapshot, String name, List<TrailView> trails, AuditConfig config) {
     Optional<Bucket> bucket = snapshot.bucket(name);
-    boolean ownerAudited = bucket.map(Bucket::accountId)
-        .map(id -> snapshot.account(id).isPresent())
-        .orElse(false);
+    boolean ownerAudited =
+        bucket.map(Bucket::accountId).map(id -> snapshot.account(id).isPresent()).orElse(false);
     Optional<BucketPolicy> policy = Optional.empty();
     PolicyParseException error = null;
-    if (bucket.isPresent() && bucket.get().policy() instanceof Observed.Known<String> k && k.value() != null) {
+    if (bucket.isPresent()
+        && bucket.get().policy() instanceof Observed.Known<String> k
+        && k.value() != null) {
       try {
         policy = Optional.of(BucketPolicy.parse(name, k.value()));
       } catch (PolicyParseException e) {
         error = e;
       }
     }
-    return new BucketContext(name, List.copyOf(trails), bucket, ownerAudited,
-        config.breakGlassPrincipals(), policy, error);
+    return new BucketContext(
+        name,
+        List.copyOf(trails),
+        bucket,
+        ownerAudited,
+        config.breakGlassPrincipals(),
+        policy,
+        error);
   }
 
   Bucket get() {
@@ -52,11 +60,13 @@ record BucketContext(
 
   Resource resource() {
     String account = accountId().orElse(trails.get(0).account());
-    String region = bucket.map(Bucket::region)
-        .filter(Observed::isKnown)
-        .map(Observed::value)
-        .filter(r -> !r.isBlank())
-        .orElse(trails.get(0).region());
+    String region =
+        bucket
+            .map(Bucket::region)
+            .filter(Observed::isKnown)
+            .map(Observed::value)
+            .filter(r -> !r.isBlank())
+            .orElse(trails.get(0).region());
     return new Resource(account, region, "arn:aws:s3:::" + name);
   }
 
@@ -69,13 +79,21 @@ record BucketContext(
   }
 
   String notCollected() {
-    return "bucket " + name + " of trail(s) " + LogBucketCheck.trailNames(trails)
-        + " is not in the snapshot, so it could not be checked" + howToInclude();
+    return "bucket "
+        + name
+        + " of trail(s) "
+        + LogBucketCheck.trailNames(trails)
+        + " is not in the snapshot, so it could not be checked"
+        + howToInclude();
   }
 
   /** Why a bucket read failed, naming the account and how to read it. */
   String unreadable(Observed<?> value) {
-    return "bucket " + name + accountLabel() + " could not be read: " + value.failure().reason()
+    return "bucket "
+        + name
+        + accountLabel()
+        + " could not be read: "
+        + value.failure().reason()
         + howToInclude();
   }
 
@@ -94,8 +112,12 @@ record BucketContext(
       return ". Its owner account is unknown: audit with a role in the account that owns it";
     }
     if (!ownerAudited) {
-      return ". It belongs to account " + account + ", which this audit could not read: include it with"
-          + " --log-archive-role arn:aws:iam::" + account + ":role/<read-only role>, or audit that account";
+      return ". It belongs to account "
+          + account
+          + ", which this audit could not read: include it with"
+          + " --log-archive-role arn:aws:iam::"
+          + account
+          + ":role/<read-only role>, or audit that account";
     }
     return "";
   }
@@ -109,9 +131,11 @@ record BucketContext(
 
   /** The break-glass principals as a JSON array for the remediation, or a placeholder. */
   String breakGlassJson() {
-    List<String> principals = breakGlass.isEmpty()
-        ? List.of("arn:aws:iam::" + accountId().orElse(trails.get(0).account()) + ":role/BreakGlass")
-        : breakGlass;
+    List<String> principals =
+        breakGlass.isEmpty()
+            ? List.of(
+                "arn:aws:iam::" + accountId().orElse(trails.get(0).account()) + ":role/BreakGlass")
+            : breakGlass;
     return principals.stream().map(p -> "\"" + p + "\"").collect(Collectors.joining(",", "[", "]"));
   }
 }

@@ -38,10 +38,13 @@ record BucketPolicy(String bucket, PolicyDocument document) {
     }
     String gap = r.explanation();
     if (!r.widerExemptions().isEmpty() && breakGlass.isEmpty()) {
-      gap += " (no breakGlassPrincipals are configured: if "
-          + r.widerExemptions().stream().map(WideExemption::pattern).distinct()
-              .collect(Collectors.joining(", "))
-          + " is your break-glass principal, list it in the configuration file)";
+      gap +=
+          " (no breakGlassPrincipals are configured: if "
+              + r.widerExemptions().stream()
+                  .map(WideExemption::pattern)
+                  .distinct()
+                  .collect(Collectors.joining(", "))
+              + " is your break-glass principal, list it in the configuration file)";
     }
     return new Deletion(false, gap);
   }

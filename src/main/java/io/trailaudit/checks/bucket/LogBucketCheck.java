@@ -26,7 +26,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Check 4: the trail bucket is locked down. Evaluated once per bucket, however many trails use it. */
+/**
+ * Check 4: the trail bucket is locked down. Evaluated once per bucket, however many trails use it.
+ */
 public final class LogBucketCheck implements Check {
   public static final String ID = "log-bucket";
 
@@ -81,8 +83,11 @@ public final class LogBucketCheck implements Check {
       BucketAcl acl = bucket.acl().value();
       for (Grant g : acl == null ? List.<Grant>of() : acl.grants()) {
         if (g.granteeUri() != null && PUBLIC_GROUPS.contains(g.granteeUri())) {
-          problems.add("ACL grants " + g.permission() + " to "
-              + g.granteeUri().substring(g.granteeUri().lastIndexOf('/') + 1));
+          problems.add(
+              "ACL grants "
+                  + g.permission()
+                  + " to "
+                  + g.granteeUri().substring(g.granteeUri().lastIndexOf('/') + 1));
         }
       }
     } else {
@@ -99,54 +104,90 @@ public final class LogBucketCheck implements Check {
     } else {
       unknown.add(b.unreadable(bucket.policy()));
     }
-    if (bucket.policyIsPublic() instanceof Observed.Known<Boolean> k && Boolean.TRUE.equals(k.value())
+    if (bucket.policyIsPublic() instanceof Observed.Known<Boolean> k
+        && Boolean.TRUE.equals(k.value())
         && policy.map(p -> p.publicAllows().isEmpty()).orElse(true)) {
       problems.add("S3 reports the bucket policy as public (GetBucketPolicyStatus IsPublic=true)");
     }
     if (!problems.isEmpty()) {
       String also = unknown.isEmpty() ? "" : " (also: " + String.join("; ", unknown) + ")";
-      return f.fail(req, b.resource(), "bucket " + b.name() + " is public: " + String.join("; ", problems) + also,
+      return f.fail(
+          req,
+          b.resource(),
+          "bucket " + b.name() + " is public: " + String.join("; ", problems) + also,
           b.args(Map.of("problem", String.join("; ", problems))));
     }
     if (!unknown.isEmpty()) {
       return f.error(req, b.resource(), String.join("; ", unknown));
     }
-    return f.pass(req, b.resource(), "no ACL grant to AllUsers or AuthenticatedUsers"
-        + (policy.isPresent() ? " and no unconditioned Allow to * in the bucket policy" : " and no bucket policy"));
+    return f.pass(
+        req,
+        b.resource(),
+        "no ACL grant to AllUsers or AuthenticatedUsers"
+            + (policy.isPresent()
+                ? " and no unconditioned Allow to * in the bucket policy"
+                : " and no bucket policy"));
   }
 
   private Finding blockPublicAccess(FindingFactory f, BucketContext b, Snapshot snapshot) {
     String req = "block-public-access";
     Observed<PublicAccessBlock> bucketLevel = b.get().publicAccessBlock();
-    if (bucketLevel instanceof Observed.Known<PublicAccessBlock> k && k.value() != null && k.value().allEnabled()) {
-      return f.pass(req, b.resource(), "all four Block Public Access settings are on for the bucket");
+    if (bucketLevel instanceof Observed.Known<PublicAccessBlock> k
+        && k.value() != null
+        && k.value().allEnabled()) {
+      return f.pass(
+          req, b.resource(), "all four Block Public Access settings are on for the bucket");
     }
-    Observed<PublicAccessBlock> accountLevel = b.accountId()
-        .flatMap(snapshot::account)
-        .map(AccountSnapshot::s3PublicAccessBlock)
-        .orElse(Observed.notCollected("account-level Block Public Access of the bucket's account"));
-    if (accountLevel instanceof Observed.Known<PublicAccessBlock> k && k.value() != null && k.value().allEnabled()) {
-      return f.pass(req, b.resource(), "all four Block Public Access settings are on for account "
-          + b.accountId().orElse("?"));
+    Observed<PublicAccessBlock> accountLevel =
+        b.accountId()
+            .flatMap(snapshot::account)
+            .map(AccountSnapshot::s3PublicAccessBlock)
+            .orElse(
+                Observed.notCollected("account-level Block Public Access of the bucket's account"));
+    if (accountLevel instanceof Observed.Known<PublicAccessBlock> k
+        && k.value() != null
+        && k.value().allEnabled()) {
+      return f.pass(
+          req,
+          b.resource(),
+          "all four Block Public Access settings are on for account " + b.accountId().orElse("?"));
     }
     if (!bucketLevel.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(bucketLevel));
     }
     if (!accountLevel.isKnown()) {
-      return f.error(req, b.resource(), "bucket-level Block Public Access is incomplete ("
-          + offFlags(bucketLevel.value()) + ") and the account level"
-          + b.accountId().map(a -> " of account " + a).orElse("") + " could not be read: "
-          + accountLevel.failure().reason() + b.howToInclude());
+      return f.error(
+          req,
+          b.resource(),
+          "bucket-level Block Public Access is incomplete ("
+              + offFlags(bucketLevel.value())
+              + ") and the account level"
+              + b.accountId().map(a -> " of account " + a).orElse("")
+              + " could not be read: "
+              + accountLevel.failure().reason()
+              + b.howToInclude());
     }
     // S3 applies each flag when it is on at either level.
     PublicAccessBlock effective = union(bucketLevel.value(), accountLevel.value());
     if (effective.allEnabled()) {
-      return f.pass(req, b.resource(), "all four Block Public Access settings are on, combining the bucket ("
-          + offFlags(bucketLevel.value()) + ") and account " + b.accountId().orElse("?") + " ("
-          + offFlags(accountLevel.value()) + ") levels");
+      return f.pass(
+          req,
+          b.resource(),
+          "all four Block Public Access settings are on, combining the bucket ("
+              + offFlags(bucketLevel.value())
+              + ") and account "
+              + b.accountId().orElse("?")
+              + " ("
+              + offFlags(accountLevel.value())
+              + ") levels");
     }
-    return f.fail(req, b.resource(), "Block Public Access is incomplete: " + offFlags(effective)
-        + " at both the bucket and the account level", b.args(Map.of()));
+    return f.fail(
+        req,
+        b.resource(),
+        "Block Public Access is incomplete: "
+            + offFlags(effective)
+            + " at both the bucket and the account level",
+        b.args(Map.of()));
   }
 
   private static PublicAccessBlock union(PublicAccessBlock a, PublicAccessBlock b) {
@@ -190,8 +231,13 @@ public final class LogBucketCheck implements Check {
     if ("Enabled".equals(status)) {
       return f.pass(req, b.resource(), "versioning is Enabled");
     }
-    return f.fail(req, b.resource(), "versioning is " + (status == null ? "not enabled" : status)
-        + ": overwritten or deleted log files cannot be recovered", b.args(Map.of()));
+    return f.fail(
+        req,
+        b.resource(),
+        "versioning is "
+            + (status == null ? "not enabled" : status)
+            + ": overwritten or deleted log files cannot be recovered",
+        b.args(Map.of()));
   }
 
   private Finding mfaDelete(FindingFactory f, BucketContext b) {
@@ -204,8 +250,13 @@ public final class LogBucketCheck implements Check {
     if ("Enabled".equals(mfa)) {
       return f.pass(req, b.resource(), "MFA delete is Enabled");
     }
-    return f.fail(req, b.resource(), "MFA delete is " + (mfa == null ? "not configured" : mfa)
-        + ": versions can be deleted without the root user's MFA", b.args(Map.of()));
+    return f.fail(
+        req,
+        b.resource(),
+        "MFA delete is "
+            + (mfa == null ? "not configured" : mfa)
+            + ": versions can be deleted without the root user's MFA",
+        b.args(Map.of()));
   }
 
   private Finding objectLock(FindingFactory f, BucketContext b) {
@@ -219,14 +270,22 @@ public final class LogBucketCheck implements Check {
       return f.fail(req, b.resource(), "Object Lock is not enabled", b.args(Map.of()));
     }
     if (c.defaultRetention() == null) {
-      return f.fail(req, b.resource(), "Object Lock is enabled but has no default retention, so new log"
-          + " files are not locked", b.args(Map.of()));
+      return f.fail(
+          req,
+          b.resource(),
+          "Object Lock is enabled but has no default retention, so new log"
+              + " files are not locked",
+          b.args(Map.of()));
     }
     var r = c.defaultRetention();
-    String period = r.days() != null
-        ? r.days() + (r.days() == 1 ? " day" : " days")
-        : r.years() + (r.years() != null && r.years() == 1 ? " year" : " years");
-    return f.pass(req, b.resource(), "Object Lock is enabled with default retention " + r.mode() + " " + period);
+    String period =
+        r.days() != null
+            ? r.days() + (r.days() == 1 ? " day" : " days")
+            : r.years() + (r.years() != null && r.years() == 1 ? " year" : " years");
+    return f.pass(
+        req,
+        b.resource(),
+        "Object Lock is enabled with default retention " + r.mode() + " " + period);
   }
 
   private Finding accessLogging(FindingFactory f, BucketContext b) {
@@ -240,11 +299,20 @@ public final class LogBucketCheck implements Check {
       return f.fail(req, b.resource(), "server access logging is off", b.args(Map.of()));
     }
     if (logging.targetBucket().equals(b.name())) {
-      return f.fail(req, b.resource(), "server access logs are written to the bucket itself: they must go to"
-          + " another bucket", b.args(Map.of()));
+      return f.fail(
+          req,
+          b.resource(),
+          "server access logs are written to the bucket itself: they must go to"
+              + " another bucket",
+          b.args(Map.of()));
     }
-    return f.pass(req, b.resource(), "server access logs go to s3://" + logging.targetBucket() + "/"
-        + (logging.targetPrefix() == null ? "" : logging.targetPrefix()));
+    return f.pass(
+        req,
+        b.resource(),
+        "server access logs go to s3://"
+            + logging.targetBucket()
+            + "/"
+            + (logging.targetPrefix() == null ? "" : logging.targetPrefix()));
   }
 
   private Finding tlsOnly(FindingFactory f, BucketContext b) {
@@ -259,15 +327,24 @@ public final class LogBucketCheck implements Check {
       return f.error(req, b.resource(), b.malformedPolicy(e));
     }
     if (policy.isEmpty()) {
-      return f.fail(req, b.resource(), "the bucket has no policy, so requests without TLS are allowed",
+      return f.fail(
+          req,
+          b.resource(),
+          "the bucket has no policy, so requests without TLS are allowed",
           b.args(Map.of()));
     }
     Optional<String> missing = policy.get().insecureTransportGap();
     if (missing.isEmpty()) {
-      return f.pass(req, b.resource(), "the policy denies every S3 action on the bucket and its objects when"
-          + " aws:SecureTransport is false");
+      return f.pass(
+          req,
+          b.resource(),
+          "the policy denies every S3 action on the bucket and its objects when"
+              + " aws:SecureTransport is false");
     }
-    return f.fail(req, b.resource(), "the policy does not deny all requests without TLS: " + missing.get(),
+    return f.fail(
+        req,
+        b.resource(),
+        "the policy does not deny all requests without TLS: " + missing.get(),
         b.args(Map.of()));
   }
 
@@ -284,14 +361,19 @@ public final class LogBucketCheck implements Check {
     }
     String breakGlass = b.breakGlassJson();
     if (policy.isEmpty()) {
-      return f.fail(req, b.resource(), "the bucket has no policy, so anyone with s3:DeleteObject in IAM can"
-          + " delete log files", b.args(Map.of("breakGlass", breakGlass)));
+      return f.fail(
+          req,
+          b.resource(),
+          "the bucket has no policy, so anyone with s3:DeleteObject in IAM can"
+              + " delete log files",
+          b.args(Map.of("breakGlass", breakGlass)));
     }
     BucketPolicy.Deletion deletion = policy.get().deletion(b.breakGlass());
     if (deletion.denied()) {
       return f.pass(req, b.resource(), deletion.explanation());
     }
-    return f.fail(req, b.resource(), deletion.explanation(), b.args(Map.of("breakGlass", breakGlass)));
+    return f.fail(
+        req, b.resource(), deletion.explanation(), b.args(Map.of("breakGlass", breakGlass)));
   }
 
   private Finding dedicated(FindingFactory f, BucketContext b) {
@@ -309,14 +391,23 @@ public final class LogBucketCheck implements Check {
     if (logging != null && b.name().equals(logging.targetBucket())) {
       firstSegment(logging.targetPrefix()).ifPresent(allowed::add);
     }
-    List<String> foreign = entries.value() == null ? List.of()
-        : entries.value().stream().filter(e -> !allowed.contains(e)).toList();
+    List<String> foreign =
+        entries.value() == null
+            ? List.of()
+            : entries.value().stream().filter(e -> !allowed.contains(e)).toList();
     if (foreign.isEmpty()) {
-      return f.pass(req, b.resource(), "the top level holds only CloudTrail prefixes: "
-          + String.join(", ", entries.value() == null ? List.of() : entries.value()));
+      return f.pass(
+          req,
+          b.resource(),
+          "the top level holds only CloudTrail prefixes: "
+              + String.join(", ", entries.value() == null ? List.of() : entries.value()));
     }
-    return f.fail(req, b.resource(), "the bucket holds more than CloudTrail logs at its top level: "
-        + String.join(", ", foreign), b.args(Map.of("entries", String.join(" ", foreign))));
+    return f.fail(
+        req,
+        b.resource(),
+        "the bucket holds more than CloudTrail logs at its top level: "
+            + String.join(", ", foreign),
+        b.args(Map.of("entries", String.join(" ", foreign))));
   }
 
   /** {@code org/sub} gives {@code org/}: the top-level entry a key prefix writes under. */
@@ -332,5 +423,4 @@ public final class LogBucketCheck implements Check {
   static String trailNames(List<TrailView> trails) {
     return trails.stream().map(TrailView::name).collect(Collectors.joining(", "));
   }
-
 }

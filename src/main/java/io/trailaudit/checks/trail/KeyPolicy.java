@@ -11,7 +11,8 @@ final class KeyPolicy {
 
   /** What is wrong with the policy for CloudTrail use; empty when it is right. */
   static List<String> problems(String policyJson) {
-    KmsCloudTrailResult r = PolicyQuestions.kmsKeyCloudTrailAccess(PolicyDocument.parse(policyJson));
+    KmsCloudTrailResult r =
+        PolicyQuestions.kmsKeyCloudTrailAccess(PolicyDocument.parse(policyJson));
     return r.satisfied() ? List.of() : List.of(r.explanation());
   }
 }

@@ -43,16 +43,27 @@ public final class KmsEncryptionCheck implements Check {
     for (TrailView t : TrailIndex.of(snapshot).all()) {
       String keyId = t.trail().kmsKeyId();
       if (keyId == null || keyId.isBlank()) {
-        out.add(f.fail("sse-kms", t.resource(), "trail " + t.label() + " is not encrypted with SSE-KMS"
-            + " (log files use SSE-S3 only)", OrganizationTrailCheck.trailArgs(t)));
+        out.add(
+            f.fail(
+                "sse-kms",
+                t.resource(),
+                "trail "
+                    + t.label()
+                    + " is not encrypted with SSE-KMS"
+                    + " (log files use SSE-S3 only)",
+                OrganizationTrailCheck.trailArgs(t)));
         for (String req : KEY_REQUIREMENTS) {
-          out.add(f.notApplicable(req, t.resource(), "trail " + t.name()
-              + " has no KMS key (see kms-encryption/sse-kms)"));
+          out.add(
+              f.notApplicable(
+                  req,
+                  t.resource(),
+                  "trail " + t.name() + " has no KMS key (see kms-encryption/sse-kms)"));
         }
         continue;
       }
       out.add(f.pass("sse-kms", t.resource(), "trail " + t.name() + " is encrypted with " + keyId));
-      // one group per key, however the trails name it (ARN, key id): its requirements are reported once
+      // one group per key, however the trails name it (ARN, key id): its requirements are reported
+      // once
       String group = snapshot.key(keyId).map(KmsKey::arn).orElse(keyId);
       trailsByKey.computeIfAbsent(group, k -> new ArrayList<>()).add(t);
     }
@@ -62,21 +73,33 @@ public final class KmsEncryptionCheck implements Check {
     return out;
   }
 
-  private List<Finding> evaluateKey(FindingFactory f, Snapshot snapshot, String keyId, List<TrailView> trails) {
+  private List<Finding> evaluateKey(
+      FindingFactory f, Snapshot snapshot, String keyId, List<TrailView> trails) {
     Optional<KmsKey> found = snapshot.key(keyId);
     Resource where = keyResource(keyId, trails.get(0));
     String users = trails.stream().map(TrailView::name).collect(Collectors.joining(", "));
     if (found.isEmpty()) {
-      String msg = "key " + keyId + " of trail(s) " + users + " is not in the snapshot, so it could not be"
-          + " checked" + inOtherAccount(snapshot, where.account());
+      String msg =
+          "key "
+              + keyId
+              + " of trail(s) "
+              + users
+              + " is not in the snapshot, so it could not be"
+              + " checked"
+              + inOtherAccount(snapshot, where.account());
       return KEY_REQUIREMENTS.stream().map(r -> f.error(r, where, msg)).toList();
     }
     KmsKey key = found.get();
     Map<String, String> args = new HashMap<>(OrganizationTrailCheck.trailArgs(trails.get(0)));
-    String keyArn = key.metadata() instanceof Observed.Known<KeyMetadata> k && k.value() != null
-        && k.value().arn() != null ? k.value().arn() : key.arn();
+    String keyArn =
+        key.metadata() instanceof Observed.Known<KeyMetadata> k
+                && k.value() != null
+                && k.value().arn() != null
+            ? k.value().arn()
+            : key.arn();
     args.put("keyArn", keyArn);
-    args.put("keyRegion", Arns.region(keyArn).isEmpty() ? trails.get(0).region() : Arns.region(keyArn));
+    args.put(
+        "keyRegion", Arns.region(keyArn).isEmpty() ? trails.get(0).region() : Arns.region(keyArn));
     String keyAccount = Arns.account(keyArn).isEmpty() ? where.account() : Arns.account(keyArn);
     Resource keyWhere = new Resource(keyAccount, args.get("keyRegion"), keyArn);
     return List.of(
@@ -85,46 +108,89 @@ public final class KmsEncryptionCheck implements Check {
         policy(f, snapshot, key, keyWhere, args));
   }
 
-  private Finding customerManaged(FindingFactory f, Snapshot snapshot, KmsKey key, Resource where,
-      String users, Map<String, String> args) {
+  private Finding customerManaged(
+      FindingFactory f,
+      Snapshot snapshot,
+      KmsKey key,
+      Resource where,
+      String users,
+      Map<String, String> args) {
     String req = "customer-managed-key";
     if (!key.metadata().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.metadata(), where));
     }
     KeyMetadata m = key.metadata().value();
     if (m == null) {
-      // a key that does not exist cannot be enabled: the fix is a new customer-managed key for the trail
-      return f.fail(req, "aws-managed", where, "key " + key.arn() + " used by " + users + " does not exist:"
-          + " CloudTrail cannot deliver logs", args);
+      // a key that does not exist cannot be enabled: the fix is a new customer-managed key for the
+      // trail
+      return f.fail(
+          req,
+          "aws-managed",
+          where,
+          "key "
+              + key.arn()
+              + " used by "
+              + users
+              + " does not exist:"
+              + " CloudTrail cannot deliver logs",
+          args);
     }
     if (m.keyState() == null || m.keyManager() == null) {
-      return f.error(req, where, "key " + key.arn() + " has no "
-          + (m.keyManager() == null ? "KeyManager" : "KeyState") + " in its DescribeKey metadata");
+      return f.error(
+          req,
+          where,
+          "key "
+              + key.arn()
+              + " has no "
+              + (m.keyManager() == null ? "KeyManager" : "KeyState")
+              + " in its DescribeKey metadata");
     }
     if (!"CUSTOMER".equals(m.keyManager())) {
-      return f.fail(req, "aws-managed", where, "key " + key.arn() + " is managed by " + m.keyManager()
-          + ", not by the customer: its policy and rotation cannot be controlled", args);
+      return f.fail(
+          req,
+          "aws-managed",
+          where,
+          "key "
+              + key.arn()
+              + " is managed by "
+              + m.keyManager()
+              + ", not by the customer: its policy and rotation cannot be controlled",
+          args);
     }
     if ("PendingDeletion".equals(m.keyState()) || "PendingReplicaDeletion".equals(m.keyState())) {
-      return f.fail(req, "pending-deletion", where, "key " + key.arn() + " is " + m.keyState()
-          + ": log delivery stops when it is deleted", args);
+      return f.fail(
+          req,
+          "pending-deletion",
+          where,
+          "key " + key.arn() + " is " + m.keyState() + ": log delivery stops when it is deleted",
+          args);
     }
     if (!"Enabled".equals(m.keyState())) {
-      return f.fail(req, where, "key " + key.arn() + " is " + m.keyState() + ": CloudTrail cannot encrypt"
-          + " log files with it", args);
+      return f.fail(
+          req,
+          where,
+          "key "
+              + key.arn()
+              + " is "
+              + m.keyState()
+              + ": CloudTrail cannot encrypt"
+              + " log files with it",
+          args);
     }
-    return f.pass(req, where, "key " + key.arn() + " is an enabled customer-managed key used by " + users);
+    return f.pass(
+        req, where, "key " + key.arn() + " is an enabled customer-managed key used by " + users);
   }
 
-  private Finding rotation(FindingFactory f, Snapshot snapshot, KmsKey key, Resource where,
-      Map<String, String> args) {
+  private Finding rotation(
+      FindingFactory f, Snapshot snapshot, KmsKey key, Resource where, Map<String, String> args) {
     String req = "key-rotation";
     if (!key.rotationEnabled().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.rotationEnabled(), where));
     }
     Boolean enabled = key.rotationEnabled().value();
     if (enabled == null) {
-      return f.error(req, where, "the rotation status of key " + key.arn() + " is empty in the snapshot");
+      return f.error(
+          req, where, "the rotation status of key " + key.arn() + " is empty in the snapshot");
     }
     if (enabled) {
       return f.pass(req, where, "automatic rotation is enabled for key " + key.arn());
@@ -132,8 +198,8 @@ public final class KmsEncryptionCheck implements Check {
     return f.fail(req, where, "automatic rotation is disabled for key " + key.arn(), args);
   }
 
-  private Finding policy(FindingFactory f, Snapshot snapshot, KmsKey key, Resource where,
-      Map<String, String> args) {
+  private Finding policy(
+      FindingFactory f, Snapshot snapshot, KmsKey key, Resource where, Map<String, String> args) {
     String req = "key-policy";
     if (!key.policy().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.policy(), where));
@@ -145,35 +211,53 @@ public final class KmsEncryptionCheck implements Check {
     try {
       problems = KeyPolicy.problems(key.policy().value());
     } catch (PolicyParseException e) {
-      return f.error(req, where, "the policy of key " + key.arn() + " is not a valid policy document: "
-          + e.getMessage());
+      return f.error(
+          req,
+          where,
+          "the policy of key " + key.arn() + " is not a valid policy document: " + e.getMessage());
     }
     if (problems.isEmpty()) {
-      return f.pass(req, where, "the key policy lets CloudTrail encrypt only under a source condition and"
-          + " grants kms:Decrypt to no unrestricted * principal");
+      return f.pass(
+          req,
+          where,
+          "the key policy lets CloudTrail encrypt only under a source condition and"
+              + " grants kms:Decrypt to no unrestricted * principal");
     }
     Map<String, String> withProblem = new HashMap<>(args);
     withProblem.put("problem", String.join("; ", problems));
-    return f.fail(req, where, "key policy of " + key.arn() + ": " + String.join("; ", problems), withProblem);
+    return f.fail(
+        req, where, "key policy of " + key.arn() + ": " + String.join("; ", problems), withProblem);
   }
 
   private static Resource keyResource(String keyId, TrailView trail) {
     String account = Arns.account(keyId);
     String region = Arns.region(keyId);
-    return new Resource(account.isEmpty() ? trail.account() : account,
-        region.isEmpty() ? trail.region() : region, keyId);
+    return new Resource(
+        account.isEmpty() ? trail.account() : account,
+        region.isEmpty() ? trail.region() : region,
+        keyId);
   }
 
-  private static String unreadable(Snapshot snapshot, KmsKey key, Observed<?> value, Resource where) {
-    return "key " + key.arn() + " (account " + where.account() + ") could not be read: "
-        + value.failure().reason() + inOtherAccount(snapshot, where.account());
+  private static String unreadable(
+      Snapshot snapshot, KmsKey key, Observed<?> value, Resource where) {
+    return "key "
+        + key.arn()
+        + " (account "
+        + where.account()
+        + ") could not be read: "
+        + value.failure().reason()
+        + inOtherAccount(snapshot, where.account());
   }
 
   private static String inOtherAccount(Snapshot snapshot, String account) {
     if (account.isEmpty() || snapshot.account(account).isPresent()) {
       return "";
     }
-    return ". It belongs to account " + account + ", which this audit did not read: include it with"
-        + " --log-archive-role arn:aws:iam::" + account + ":role/<read-only role>, or audit that account";
+    return ". It belongs to account "
+        + account
+        + ", which this audit did not read: include it with"
+        + " --log-archive-role arn:aws:iam::"
+        + account
+        + ":role/<read-only role>, or audit that account";
   }
 }

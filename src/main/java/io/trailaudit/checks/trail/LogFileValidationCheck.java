@@ -35,10 +35,19 @@ public final class LogFileValidationCheck implements Check {
         out.add(f.pass("enabled", t.resource(), "log file validation is enabled on " + t.label()));
         out.add(digestsDelivered(f, t, snapshot.collectedAt(), maxAge, args));
       } else {
-        out.add(f.fail("enabled", t.resource(), "log file validation is disabled on " + t.label()
-            + ": modified or deleted log files cannot be detected", args));
-        out.add(f.notApplicable("digests-delivered", t.resource(),
-            "no digests are expected: log file validation is disabled (see log-file-validation/enabled)"));
+        out.add(
+            f.fail(
+                "enabled",
+                t.resource(),
+                "log file validation is disabled on "
+                    + t.label()
+                    + ": modified or deleted log files cannot be detected",
+                args));
+        out.add(
+            f.notApplicable(
+                "digests-delivered",
+                t.resource(),
+                "no digests are expected: log file validation is disabled (see log-file-validation/enabled)"));
       }
     }
     return out;
@@ -52,20 +61,37 @@ public final class LogFileValidationCheck implements Check {
     }
     TrailStatus s = t.status().value();
     if (s == null || !s.isLogging()) {
-      return f.fail(req, t.resource(), "trail " + t.label() + " is not logging, so no digest is delivered", args);
+      return f.fail(
+          req,
+          t.resource(),
+          "trail " + t.label() + " is not logging, so no digest is delivered",
+          args);
     }
     if (s.latestDigestDeliveryError() != null && !s.latestDigestDeliveryError().isBlank()) {
-      return f.fail(req, t.resource(), "last digest delivery failed: " + s.latestDigestDeliveryError(), args);
+      return f.fail(
+          req, t.resource(), "last digest delivery failed: " + s.latestDigestDeliveryError(), args);
     }
     if (s.latestDigestDeliveryTime() == null) {
       return f.fail(req, t.resource(), "no digest file has been delivered", args);
     }
     if (s.latestDigestDeliveryTime().isBefore(now.minus(maxAge))) {
-      return f.fail(req, t.resource(), "last digest delivery was "
-          + Messages.age(s.latestDigestDeliveryTime(), now) + " (" + s.latestDigestDeliveryTime()
-          + "), older than " + maxAge.toHours() + " h", args);
+      return f.fail(
+          req,
+          t.resource(),
+          "last digest delivery was "
+              + Messages.age(s.latestDigestDeliveryTime(), now)
+              + " ("
+              + s.latestDigestDeliveryTime()
+              + "), older than "
+              + maxAge.toHours()
+              + " h",
+          args);
     }
-    return f.pass(req, t.resource(), "digest delivered " + Messages.age(s.latestDigestDeliveryTime(), now)
-        + " with no delivery error");
+    return f.pass(
+        req,
+        t.resource(),
+        "digest delivered "
+            + Messages.age(s.latestDigestDeliveryTime(), now)
+            + " with no delivery error");
   }
 }

@@ -87,34 +87,52 @@ public final class OrganizationTrailCheck implements Check {
     String req = "trail-enabled";
     List<TrailView> logging = a.trails().stream().filter(TrailView::isLogging).toList();
     if (!logging.isEmpty()) {
-      return f.pass(req, a.resource(), logging.size() + " trail(s) logging: " + Messages.names(logging));
+      return f.pass(
+          req, a.resource(), logging.size() + " trail(s) logging: " + Messages.names(logging));
     }
     List<String> unknown = unknownStatus(a.trails());
-    // A region whose DescribeTrails failed may hold a logging single-region trail: never a false FAIL.
+    // A region whose DescribeTrails failed may hold a logging single-region trail: never a false
+    // FAIL.
     unknown.addAll(a.describeGaps());
     if (!unknown.isEmpty()) {
-      return f.error(req, a.resource(), "cannot tell whether any trail is logging: " + String.join("; ", unknown));
+      return f.error(
+          req,
+          a.resource(),
+          "cannot tell whether any trail is logging: " + String.join("; ", unknown));
     }
     if (a.trails().isEmpty()) {
-      return f.fail(req, a.resource(), "no trail is visible from account " + a.account().accountId(),
+      return f.fail(
+          req,
+          a.resource(),
+          "no trail is visible from account " + a.account().accountId(),
           Map.of("region", a.homeRegion()));
     }
     TrailView first = a.trails().get(0);
-    return f.fail(req, "start", a.resource(),
-        "no trail is logging; stopped: " + a.trails().stream().map(OrganizationTrailCheck::stoppedLabel)
-            .collect(Collectors.joining(", ")),
+    return f.fail(
+        req,
+        "start",
+        a.resource(),
+        "no trail is logging; stopped: "
+            + a.trails().stream()
+                .map(OrganizationTrailCheck::stoppedLabel)
+                .collect(Collectors.joining(", ")),
         trailArgs(first));
   }
 
   private Finding multiRegionManagementEvents(FindingFactory f, AccountTrails a) {
     String req = "multi-region-management-events";
-    List<TrailView> multi = a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
+    List<TrailView> multi =
+        a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
     List<String> shortfalls = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (TrailView t : multi) {
       if (t.isLogging() && t.selectors().isKnown() && t.managementCoverage().full()) {
-        return f.pass(req, a.resource(), "multi-region trail " + t.label()
-            + " is logging and records read and write management events");
+        return f.pass(
+            req,
+            a.resource(),
+            "multi-region trail "
+                + t.label()
+                + " is logging and records read and write management events");
       }
       if (!t.status().isKnown()) {
         unknown.add(Messages.trailReadFailed(t, t.status(), "status"));
@@ -128,32 +146,51 @@ public final class OrganizationTrailCheck implements Check {
     }
     if (!unknown.isEmpty() || a.noRegionRead()) {
       unknown.addAll(a.describeGaps());
-      return f.error(req, a.resource(), "cannot tell whether a multi-region trail logs all management events: "
-          + String.join("; ", unknown));
+      return f.error(
+          req,
+          a.resource(),
+          "cannot tell whether a multi-region trail logs all management events: "
+              + String.join("; ", unknown));
     }
     if (multi.isEmpty()) {
-      return f.fail(req, "create", a.resource(), "no multi-region trail is visible from account "
-          + a.account().accountId(), Map.of("region", a.homeRegion()));
+      return f.fail(
+          req,
+          "create",
+          a.resource(),
+          "no multi-region trail is visible from account " + a.account().accountId(),
+          Map.of("region", a.homeRegion()));
     }
-    return f.fail(req, a.resource(), "no multi-region trail logs all read and write management events: "
-        + String.join("; ", shortfalls), trailArgs(multi.get(0)));
+    return f.fail(
+        req,
+        a.resource(),
+        "no multi-region trail logs all read and write management events: "
+            + String.join("; ", shortfalls),
+        trailArgs(multi.get(0)));
   }
 
   private Finding allRegions(FindingFactory f, AccountTrails a) {
     String req = "all-regions";
     Observed<List<String>> enabled = a.account().enabledRegions();
     if (!enabled.isKnown() || enabled.value() == null) {
-      return f.error(req, a.resource(), "enabled regions of account " + a.account().accountId()
-          + " could not be read: " + (enabled.isKnown() ? "no value" : enabled.failure().reason()));
+      return f.error(
+          req,
+          a.resource(),
+          "enabled regions of account "
+              + a.account().accountId()
+              + " could not be read: "
+              + (enabled.isKnown() ? "no value" : enabled.failure().reason()));
     }
     Set<String> covered = new TreeSet<>();
     Set<String> uncertain = new TreeSet<>();
     boolean everywhere = false;
     boolean maybeEverywhere = false;
     for (TrailView t : a.trails()) {
-      boolean logsManagement = t.isLogging() && t.selectors().isKnown() && t.managementCoverage().some();
-      boolean unknown = !t.isKnownStopped() && !logsManagement
-          && (!t.status().isKnown() || !t.selectors().isKnown());
+      boolean logsManagement =
+          t.isLogging() && t.selectors().isKnown() && t.managementCoverage().some();
+      boolean unknown =
+          !t.isKnownStopped()
+              && !logsManagement
+              && (!t.status().isKnown() || !t.selectors().isKnown());
       if (t.trail().isMultiRegionTrail()) {
         everywhere |= logsManagement;
         maybeEverywhere |= unknown;
@@ -169,16 +206,24 @@ public final class OrganizationTrailCheck implements Check {
         uncertain.add(r.region());
       }
     }
-    List<String> uncovered = everywhere ? List.of()
-        : enabled.value().stream().filter(r -> !covered.contains(r)).sorted().toList();
+    List<String> uncovered =
+        everywhere
+            ? List.of()
+            : enabled.value().stream().filter(r -> !covered.contains(r)).sorted().toList();
     if (uncovered.isEmpty()) {
-      return f.pass(req, a.resource(), everywhere
-          ? "a logging multi-region trail covers all " + enabled.value().size() + " enabled regions"
-          : "logging trails cover all " + enabled.value().size() + " enabled regions");
+      return f.pass(
+          req,
+          a.resource(),
+          everywhere
+              ? "a logging multi-region trail covers all "
+                  + enabled.value().size()
+                  + " enabled regions"
+              : "logging trails cover all " + enabled.value().size() + " enabled regions");
     }
     // Regions surely uncovered fail the requirement whatever the unreadable trails hold.
     boolean maybeAll = maybeEverywhere || a.noRegionRead();
-    List<String> surely = maybeAll ? List.of() : uncovered.stream().filter(r -> !uncertain.contains(r)).toList();
+    List<String> surely =
+        maybeAll ? List.of() : uncovered.stream().filter(r -> !uncertain.contains(r)).toList();
     List<String> undecided = uncovered.stream().filter(r -> !surely.contains(r)).toList();
     if (surely.isEmpty()) {
       List<String> why = new ArrayList<>();
@@ -190,12 +235,25 @@ public final class OrganizationTrailCheck implements Check {
         }
       }
       why.addAll(a.describeGaps());
-      return f.error(req, a.resource(), "cannot tell whether regions " + String.join(", ", uncovered)
-          + " are covered: " + String.join("; ", why));
+      return f.error(
+          req,
+          a.resource(),
+          "cannot tell whether regions "
+              + String.join(", ", uncovered)
+              + " are covered: "
+              + String.join("; ", why));
     }
-    return f.fail(req, a.resource(), surely.size() + " of " + enabled.value().size()
-        + " enabled regions have no logging trail with management events: " + String.join(", ", surely)
-        + (undecided.isEmpty() ? "" : " (cannot tell for " + String.join(", ", undecided) + ")"),
+    return f.fail(
+        req,
+        a.resource(),
+        surely.size()
+            + " of "
+            + enabled.value().size()
+            + " enabled regions have no logging trail with management events: "
+            + String.join(", ", surely)
+            + (undecided.isEmpty()
+                ? ""
+                : " (cannot tell for " + String.join(", ", undecided) + ")"),
         Map.of("regions", String.join(", ", surely)));
   }
 
@@ -203,65 +261,115 @@ public final class OrganizationTrailCheck implements Check {
     String req = "organization-trail";
     Observed<OrganizationMembership> org = a.account().organization();
     if (!org.isKnown()) {
-      return f.error(req, a.resource(), "organization membership of account " + a.account().accountId()
-          + " could not be read: " + org.failure().reason());
+      return f.error(
+          req,
+          a.resource(),
+          "organization membership of account "
+              + a.account().accountId()
+              + " could not be read: "
+              + org.failure().reason());
     }
     if (org.value() == null) {
-      return f.notApplicable(req, a.resource(), "account " + a.account().accountId()
-          + " is not in an AWS Organization");
+      return f.notApplicable(
+          req,
+          a.resource(),
+          "account " + a.account().accountId() + " is not in an AWS Organization");
     }
-    List<TrailView> orgTrails = a.trails().stream()
-        .filter(t -> t.trail().isOrganizationTrail() && t.trail().isMultiRegionTrail()).toList();
+    List<TrailView> orgTrails =
+        a.trails().stream()
+            .filter(t -> t.trail().isOrganizationTrail() && t.trail().isMultiRegionTrail())
+            .toList();
     for (TrailView t : orgTrails) {
       if (t.isLogging()) {
-        return f.pass(req, a.resource(), "organization trail " + t.label() + " of "
-            + org.value().organizationId() + " is logging in all regions");
+        return f.pass(
+            req,
+            a.resource(),
+            "organization trail "
+                + t.label()
+                + " of "
+                + org.value().organizationId()
+                + " is logging in all regions");
       }
     }
     List<String> unknown = unknownStatus(orgTrails);
     if (!unknown.isEmpty() || a.noRegionRead()) {
       unknown.addAll(a.describeGaps());
-      return f.error(req, a.resource(), "cannot tell whether the organization trail is logging: "
-          + String.join("; ", unknown));
+      return f.error(
+          req,
+          a.resource(),
+          "cannot tell whether the organization trail is logging: " + String.join("; ", unknown));
     }
     Map<String, String> args = Map.of("managementAccount", org.value().managementAccountId());
     if (orgTrails.isEmpty()) {
-      return f.fail(req, a.resource(), "no multi-region organization trail of " + org.value().organizationId()
-          + " is visible from account " + a.account().accountId(), args);
+      return f.fail(
+          req,
+          a.resource(),
+          "no multi-region organization trail of "
+              + org.value().organizationId()
+              + " is visible from account "
+              + a.account().accountId(),
+          args);
     }
-    return f.fail(req, a.resource(), "organization trail(s) not logging: "
-        + orgTrails.stream().map(OrganizationTrailCheck::stoppedLabel).collect(Collectors.joining(", ")), args);
+    return f.fail(
+        req,
+        a.resource(),
+        "organization trail(s) not logging: "
+            + orgTrails.stream()
+                .map(OrganizationTrailCheck::stoppedLabel)
+                .collect(Collectors.joining(", ")),
+        args);
   }
 
   private Finding globalServiceEvents(FindingFactory f, AccountTrails a) {
     String req = "global-service-events";
-    List<TrailView> multi = a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
-    List<TrailView> including = multi.stream().filter(t -> t.trail().includeGlobalServiceEvents()).toList();
+    List<TrailView> multi =
+        a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
+    List<TrailView> including =
+        multi.stream().filter(t -> t.trail().includeGlobalServiceEvents()).toList();
     for (TrailView t : including) {
       if (t.isLogging()) {
-        return f.pass(req, a.resource(), "multi-region trail " + t.label()
-            + " is logging and includes global service events");
+        return f.pass(
+            req,
+            a.resource(),
+            "multi-region trail " + t.label() + " is logging and includes global service events");
       }
     }
     List<String> unknown = unknownStatus(including);
     if (!unknown.isEmpty() || a.noRegionRead()) {
       unknown.addAll(a.describeGaps());
-      return f.error(req, a.resource(), "cannot tell whether global service events are logged: "
-          + String.join("; ", unknown));
+      return f.error(
+          req,
+          a.resource(),
+          "cannot tell whether global service events are logged: " + String.join("; ", unknown));
     }
     if (multi.isEmpty()) {
-      return f.fail(req, "none", a.resource(), "no multi-region trail is visible, so global service events"
-          + " (IAM, STS, CloudFront) are logged only by chance", Map.of());
+      return f.fail(
+          req,
+          "none",
+          a.resource(),
+          "no multi-region trail is visible, so global service events"
+              + " (IAM, STS, CloudFront) are logged only by chance",
+          Map.of());
     }
-    List<TrailView> excluding = multi.stream().filter(t -> !t.trail().includeGlobalServiceEvents()).toList();
+    List<TrailView> excluding =
+        multi.stream().filter(t -> !t.trail().includeGlobalServiceEvents()).toList();
     TrailView target = excluding.isEmpty() ? multi.get(0) : excluding.get(0);
-    String detail = excluding.isEmpty()
-        ? "the multi-region trails that include them are not logging: " + Messages.names(including)
-        : "IncludeGlobalServiceEvents is false on " + Messages.names(excluding)
-            + (including.isEmpty() ? "" : "; trails including them are not logging: " + Messages.names(including));
+    String detail =
+        excluding.isEmpty()
+            ? "the multi-region trails that include them are not logging: "
+                + Messages.names(including)
+            : "IncludeGlobalServiceEvents is false on "
+                + Messages.names(excluding)
+                + (including.isEmpty()
+                    ? ""
+                    : "; trails including them are not logging: " + Messages.names(including));
     // Only stopped trails include them: starting one is the fix, not changing a setting.
-    return f.fail(req, excluding.isEmpty() ? "start" : "default", a.resource(),
-        "global service events are not logged by a logging multi-region trail: " + detail, trailArgs(target));
+    return f.fail(
+        req,
+        excluding.isEmpty() ? "start" : "default",
+        a.resource(),
+        "global service events are not logged by a logging multi-region trail: " + detail,
+        trailArgs(target));
   }
 
   private Finding deliveryHealthy(FindingFactory f, TrailView t, Instant now, Duration maxAge) {
@@ -272,22 +380,56 @@ public final class OrganizationTrailCheck implements Check {
     TrailStatus s = t.status().value();
     Map<String, String> args = trailArgs(t);
     if (s == null || !s.isLogging()) {
-      return f.fail(req, "stopped", t.resource(), "trail " + t.label() + " is not logging"
-          + (s != null && s.stopLoggingTime() != null ? " (stopped " + s.stopLoggingTime() + ")" : ""), args);
+      return f.fail(
+          req,
+          "stopped",
+          t.resource(),
+          "trail "
+              + t.label()
+              + " is not logging"
+              + (s != null && s.stopLoggingTime() != null
+                  ? " (stopped " + s.stopLoggingTime() + ")"
+                  : ""),
+          args);
     }
     if (s.latestDeliveryError() != null && !s.latestDeliveryError().isBlank()) {
-      return f.fail(req, t.resource(), "last log delivery to s3://" + t.trail().s3BucketName()
-          + " failed: " + s.latestDeliveryError(), args);
+      return f.fail(
+          req,
+          t.resource(),
+          "last log delivery to s3://"
+              + t.trail().s3BucketName()
+              + " failed: "
+              + s.latestDeliveryError(),
+          args);
     }
     if (s.latestDeliveryTime() == null) {
-      return f.fail(req, t.resource(), "no log file has been delivered to s3://" + t.trail().s3BucketName(), args);
+      return f.fail(
+          req,
+          t.resource(),
+          "no log file has been delivered to s3://" + t.trail().s3BucketName(),
+          args);
     }
     if (s.latestDeliveryTime().isBefore(now.minus(maxAge))) {
-      return f.fail(req, t.resource(), "last log delivery was " + Messages.age(s.latestDeliveryTime(), now)
-          + " (" + s.latestDeliveryTime() + "), older than " + maxAge.toHours() + " h", args);
+      return f.fail(
+          req,
+          t.resource(),
+          "last log delivery was "
+              + Messages.age(s.latestDeliveryTime(), now)
+              + " ("
+              + s.latestDeliveryTime()
+              + "), older than "
+              + maxAge.toHours()
+              + " h",
+          args);
     }
-    return f.pass(req, t.resource(), "logs delivered to s3://" + t.trail().s3BucketName() + " "
-        + Messages.age(s.latestDeliveryTime(), now) + " with no delivery error");
+    return f.pass(
+        req,
+        t.resource(),
+        "logs delivered to s3://"
+            + t.trail().s3BucketName()
+            + " "
+            + Messages.age(s.latestDeliveryTime(), now)
+            + " with no delivery error");
   }
 
   private static List<String> unknownStatus(List<TrailView> trails) {
@@ -302,7 +444,10 @@ public final class OrganizationTrailCheck implements Check {
 
   private static String stoppedLabel(TrailView t) {
     TrailStatus s = t.status().isKnown() ? t.status().value() : null;
-    return t.name() + (s != null && s.stopLoggingTime() != null ? " (stopped " + s.stopLoggingTime() + ")" : "");
+    return t.name()
+        + (s != null && s.stopLoggingTime() != null
+            ? " (stopped " + s.stopLoggingTime() + ")"
+            : "");
   }
 
   static Map<String, String> trailArgs(TrailView t) {
@@ -313,5 +458,4 @@ public final class OrganizationTrailCheck implements Check {
         "trailAccount", t.account(),
         "bucket", String.valueOf(t.trail().s3BucketName()));
   }
-
 }

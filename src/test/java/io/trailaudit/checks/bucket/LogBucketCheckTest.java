@@ -55,30 +55,48 @@ class LogBucketCheckTest {
   private static final String TLS_ONLY = "tls-only";
   private static final String DENY_DELETE = "deny-delete";
   private static final String DEDICATED = "dedicated";
-  private static final List<String> REQUIREMENTS = List.of(NOT_PUBLIC, BPA, VERSIONING, MFA_DELETE,
-      OBJECT_LOCK, ACCESS_LOGGING, TLS_ONLY, DENY_DELETE, DEDICATED);
+  private static final List<String> REQUIREMENTS =
+      List.of(
+          NOT_PUBLIC,
+          BPA,
+          VERSIONING,
+          MFA_DELETE,
+          OBJECT_LOCK,
+          ACCESS_LOGGING,
+          TLS_ONLY,
+          DENY_DELETE,
+          DEDICATED);
 
   private static final String US = "us-east-1";
   private static final String EU = "eu-west-1";
+
   /** The log bucket lives in the member (log-archive) account, in another region than the trail. */
   private static final String BUCKET_REGION = EU;
+
   private static final String BUCKET_ARN = "arn:aws:s3:::" + BUCKET;
   private static final String ACCESS_LOGS = "access-logs-" + MEMBER;
-  private static final String OWNER_ID = "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
+  private static final String OWNER_ID =
+      "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be";
   private static final String ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
   private static final String AUTHENTICATED_USERS =
       "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
   private static final String LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
 
-  /** Deliberately not the check's placeholder ({@code role/BreakGlass}), so remediations tell them apart. */
+  /**
+   * Deliberately not the check's placeholder ({@code role/BreakGlass}), so remediations tell them
+   * apart.
+   */
   private static final String BREAK_GLASS = "arn:aws:iam::" + MEMBER + ":role/LogBreakGlass";
-  private static final AuditConfig CONFIG = new AuditConfig(List.of(BREAK_GLASS), null, null, null, null);
+
+  private static final AuditConfig CONFIG =
+      new AuditConfig(List.of(BREAK_GLASS), null, null, null, null);
   private static final AuditConfig NO_BREAK_GLASS = AuditConfig.defaults();
 
   // ---------------------------------------------------------------- policy statements
 
   /** CloudTrail user guide: "AWSCloudTrailAclCheck", with aws:SourceArn. */
-  private static final String ACL_CHECK = """
+  private static final String ACL_CHECK =
+      """
       {
         "Sid": "AWSCloudTrailAclCheck",
         "Effect": "Allow",
@@ -86,10 +104,12 @@ class LogBucketCheckTest {
         "Action": "s3:GetBucketAcl",
         "Resource": "arn:aws:s3:::%1$s",
         "Condition": {"StringEquals": {"aws:SourceArn": "%2$s"}}
-      }""".formatted(BUCKET, TRAIL_ARN);
+      }"""
+          .formatted(BUCKET, TRAIL_ARN);
 
   /** CloudTrail user guide: "AWSCloudTrailWrite" for an organization trail, with aws:SourceArn. */
-  private static final String WRITE = """
+  private static final String WRITE =
+      """
       {
         "Sid": "AWSCloudTrailWrite",
         "Effect": "Allow",
@@ -102,16 +122,20 @@ class LogBucketCheckTest {
             "aws:SourceArn": "%2$s"
           }
         }
-      }""".formatted(BUCKET, TRAIL_ARN, MGMT, ORG_ID);
+      }"""
+          .formatted(BUCKET, TRAIL_ARN, MGMT, ORG_ID);
 
   private static final String DENY_INSECURE =
-      denyInsecureTransport("\"s3:*\"", "[\"arn:aws:s3:::" + BUCKET + "\", \"arn:aws:s3:::" + BUCKET + "/*\"]");
+      denyInsecureTransport(
+          "\"s3:*\"", "[\"arn:aws:s3:::" + BUCKET + "\", \"arn:aws:s3:::" + BUCKET + "/*\"]");
 
-  private static final String DENY_DELETION = denyDeletion(
-      "[\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"]",
-      "{\"ArnNotLike\": {\"aws:PrincipalArn\": \"" + BREAK_GLASS + "\"}}");
+  private static final String DENY_DELETION =
+      denyDeletion(
+          "[\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"]",
+          "{\"ArnNotLike\": {\"aws:PrincipalArn\": \"" + BREAK_GLASS + "\"}}");
 
-  private static final String HARDENED_POLICY = policy(ACL_CHECK, WRITE, DENY_INSECURE, DENY_DELETION);
+  private static final String HARDENED_POLICY =
+      policy(ACL_CHECK, WRITE, DENY_INSECURE, DENY_DELETION);
 
   private static String denyInsecureTransport(String actions, String resources) {
     return """
@@ -122,10 +146,13 @@ class LogBucketCheckTest {
           "Action": %s,
           "Resource": %s,
           "Condition": {"Bool": {"aws:SecureTransport": "false"}}
-        }""".formatted(actions, resources);
+        }"""
+        .formatted(actions, resources);
   }
 
-  /** The DenyLogDeletion statement with {@code actions}, and {@code condition} (JSON) unless null. */
+  /**
+   * The DenyLogDeletion statement with {@code actions}, and {@code condition} (JSON) unless null.
+   */
   private static String denyDeletion(String actions, String condition) {
     return """
         {
@@ -134,14 +161,20 @@ class LogBucketCheckTest {
           "Principal": "*",
           "Action": %s,
           "Resource": "arn:aws:s3:::%s/*"%s
-        }""".formatted(actions, BUCKET, condition == null ? "" : ",\n  \"Condition\": " + condition);
+        }"""
+        .formatted(actions, BUCKET, condition == null ? "" : ",\n  \"Condition\": " + condition);
   }
 
   private static String policy(String... statements) {
-    return "{\n\"Version\": \"2012-10-17\",\n\"Statement\": [\n" + String.join(",\n", statements) + "\n]\n}";
+    return "{\n\"Version\": \"2012-10-17\",\n\"Statement\": [\n"
+        + String.join(",\n", statements)
+        + "\n]\n}";
   }
 
-  /** The hardened policy with its statement {@code index} (0 AclCheck, 1 Write, 2 TLS, 3 deletion) replaced. */
+  /**
+   * The hardened policy with its statement {@code index} (0 AclCheck, 1 Write, 2 TLS, 3 deletion)
+   * replaced.
+   */
   private static String hardenedPolicyWith(int index, String statement) {
     List<String> s = new ArrayList<>(List.of(ACL_CHECK, WRITE, DENY_INSECURE, DENY_DELETION));
     s.set(index, statement);
@@ -169,11 +202,14 @@ class LogBucketCheckTest {
     Observed<Boolean> policyIsPublic = Observed.known(false);
     Observed<BucketAcl> acl = Observed.known(new BucketAcl(OWNER_ID, List.of(ownerGrant())));
     Observed<PublicAccessBlock> publicAccessBlock = Observed.known(allOn());
-    Observed<BucketVersioning> versioning = Observed.known(new BucketVersioning("Enabled", "Enabled"));
+    Observed<BucketVersioning> versioning =
+        Observed.known(new BucketVersioning("Enabled", "Enabled"));
     Observed<ObjectLockConfiguration> objectLock =
-        Observed.known(new ObjectLockConfiguration("Enabled", new Retention("COMPLIANCE", 365, null)));
+        Observed.known(
+            new ObjectLockConfiguration("Enabled", new Retention("COMPLIANCE", 365, null)));
     Observed<BucketLogging> logging = Observed.known(new BucketLogging(ACCESS_LOGS, BUCKET + "/"));
-    Observed<BucketEncryption> encryption = Observed.known(new BucketEncryption("aws:kms", KEY_ARN, true));
+    Observed<BucketEncryption> encryption =
+        Observed.known(new BucketEncryption("aws:kms", KEY_ARN, true));
     Observed<List<String>> topLevelEntries = Observed.known(List.of("AWSLogs/"));
 
     static BucketSpec of(Bucket b) {
@@ -194,8 +230,19 @@ class LogBucketCheckTest {
     }
 
     Bucket build() {
-      return new Bucket(name, accountId, region, policy, policyIsPublic, acl, publicAccessBlock, versioning,
-          objectLock, logging, encryption, topLevelEntries);
+      return new Bucket(
+          name,
+          accountId,
+          region,
+          policy,
+          policyIsPublic,
+          acl,
+          publicAccessBlock,
+          versioning,
+          objectLock,
+          logging,
+          encryption,
+          topLevelEntries);
     }
   }
 
@@ -225,8 +272,13 @@ class LogBucketCheckTest {
   }
 
   private static Bucket withGrant(String groupUri, String permission) {
-    return hardened(b -> b.acl = Observed.known(
-        new BucketAcl(OWNER_ID, List.of(ownerGrant(), new Grant("Group", null, groupUri, permission)))));
+    return hardened(
+        b ->
+            b.acl =
+                Observed.known(
+                    new BucketAcl(
+                        OWNER_ID,
+                        List.of(ownerGrant(), new Grant("Group", null, groupUri, permission)))));
   }
 
   private static <T> Observed<T> s3Denied(String operation) {
@@ -241,7 +293,9 @@ class LogBucketCheckTest {
   }
 
   private static List<Finding> run(Bucket bucket, AuditConfig config) {
-    return run(snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(bucket), List.of()), config);
+    return run(
+        snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(bucket), List.of()),
+        config);
   }
 
   private static List<Finding> run(Snapshot s, AuditConfig config) {
@@ -280,7 +334,8 @@ class LogBucketCheckTest {
     return finding(run(bucket), requirement, status);
   }
 
-  private static Finding evaluate(Bucket bucket, AuditConfig config, String requirement, Status status) {
+  private static Finding evaluate(
+      Bucket bucket, AuditConfig config, String requirement, Status status) {
     return finding(run(bucket, config), requirement, status);
   }
 
@@ -300,10 +355,27 @@ class LogBucketCheckTest {
     }
     Map<String, Severity> severities =
         fs.stream().collect(Collectors.toMap(Finding::requirement, Finding::severity));
-    assertThat(severities).containsExactlyInAnyOrderEntriesOf(Map.of(
-        NOT_PUBLIC, Severity.CRITICAL, BPA, Severity.CRITICAL, VERSIONING, Severity.CRITICAL,
-        MFA_DELETE, Severity.MEDIUM, OBJECT_LOCK, Severity.MEDIUM, ACCESS_LOGGING, Severity.MEDIUM,
-        TLS_ONLY, Severity.CRITICAL, DENY_DELETE, Severity.CRITICAL, DEDICATED, Severity.LOW));
+    assertThat(severities)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                NOT_PUBLIC,
+                Severity.CRITICAL,
+                BPA,
+                Severity.CRITICAL,
+                VERSIONING,
+                Severity.CRITICAL,
+                MFA_DELETE,
+                Severity.MEDIUM,
+                OBJECT_LOCK,
+                Severity.MEDIUM,
+                ACCESS_LOGGING,
+                Severity.MEDIUM,
+                TLS_ONLY,
+                Severity.CRITICAL,
+                DENY_DELETE,
+                Severity.CRITICAL,
+                DEDICATED,
+                Severity.LOW));
   }
 
   // ---------------------------------------------------------------- not-public
@@ -313,8 +385,10 @@ class LogBucketCheckTest {
     @Test
     void passesWithPrivateAclAndRestrictedPolicy() {
       Finding f = evaluate(hardenedBucket(), NOT_PUBLIC, Status.PASS);
-      assertThat(f.message()).isEqualTo("no ACL grant to AllUsers or AuthenticatedUsers and no unconditioned"
-          + " Allow to * in the bucket policy");
+      assertThat(f.message())
+          .isEqualTo(
+              "no ACL grant to AllUsers or AuthenticatedUsers and no unconditioned"
+                  + " Allow to * in the bucket policy");
     }
 
     @Test
@@ -325,8 +399,10 @@ class LogBucketCheckTest {
     @Test
     void failsForAnAclGrantToAllUsers() {
       Finding f = evaluate(withGrant(ALL_USERS, "READ"), NOT_PUBLIC, Status.FAIL);
-      assertThat(f.message()).isEqualTo("bucket " + BUCKET + " is public: ACL grants READ to AllUsers");
-      assertThat(f.remediation()).contains("aws s3api put-bucket-acl --bucket " + BUCKET + " --acl private")
+      assertThat(f.message())
+          .isEqualTo("bucket " + BUCKET + " is public: ACL grants READ to AllUsers");
+      assertThat(f.remediation())
+          .contains("aws s3api put-bucket-acl --bucket " + BUCKET + " --acl private")
           .contains("put-public-access-block --bucket " + BUCKET)
           .contains("ACL grants READ to AllUsers");
     }
@@ -339,16 +415,19 @@ class LogBucketCheckTest {
 
     @Test
     void failsForAnAllowToEveryoneWithoutCondition() {
-      String publicRead = """
+      String publicRead =
+          """
           {
             "Sid": "PublicRead",
             "Effect": "Allow",
             "Principal": "*",
             "Action": "s3:GetObject",
             "Resource": "arn:aws:s3:::%s/*"
-          }""".formatted(BUCKET);
+          }"""
+              .formatted(BUCKET);
       Finding f = evaluate(withPolicy(hardenedPolicyPlus(publicRead)), NOT_PUBLIC, Status.FAIL);
-      assertThat(f.message()).startsWith("bucket " + BUCKET + " is public: ")
+      assertThat(f.message())
+          .startsWith("bucket " + BUCKET + " is public: ")
           .contains("Statement[4] (Sid PublicRead)")
           .contains("to every principal (\"*\") with no condition")
           .doesNotContain("AWSCloudTrail");
@@ -357,7 +436,8 @@ class LogBucketCheckTest {
 
     @Test
     void failsForAnAllowToEveryoneWhoseConditionDoesNotRestrictTheCaller() {
-      String conditioned = """
+      String conditioned =
+          """
           {
             "Sid": "AnyoneWithAcl",
             "Effect": "Allow",
@@ -365,21 +445,25 @@ class LogBucketCheckTest {
             "Action": "s3:PutObject",
             "Resource": "arn:aws:s3:::%s/*",
             "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}}
-          }""".formatted(BUCKET);
+          }"""
+              .formatted(BUCKET);
       Finding f = evaluate(withPolicy(hardenedPolicyPlus(conditioned)), NOT_PUBLIC, Status.FAIL);
-      assertThat(f.message()).contains("Statement[4] (Sid AnyoneWithAcl)")
+      assertThat(f.message())
+          .contains("Statement[4] (Sid AnyoneWithAcl)")
           .contains("no condition restricts the caller");
     }
 
     @Test
     void failsWhenS3ReportsThePolicyAsPublic() {
-      Finding f = evaluate(hardened(b -> b.policyIsPublic = Observed.known(true)), NOT_PUBLIC, Status.FAIL);
+      Finding f =
+          evaluate(hardened(b -> b.policyIsPublic = Observed.known(true)), NOT_PUBLIC, Status.FAIL);
       assertThat(f.message()).contains("GetBucketPolicyStatus IsPublic=true");
     }
 
     @Test
     void passesForAnAllowToEveryoneRestrictedByPrincipalOrgId() {
-      String orgRead = """
+      String orgRead =
+          """
           {
             "Sid": "OrgRead",
             "Effect": "Allow",
@@ -387,29 +471,43 @@ class LogBucketCheckTest {
             "Action": ["s3:GetObject", "s3:ListBucket"],
             "Resource": ["arn:aws:s3:::%1$s", "arn:aws:s3:::%1$s/*"],
             "Condition": {"StringEquals": {"aws:PrincipalOrgID": "%2$s"}}
-          }""".formatted(BUCKET, ORG_ID);
+          }"""
+              .formatted(BUCKET, ORG_ID);
       evaluate(withPolicy(hardenedPolicyPlus(orgRead)), NOT_PUBLIC, Status.PASS);
     }
 
     @Test
     void passesWithoutAPolicy() {
-      Finding f = evaluate(hardened(b -> {
-        b.policy = Observed.known(null);
-        b.policyIsPublic = Observed.known(null);
-      }), NOT_PUBLIC, Status.PASS);
+      Finding f =
+          evaluate(
+              hardened(
+                  b -> {
+                    b.policy = Observed.known(null);
+                    b.policyIsPublic = Observed.known(null);
+                  }),
+              NOT_PUBLIC,
+              Status.PASS);
       assertThat(f.message()).endsWith("and no bucket policy");
     }
 
     @Test
     void errorWhenTheAclIsUnavailable() {
-      Finding f = evaluate(hardened(b -> b.acl = s3Denied("GetBucketAcl")), NOT_PUBLIC, Status.ERROR);
-      assertThat(f.message()).isEqualTo("bucket " + BUCKET + " (account " + MEMBER + ") could not be read:"
-          + " s3:GetBucketAcl failed: AccessDenied (Access Denied)");
+      Finding f =
+          evaluate(hardened(b -> b.acl = s3Denied("GetBucketAcl")), NOT_PUBLIC, Status.ERROR);
+      assertThat(f.message())
+          .isEqualTo(
+              "bucket "
+                  + BUCKET
+                  + " (account "
+                  + MEMBER
+                  + ") could not be read:"
+                  + " s3:GetBucketAcl failed: AccessDenied (Access Denied)");
     }
 
     @Test
     void errorWhenThePolicyIsUnavailable() {
-      Finding f = evaluate(hardened(b -> b.policy = s3Denied("GetBucketPolicy")), NOT_PUBLIC, Status.ERROR);
+      Finding f =
+          evaluate(hardened(b -> b.policy = s3Denied("GetBucketPolicy")), NOT_PUBLIC, Status.ERROR);
       assertThat(f.message()).contains("s3:GetBucketPolicy failed: AccessDenied");
     }
   }
@@ -418,7 +516,8 @@ class LogBucketCheckTest {
 
   @Nested
   class BlockPublicAccess {
-    private Finding evaluateWith(Bucket bucket, Observed<PublicAccessBlock> accountLevel, Status status) {
+    private Finding evaluateWith(
+        Bucket bucket, Observed<PublicAccessBlock> accountLevel, Status status) {
       AccountSnapshot member = withPublicAccessBlock(account(MEMBER), accountLevel);
       Snapshot s = snapshot(List.of(account(MGMT, orgTrail()), member), List.of(bucket), List.of());
       return finding(run(s, CONFIG), BPA, status);
@@ -431,51 +530,75 @@ class LogBucketCheckTest {
     @Test
     void passesAtBucketLevel() {
       Finding f = evaluateWith(hardenedBucket(), Observed.known(null), Status.PASS);
-      assertThat(f.message()).isEqualTo("all four Block Public Access settings are on for the bucket");
+      assertThat(f.message())
+          .isEqualTo("all four Block Public Access settings are on for the bucket");
     }
 
     @Test
     void passesAtAccountLevel() {
-      Finding f = evaluateWith(bucketLevel(Observed.known(null)), Observed.known(allOn()), Status.PASS);
-      assertThat(f.message()).isEqualTo("all four Block Public Access settings are on for account " + MEMBER);
+      Finding f =
+          evaluateWith(bucketLevel(Observed.known(null)), Observed.known(allOn()), Status.PASS);
+      assertThat(f.message())
+          .isEqualTo("all four Block Public Access settings are on for account " + MEMBER);
     }
 
     @Test
     void passesAtAccountLevelWhenTheBucketLevelIsUnavailable() {
-      evaluateWith(bucketLevel(s3Denied("GetPublicAccessBlock")), Observed.known(allOn()), Status.PASS);
+      evaluateWith(
+          bucketLevel(s3Denied("GetPublicAccessBlock")), Observed.known(allOn()), Status.PASS);
     }
 
     @Test
     void passesWhenTheTwoLevelsTogetherSetEveryFlag() {
       Bucket b = bucketLevel(Observed.known(new PublicAccessBlock(true, true, false, false)));
-      Finding f = evaluateWith(b, Observed.known(new PublicAccessBlock(false, true, true, true)), Status.PASS);
-      assertThat(f.message()).contains("combining the bucket (BlockPublicPolicy, RestrictPublicBuckets off)"
-          + " and account " + MEMBER + " (BlockPublicAcls off) levels");
+      Finding f =
+          evaluateWith(
+              b, Observed.known(new PublicAccessBlock(false, true, true, true)), Status.PASS);
+      assertThat(f.message())
+          .contains(
+              "combining the bucket (BlockPublicPolicy, RestrictPublicBuckets off)"
+                  + " and account "
+                  + MEMBER
+                  + " (BlockPublicAcls off) levels");
     }
 
     @Test
     void failsListingTheFlagsThatAreOffAtBothLevels() {
       Bucket b = bucketLevel(Observed.known(new PublicAccessBlock(true, true, false, false)));
-      Finding f = evaluateWith(b, Observed.known(new PublicAccessBlock(true, false, true, false)), Status.FAIL);
-      assertThat(f.message()).isEqualTo("Block Public Access is incomplete: RestrictPublicBuckets off at both"
-          + " the bucket and the account level");
-      assertThat(f.remediation()).isEqualTo("aws s3api put-public-access-block --bucket " + BUCKET
-          + " --public-access-block-configuration"
-          + " BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
+      Finding f =
+          evaluateWith(
+              b, Observed.known(new PublicAccessBlock(true, false, true, false)), Status.FAIL);
+      assertThat(f.message())
+          .isEqualTo(
+              "Block Public Access is incomplete: RestrictPublicBuckets off at both"
+                  + " the bucket and the account level");
+      assertThat(f.remediation())
+          .isEqualTo(
+              "aws s3api put-public-access-block --bucket "
+                  + BUCKET
+                  + " --public-access-block-configuration"
+                  + " BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
     }
 
     @Test
     void failsWhenConfiguredNowhere() {
-      Finding f = evaluateWith(bucketLevel(Observed.known(null)), Observed.known(null), Status.FAIL);
-      assertThat(f.message()).isEqualTo("Block Public Access is incomplete: BlockPublicAcls, IgnorePublicAcls,"
-          + " BlockPublicPolicy, RestrictPublicBuckets off at both the bucket and the account level");
+      Finding f =
+          evaluateWith(bucketLevel(Observed.known(null)), Observed.known(null), Status.FAIL);
+      assertThat(f.message())
+          .isEqualTo(
+              "Block Public Access is incomplete: BlockPublicAcls, IgnorePublicAcls,"
+                  + " BlockPublicPolicy, RestrictPublicBuckets off at both the bucket and the account level");
     }
 
     @Test
     void errorWhenTheBucketLevelIsUnavailableAndTheAccountLevelDoesNotPass() {
-      Finding f = evaluateWith(bucketLevel(s3Denied("GetPublicAccessBlock")),
-          Observed.known(new PublicAccessBlock(true, true, true, false)), Status.ERROR);
-      assertThat(f.message()).contains("bucket " + BUCKET + " (account " + MEMBER + ") could not be read")
+      Finding f =
+          evaluateWith(
+              bucketLevel(s3Denied("GetPublicAccessBlock")),
+              Observed.known(new PublicAccessBlock(true, true, true, false)),
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("bucket " + BUCKET + " (account " + MEMBER + ") could not be read")
           .contains("s3:GetPublicAccessBlock failed: AccessDenied");
     }
 
@@ -483,9 +606,13 @@ class LogBucketCheckTest {
     void errorWhenTheBucketLevelIsIncompleteAndTheAccountLevelIsUnavailable() {
       Bucket b = bucketLevel(Observed.known(new PublicAccessBlock(false, true, true, true)));
       Finding f = evaluateWith(b, denied("s3control", "GetPublicAccessBlock"), Status.ERROR);
-      assertThat(f.message()).contains("Block Public Access is incomplete (BlockPublicAcls off)")
-          .contains("the account level of account " + MEMBER + " could not be read:"
-              + " s3control:GetPublicAccessBlock failed: AccessDeniedException")
+      assertThat(f.message())
+          .contains("Block Public Access is incomplete (BlockPublicAcls off)")
+          .contains(
+              "the account level of account "
+                  + MEMBER
+                  + " could not be read:"
+                  + " s3control:GetPublicAccessBlock failed: AccessDeniedException")
           .doesNotContain("--log-archive-role");
     }
 
@@ -494,7 +621,9 @@ class LogBucketCheckTest {
       Bucket b = bucketLevel(Observed.known(new PublicAccessBlock(false, true, true, true)));
       Snapshot s = snapshot(List.of(account(MGMT, orgTrail())), List.of(b), List.of());
       Finding f = finding(run(s, CONFIG), BPA, Status.ERROR);
-      assertThat(f.message()).contains("BlockPublicAcls off").contains("account " + MEMBER)
+      assertThat(f.message())
+          .contains("BlockPublicAcls off")
+          .contains("account " + MEMBER)
           .contains("--log-archive-role arn:aws:iam::" + MEMBER + ":role/");
     }
   }
@@ -509,15 +638,19 @@ class LogBucketCheckTest {
   class Versioning {
     @Test
     void passesWhenEnabled() {
-      assertThat(evaluate(hardenedBucket(), VERSIONING, Status.PASS).message()).isEqualTo("versioning is Enabled");
+      assertThat(evaluate(hardenedBucket(), VERSIONING, Status.PASS).message())
+          .isEqualTo("versioning is Enabled");
     }
 
     @Test
     void failsWhenSuspended() {
       Finding f = evaluate(versioning("Suspended", "Disabled"), VERSIONING, Status.FAIL);
       assertThat(f.message()).startsWith("versioning is Suspended:");
-      assertThat(f.remediation()).isEqualTo(
-          "aws s3api put-bucket-versioning --bucket " + BUCKET + " --versioning-configuration Status=Enabled");
+      assertThat(f.remediation())
+          .isEqualTo(
+              "aws s3api put-bucket-versioning --bucket "
+                  + BUCKET
+                  + " --versioning-configuration Status=Enabled");
     }
 
     @Test
@@ -528,7 +661,11 @@ class LogBucketCheckTest {
 
     @Test
     void errorWhenUnavailable() {
-      Finding f = evaluate(hardened(b -> b.versioning = s3Denied("GetBucketVersioning")), VERSIONING, Status.ERROR);
+      Finding f =
+          evaluate(
+              hardened(b -> b.versioning = s3Denied("GetBucketVersioning")),
+              VERSIONING,
+              Status.ERROR);
       assertThat(f.message()).contains("s3:GetBucketVersioning failed: AccessDenied");
     }
   }
@@ -537,16 +674,20 @@ class LogBucketCheckTest {
   class MfaDelete {
     @Test
     void passesWhenEnabled() {
-      assertThat(evaluate(hardenedBucket(), MFA_DELETE, Status.PASS).message()).isEqualTo("MFA delete is Enabled");
+      assertThat(evaluate(hardenedBucket(), MFA_DELETE, Status.PASS).message())
+          .isEqualTo("MFA delete is Enabled");
     }
 
     @Test
     void failsWhenDisabled() {
       Finding f = evaluate(versioning("Enabled", "Disabled"), MFA_DELETE, Status.FAIL);
       assertThat(f.message()).startsWith("MFA delete is Disabled:");
-      assertThat(f.remediation()).contains("root user of account " + MEMBER)
-          .contains("put-bucket-versioning --bucket " + BUCKET
-              + " --versioning-configuration Status=Enabled,MFADelete=Enabled")
+      assertThat(f.remediation())
+          .contains("root user of account " + MEMBER)
+          .contains(
+              "put-bucket-versioning --bucket "
+                  + BUCKET
+                  + " --versioning-configuration Status=Enabled,MFADelete=Enabled")
           .contains("arn:aws:iam::" + MEMBER + ":mfa/root-account-mfa-device");
     }
 
@@ -558,7 +699,11 @@ class LogBucketCheckTest {
 
     @Test
     void errorWhenVersioningIsUnavailable() {
-      Finding f = evaluate(hardened(b -> b.versioning = s3Denied("GetBucketVersioning")), MFA_DELETE, Status.ERROR);
+      Finding f =
+          evaluate(
+              hardened(b -> b.versioning = s3Denied("GetBucketVersioning")),
+              MFA_DELETE,
+              Status.ERROR);
       assertThat(f.message()).contains("s3:GetBucketVersioning failed: AccessDenied");
     }
   }
@@ -575,23 +720,30 @@ class LogBucketCheckTest {
 
     @Test
     void failsWhenEnabledWithoutADefaultRetention() {
-      Bucket b = hardened(s -> s.objectLock = Observed.known(new ObjectLockConfiguration("Enabled", null)));
+      Bucket b =
+          hardened(
+              s -> s.objectLock = Observed.known(new ObjectLockConfiguration("Enabled", null)));
       Finding f = evaluate(b, OBJECT_LOCK, Status.FAIL);
       assertThat(f.message()).contains("enabled but has no default retention");
-      assertThat(f.remediation()).startsWith("aws s3api put-object-lock-configuration --bucket " + BUCKET + " ")
+      assertThat(f.remediation())
+          .startsWith("aws s3api put-object-lock-configuration --bucket " + BUCKET + " ")
           .contains("\"DefaultRetention\"");
     }
 
     @Test
     void failsWhenNotEnabled() {
-      Finding f = evaluate(hardened(s -> s.objectLock = Observed.known(null)), OBJECT_LOCK, Status.FAIL);
+      Finding f =
+          evaluate(hardened(s -> s.objectLock = Observed.known(null)), OBJECT_LOCK, Status.FAIL);
       assertThat(f.message()).isEqualTo("Object Lock is not enabled");
     }
 
     @Test
     void errorWhenUnavailable() {
-      Finding f = evaluate(hardened(s -> s.objectLock = s3Denied("GetObjectLockConfiguration")),
-          OBJECT_LOCK, Status.ERROR);
+      Finding f =
+          evaluate(
+              hardened(s -> s.objectLock = s3Denied("GetObjectLockConfiguration")),
+              OBJECT_LOCK,
+              Status.ERROR);
       assertThat(f.message()).contains("s3:GetObjectLockConfiguration failed: AccessDenied");
     }
   }
@@ -608,21 +760,30 @@ class LogBucketCheckTest {
 
     @Test
     void failsWhenOff() {
-      Finding f = evaluate(hardened(b -> b.logging = Observed.known(null)), ACCESS_LOGGING, Status.FAIL);
+      Finding f =
+          evaluate(hardened(b -> b.logging = Observed.known(null)), ACCESS_LOGGING, Status.FAIL);
       assertThat(f.message()).isEqualTo("server access logging is off");
-      assertThat(f.remediation()).startsWith("aws s3api put-bucket-logging --bucket " + BUCKET + " ");
+      assertThat(f.remediation())
+          .startsWith("aws s3api put-bucket-logging --bucket " + BUCKET + " ");
     }
 
     @Test
     void failsWhenLoggingToItself() {
-      Finding f = evaluate(hardened(b -> b.logging = Observed.known(new BucketLogging(BUCKET, "access/"))),
-          ACCESS_LOGGING, Status.FAIL);
+      Finding f =
+          evaluate(
+              hardened(b -> b.logging = Observed.known(new BucketLogging(BUCKET, "access/"))),
+              ACCESS_LOGGING,
+              Status.FAIL);
       assertThat(f.message()).contains("written to the bucket itself");
     }
 
     @Test
     void errorWhenUnavailable() {
-      Finding f = evaluate(hardened(b -> b.logging = s3Denied("GetBucketLogging")), ACCESS_LOGGING, Status.ERROR);
+      Finding f =
+          evaluate(
+              hardened(b -> b.logging = s3Denied("GetBucketLogging")),
+              ACCESS_LOGGING,
+              Status.ERROR);
       assertThat(f.message()).contains("s3:GetBucketLogging failed: AccessDenied");
     }
   }
@@ -639,30 +800,42 @@ class LogBucketCheckTest {
 
     @Test
     void failsWithoutAPolicy() {
-      Finding f = evaluate(hardened(b -> {
-        b.policy = Observed.known(null);
-        b.policyIsPublic = Observed.known(null);
-      }), TLS_ONLY, Status.FAIL);
-      assertThat(f.message()).isEqualTo("the bucket has no policy, so requests without TLS are allowed");
-      assertThat(f.remediation()).contains("\"Resource\":[\"arn:aws:s3:::" + BUCKET + "\",\"arn:aws:s3:::"
-          + BUCKET + "/*\"]").contains("\"aws:SecureTransport\":\"false\"");
+      Finding f =
+          evaluate(
+              hardened(
+                  b -> {
+                    b.policy = Observed.known(null);
+                    b.policyIsPublic = Observed.known(null);
+                  }),
+              TLS_ONLY,
+              Status.FAIL);
+      assertThat(f.message())
+          .isEqualTo("the bucket has no policy, so requests without TLS are allowed");
+      assertThat(f.remediation())
+          .contains(
+              "\"Resource\":[\"arn:aws:s3:::" + BUCKET + "\",\"arn:aws:s3:::" + BUCKET + "/*\"]")
+          .contains("\"aws:SecureTransport\":\"false\"");
     }
 
     @Test
     void failsWhenTheDenyCoversOnlyTheObjects() {
       String objectsOnly = denyInsecureTransport("\"s3:*\"", "\"arn:aws:s3:::" + BUCKET + "/*\"");
       Finding f = evaluate(withPolicy(hardenedPolicyWith(2, objectsOnly)), TLS_ONLY, Status.FAIL);
-      assertThat(f.message()).startsWith("the policy does not deny all requests without TLS: ")
+      assertThat(f.message())
+          .startsWith("the policy does not deny all requests without TLS: ")
           .contains("Statement[2] (Sid DenyInsecureTransport)")
           .contains("covers only the objects (" + BUCKET_ARN + "/*), not the bucket " + BUCKET_ARN);
     }
 
     @Test
     void failsWhenTheDenyCoversOnlyGetObject() {
-      String getOnly = denyInsecureTransport("\"s3:GetObject\"",
-          "[\"arn:aws:s3:::" + BUCKET + "\", \"arn:aws:s3:::" + BUCKET + "/*\"]");
+      String getOnly =
+          denyInsecureTransport(
+              "\"s3:GetObject\"",
+              "[\"arn:aws:s3:::" + BUCKET + "\", \"arn:aws:s3:::" + BUCKET + "/*\"]");
       Finding f = evaluate(withPolicy(hardenedPolicyWith(2, getOnly)), TLS_ONLY, Status.FAIL);
-      assertThat(f.message()).contains("no Deny statement for every principal and every S3 action")
+      assertThat(f.message())
+          .contains("no Deny statement for every principal and every S3 action")
           .contains("Statement[2] (Sid DenyInsecureTransport): covers only some S3 actions")
           .contains("s3:GetObject");
     }
@@ -675,7 +848,8 @@ class LogBucketCheckTest {
 
     @Test
     void errorWhenThePolicyIsUnavailable() {
-      Finding f = evaluate(hardened(b -> b.policy = s3Denied("GetBucketPolicy")), TLS_ONLY, Status.ERROR);
+      Finding f =
+          evaluate(hardened(b -> b.policy = s3Denied("GetBucketPolicy")), TLS_ONLY, Status.ERROR);
       assertThat(f.message()).contains("s3:GetBucketPolicy failed: AccessDenied");
     }
   }
@@ -687,8 +861,10 @@ class LogBucketCheckTest {
     private static final String BOTH = "[\"s3:DeleteObject\", \"s3:DeleteObjectVersion\"]";
 
     private String exempting(String... patterns) {
-      String values = List.of(patterns).stream().map(p -> "\"" + p + "\"")
-          .collect(Collectors.joining(", ", "[", "]"));
+      String values =
+          List.of(patterns).stream()
+              .map(p -> "\"" + p + "\"")
+              .collect(Collectors.joining(", ", "[", "]"));
       return "{\"ArnNotLike\": {\"aws:PrincipalArn\": " + values + "}}";
     }
 
@@ -699,31 +875,44 @@ class LogBucketCheckTest {
     @Test
     void passesWhenTheExemptionIsTheConfiguredBreakGlass() {
       Finding f = evaluate(hardenedBucket(), DENY_DELETE, Status.PASS);
-      assertThat(f.message()).isEqualTo("s3:DeleteObject and s3:DeleteObjectVersion on arn:aws:s3:::" + BUCKET
-          + "/* denied to every principal outside the break-glass list by Statement[3] (Sid DenyLogDeletion)");
+      assertThat(f.message())
+          .isEqualTo(
+              "s3:DeleteObject and s3:DeleteObjectVersion on arn:aws:s3:::"
+                  + BUCKET
+                  + "/* denied to every principal outside the break-glass list by Statement[3] (Sid DenyLogDeletion)");
     }
 
     @Test
     void passesWithNoExemptionAtAll() {
       evaluate(deletion(BOTH, null), DENY_DELETE, Status.PASS);
       Finding f = evaluate(deletion(BOTH, null), NO_BREAK_GLASS, DENY_DELETE, Status.PASS);
-      assertThat(f.message()).startsWith("s3:DeleteObject and s3:DeleteObjectVersion on arn:aws:s3:::" + BUCKET
-          + "/* denied to every principal outside the break-glass list by Statement[");
+      assertThat(f.message())
+          .startsWith(
+              "s3:DeleteObject and s3:DeleteObjectVersion on arn:aws:s3:::"
+                  + BUCKET
+                  + "/* denied to every principal outside the break-glass list by Statement[");
     }
 
     @Test
     void passesWithAWildcardActionAndAnExemptionWithinABreakGlassPattern() {
-      AuditConfig wide = new AuditConfig(List.of("arn:aws:iam::" + MEMBER + ":role/LogBreakGlass*"),
-          null, null, null, null);
+      AuditConfig wide =
+          new AuditConfig(
+              List.of("arn:aws:iam::" + MEMBER + ":role/LogBreakGlass*"), null, null, null, null);
       evaluate(deletion("\"s3:Delete*\"", exempting(BREAK_GLASS)), wide, DENY_DELETE, Status.PASS);
     }
 
     @Test
     void failsWhenDeleteObjectVersionIsMissing() {
-      Finding f = evaluate(deletion("\"s3:DeleteObject\"", exempting(BREAK_GLASS)), DENY_DELETE, Status.FAIL);
-      assertThat(f.message()).startsWith("no unconditional Deny of s3:DeleteObjectVersion on " + BUCKET_ARN
-          + "/* for every principal outside the break-glass list");
-      assertThat(f.remediation()).contains("# add to the policy of " + BUCKET)
+      Finding f =
+          evaluate(
+              deletion("\"s3:DeleteObject\"", exempting(BREAK_GLASS)), DENY_DELETE, Status.FAIL);
+      assertThat(f.message())
+          .startsWith(
+              "no unconditional Deny of s3:DeleteObjectVersion on "
+                  + BUCKET_ARN
+                  + "/* for every principal outside the break-glass list");
+      assertThat(f.remediation())
+          .contains("# add to the policy of " + BUCKET)
           .contains("\"Action\":[\"s3:DeleteObject\",\"s3:DeleteObjectVersion\"]")
           .contains("\"Resource\":\"arn:aws:s3:::" + BUCKET + "/*\"")
           .contains("\"aws:PrincipalArn\":[\"" + BREAK_GLASS + "\"]");
@@ -732,8 +921,10 @@ class LogBucketCheckTest {
     @Test
     void failsWhenTheExemptionIsWiderThanTheBreakGlassList() {
       String admins = "arn:aws:iam::*:role/*Admin*";
-      Finding f = evaluate(deletion(BOTH, exempting(BREAK_GLASS, admins)), DENY_DELETE, Status.FAIL);
-      assertThat(f.message()).contains("s3:DeleteObject and s3:DeleteObjectVersion")
+      Finding f =
+          evaluate(deletion(BOTH, exempting(BREAK_GLASS, admins)), DENY_DELETE, Status.FAIL);
+      assertThat(f.message())
+          .contains("s3:DeleteObject and s3:DeleteObjectVersion")
           .contains("Statement[3] (Sid DenyLogDeletion)")
           .contains("exempts principals beyond the break-glass list: [" + admins + "]")
           .doesNotContain("no breakGlassPrincipals are configured");
@@ -742,9 +933,12 @@ class LogBucketCheckTest {
     @Test
     void failsWhenAnExemptionIsPresentButNoBreakGlassIsConfigured() {
       Finding f = evaluate(hardenedBucket(), NO_BREAK_GLASS, DENY_DELETE, Status.FAIL);
-      assertThat(f.message()).contains("exempts principals beyond the break-glass list: [" + BREAK_GLASS + "]")
-          .contains("no breakGlassPrincipals are configured: if " + BREAK_GLASS
-              + " is your break-glass principal, list it in the configuration file");
+      assertThat(f.message())
+          .contains("exempts principals beyond the break-glass list: [" + BREAK_GLASS + "]")
+          .contains(
+              "no breakGlassPrincipals are configured: if "
+                  + BREAK_GLASS
+                  + " is your break-glass principal, list it in the configuration file");
       assertThat(f.remediation())
           .contains("\"aws:PrincipalArn\":[\"arn:aws:iam::" + MEMBER + ":role/BreakGlass\"]");
     }
@@ -758,10 +952,15 @@ class LogBucketCheckTest {
 
     @Test
     void failsWithoutAPolicy() {
-      Finding f = evaluate(hardened(b -> {
-        b.policy = Observed.known(null);
-        b.policyIsPublic = Observed.known(null);
-      }), DENY_DELETE, Status.FAIL);
+      Finding f =
+          evaluate(
+              hardened(
+                  b -> {
+                    b.policy = Observed.known(null);
+                    b.policyIsPublic = Observed.known(null);
+                  }),
+              DENY_DELETE,
+              Status.FAIL);
       assertThat(f.message()).startsWith("the bucket has no policy");
       assertThat(f.remediation()).contains("\"aws:PrincipalArn\":[\"" + BREAK_GLASS + "\"]");
     }
@@ -769,12 +968,15 @@ class LogBucketCheckTest {
     @Test
     void failsWhenThePolicyHasNoDeletionStatement() {
       Finding f = evaluate(withPolicy(hardenedPolicyWithout(3)), DENY_DELETE, Status.FAIL);
-      assertThat(f.message()).startsWith("no unconditional Deny of s3:DeleteObject and s3:DeleteObjectVersion");
+      assertThat(f.message())
+          .startsWith("no unconditional Deny of s3:DeleteObject and s3:DeleteObjectVersion");
     }
 
     @Test
     void errorWhenThePolicyIsUnavailable() {
-      Finding f = evaluate(hardened(b -> b.policy = s3Denied("GetBucketPolicy")), DENY_DELETE, Status.ERROR);
+      Finding f =
+          evaluate(
+              hardened(b -> b.policy = s3Denied("GetBucketPolicy")), DENY_DELETE, Status.ERROR);
       assertThat(f.message()).contains("s3:GetBucketPolicy failed: AccessDenied");
     }
   }
@@ -796,23 +998,29 @@ class LogBucketCheckTest {
     @Test
     void passesWithTheTrailsKeyPrefix() {
       Trail t = withBucket(orgTrail(), BUCKET, "org/logs");
-      Snapshot s = snapshot(List.of(account(MGMT, t), account(MEMBER)), List.of(entries("org/")), List.of());
+      Snapshot s =
+          snapshot(List.of(account(MGMT, t), account(MEMBER)), List.of(entries("org/")), List.of());
       assertThat(finding(run(s, CONFIG), DEDICATED, Status.PASS).message()).contains("org/");
     }
 
     @Test
     void passesWithItsOwnAccessLogsPrefix() {
-      Bucket b = with(entries("AWSLogs/", "access/"),
-          s -> s.logging = Observed.known(new BucketLogging(BUCKET, "access/2026/")));
+      Bucket b =
+          with(
+              entries("AWSLogs/", "access/"),
+              s -> s.logging = Observed.known(new BucketLogging(BUCKET, "access/2026/")));
       evaluate(b, DEDICATED, Status.PASS);
     }
 
     @Test
     void failsNamingForeignEntries() {
       Finding f = evaluate(entries("AWSLogs/", "backups/", "notes.txt"), DEDICATED, Status.FAIL);
-      assertThat(f.message()).isEqualTo("the bucket holds more than CloudTrail logs at its top level:"
-          + " backups/, notes.txt");
-      assertThat(f.remediation()).contains("top-level entries of " + BUCKET + " to another bucket: backups/ notes.txt")
+      assertThat(f.message())
+          .isEqualTo(
+              "the bucket holds more than CloudTrail logs at its top level:"
+                  + " backups/, notes.txt");
+      assertThat(f.remediation())
+          .contains("top-level entries of " + BUCKET + " to another bucket: backups/ notes.txt")
           .contains("aws s3 mv s3://" + BUCKET + "/<entry>");
     }
 
@@ -824,7 +1032,11 @@ class LogBucketCheckTest {
 
     @Test
     void errorWhenTheListingIsUnavailable() {
-      Finding f = evaluate(hardened(b -> b.topLevelEntries = s3Denied("ListObjectsV2")), DEDICATED, Status.ERROR);
+      Finding f =
+          evaluate(
+              hardened(b -> b.topLevelEntries = s3Denied("ListObjectsV2")),
+              DEDICATED,
+              Status.ERROR);
       assertThat(f.message()).contains("s3:ListObjectsV2 failed: AccessDenied");
     }
   }
@@ -833,13 +1045,15 @@ class LogBucketCheckTest {
 
   @Nested
   class MalformedPolicy {
-    private static final List<String> POLICY_REQUIREMENTS = List.of(NOT_PUBLIC, TLS_ONLY, DENY_DELETE);
+    private static final List<String> POLICY_REQUIREMENTS =
+        List.of(NOT_PUBLIC, TLS_ONLY, DENY_DELETE);
 
     private void assertPolicyErrorsOnly(List<Finding> fs, String... messageParts) {
       assertThat(fs).hasSize(REQUIREMENTS.size());
       for (String r : POLICY_REQUIREMENTS) {
         Finding f = finding(fs, r, Status.ERROR);
-        assertThat(f.message()).startsWith("the policy of bucket " + BUCKET + " is not a valid policy document: ")
+        assertThat(f.message())
+            .startsWith("the policy of bucket " + BUCKET + " is not a valid policy document: ")
             .contains(messageParts);
       }
       for (String r : REQUIREMENTS) {
@@ -851,19 +1065,23 @@ class LogBucketCheckTest {
 
     @Test
     void invalidJsonIsErrorWithTheParsersLocation() {
-      String json = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Deny\",}]\n}";
+      String json =
+          "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Deny\",}]\n}";
       assertPolicyErrorsOnly(run(withPolicy(json)), "invalid JSON at line 3, column ");
     }
 
     @Test
     void truncatedJsonIsError() {
-      assertPolicyErrorsOnly(run(withPolicy(HARDENED_POLICY.substring(0, HARDENED_POLICY.length() / 2))),
+      assertPolicyErrorsOnly(
+          run(withPolicy(HARDENED_POLICY.substring(0, HARDENED_POLICY.length() / 2))),
           "invalid JSON at line ");
     }
 
     @Test
     void anInvalidPolicyElementIsErrorWithItsPath() {
-      String misspelt = hardenedPolicyPlus("""
+      String misspelt =
+          hardenedPolicyPlus(
+              """
           {"Sid": "Typo", "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resources": "*"}""");
       assertPolicyErrorsOnly(run(withPolicy(misspelt)), "Statement[4].Resources");
     }
@@ -871,7 +1089,8 @@ class LogBucketCheckTest {
     @Test
     void malformedPolicyWithAPublicAclIsAFailForTheAcl() {
       Bucket b = with(withGrant(ALL_USERS, "READ"), s -> s.policy = Observed.known("{not json"));
-      assertThat(finding(run(b), NOT_PUBLIC, Status.FAIL).message()).contains("ACL grants READ to AllUsers")
+      assertThat(finding(run(b), NOT_PUBLIC, Status.FAIL).message())
+          .contains("ACL grants READ to AllUsers")
           .contains("not a valid policy document");
     }
   }
@@ -881,8 +1100,11 @@ class LogBucketCheckTest {
   @Test
   void aBucketSharedByTwoTrailsIsEvaluatedOnce() {
     Trail eu = withBucket(regionalTrail(MGMT, EU, "eu-trail"), BUCKET, "eu");
-    Snapshot s = snapshot(List.of(account(MGMT, orgTrail(), eu), account(MEMBER, orgTrail())),
-        List.of(hardened(b -> b.topLevelEntries = Observed.known(List.of("AWSLogs/", "eu/")))), List.of());
+    Snapshot s =
+        snapshot(
+            List.of(account(MGMT, orgTrail(), eu), account(MEMBER, orgTrail())),
+            List.of(hardened(b -> b.topLevelEntries = Observed.known(List.of("AWSLogs/", "eu/")))),
+            List.of());
 
     List<Finding> fs = run(s, CONFIG);
 
@@ -896,43 +1118,61 @@ class LogBucketCheckTest {
   void twoBucketsAreEvaluatedSeparately() {
     String other = "other-trail-logs-" + MGMT;
     Trail eu = withBucket(regionalTrail(MGMT, EU, "eu-trail"), other, null);
-    Snapshot s = snapshot(List.of(account(MGMT, orgTrail(), eu), account(MEMBER)),
-        List.of(hardenedBucket()), List.of());
+    Snapshot s =
+        snapshot(
+            List.of(account(MGMT, orgTrail(), eu), account(MEMBER)),
+            List.of(hardenedBucket()),
+            List.of());
 
     List<Finding> fs = run(s, CONFIG);
 
     assertThat(fs).hasSize(2 * REQUIREMENTS.size());
     List<Finding> mine = fs.stream().filter(f -> f.resourceArn().equals(BUCKET_ARN)).toList();
-    assertThat(statuses(mine)).containsOnlyKeys(REQUIREMENTS).allSatisfy((r, st) -> assertThat(st)
-        .isEqualTo(Status.PASS));
+    assertThat(statuses(mine))
+        .containsOnlyKeys(REQUIREMENTS)
+        .allSatisfy((r, st) -> assertThat(st).isEqualTo(Status.PASS));
     List<Finding> others = fs.stream().filter(f -> !f.resourceArn().equals(BUCKET_ARN)).toList();
-    assertThat(others).allSatisfy(f -> {
-      assertThat(f.resourceArn()).isEqualTo("arn:aws:s3:::" + other);
-      assertThat(f.status()).isEqualTo(Status.ERROR);
-    });
+    assertThat(others)
+        .allSatisfy(
+            f -> {
+              assertThat(f.resourceArn()).isEqualTo("arn:aws:s3:::" + other);
+              assertThat(f.status()).isEqualTo(Status.ERROR);
+            });
   }
 
   // ---------------------------------------------------------------- unreadable buckets
 
   @Test
   void aBucketNotInTheSnapshotIsErrorForEveryRequirement() {
-    Snapshot s = snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(), List.of());
+    Snapshot s =
+        snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(), List.of());
 
     List<Finding> fs = run(s, CONFIG);
 
     assertThat(fs).extracting(Finding::requirement).containsExactlyElementsOf(REQUIREMENTS);
     for (String r : REQUIREMENTS) {
       Finding f = finding(fs, r, Status.ERROR, MGMT, US);
-      assertThat(f.message()).startsWith("bucket " + BUCKET + " of trail(s) org-trail is not in the snapshot");
+      assertThat(f.message())
+          .startsWith("bucket " + BUCKET + " of trail(s) org-trail is not in the snapshot");
     }
   }
 
   @Test
   void aBucketInAnUnreadableAccountIsErrorNamingTheAccountForEveryRequirement() {
-    Bucket unreadable = new Bucket(BUCKET, MEMBER, s3Denied("GetBucketLocation"), s3Denied("GetBucketPolicy"),
-        s3Denied("GetBucketPolicyStatus"), s3Denied("GetBucketAcl"), s3Denied("GetPublicAccessBlock"),
-        s3Denied("GetBucketVersioning"), s3Denied("GetObjectLockConfiguration"), s3Denied("GetBucketLogging"),
-        s3Denied("GetBucketEncryption"), s3Denied("ListObjectsV2"));
+    Bucket unreadable =
+        new Bucket(
+            BUCKET,
+            MEMBER,
+            s3Denied("GetBucketLocation"),
+            s3Denied("GetBucketPolicy"),
+            s3Denied("GetBucketPolicyStatus"),
+            s3Denied("GetBucketAcl"),
+            s3Denied("GetPublicAccessBlock"),
+            s3Denied("GetBucketVersioning"),
+            s3Denied("GetObjectLockConfiguration"),
+            s3Denied("GetBucketLogging"),
+            s3Denied("GetBucketEncryption"),
+            s3Denied("ListObjectsV2"));
     // Only the management account was audited: the log-archive account is not in the snapshot.
     Snapshot s = snapshot(List.of(account(MGMT, orgTrail())), List.of(unreadable), List.of());
 
@@ -941,7 +1181,8 @@ class LogBucketCheckTest {
     assertThat(fs).extracting(Finding::requirement).containsExactlyElementsOf(REQUIREMENTS);
     for (String r : REQUIREMENTS) {
       Finding f = finding(fs, r, Status.ERROR, MEMBER, US);
-      assertThat(f.message()).as(r)
+      assertThat(f.message())
+          .as(r)
           .startsWith("bucket " + BUCKET + " (account " + MEMBER + ") could not be read: s3:")
           .contains("failed: AccessDenied")
           .contains("It belongs to account " + MEMBER + ", which this audit could not read")

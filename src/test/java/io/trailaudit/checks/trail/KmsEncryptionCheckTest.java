@@ -34,26 +34,31 @@ class KmsEncryptionCheckTest {
   private static final String US = "us-east-1";
   private static final String EU = "eu-west-1";
   private static final String KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
+
   /** A second key, in another region of the key account, to tell key region from trail region. */
   private static final String EU_KEY_ARN =
       "arn:aws:kms:eu-west-1:" + MEMBER + ":key/9876fedc-98fe-76dc-54ba-0987654321fe";
+
   private static final String EU_TRAIL_ARN = "arn:aws:cloudtrail:eu-west-1:" + MGMT + ":trail/eu";
   private static final String INCLUDE_HINT =
       "--log-archive-role arn:aws:iam::" + MEMBER + ":role/<read-only role>";
 
   // ---------------------------------------------------------------- key policies
 
-  private static final String ENABLE_IAM = """
+  private static final String ENABLE_IAM =
+      """
       {
         "Sid": "Enable IAM User Permissions",
         "Effect": "Allow",
         "Principal": {"AWS": "arn:aws:iam::%1$s:root"},
         "Action": "kms:*",
         "Resource": "*"
-      }""".formatted(MEMBER);
+      }"""
+          .formatted(MEMBER);
 
   /** The statement the CloudTrail console writes, scoped to the trail. */
-  private static final String CLOUDTRAIL_ENCRYPT = """
+  private static final String CLOUDTRAIL_ENCRYPT =
+      """
       {
         "Sid": "Allow CloudTrail to encrypt logs",
         "Effect": "Allow",
@@ -64,9 +69,11 @@ class KmsEncryptionCheckTest {
           "StringEquals": {"aws:SourceArn": "%1$s"},
           "StringLike": {"kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:%2$s:trail/*"}
         }
-      }""".formatted(TRAIL_ARN, MGMT);
+      }"""
+          .formatted(TRAIL_ARN, MGMT);
 
-  private static final String CLOUDTRAIL_ENCRYPT_UNCONDITIONED = """
+  private static final String CLOUDTRAIL_ENCRYPT_UNCONDITIONED =
+      """
       {
         "Sid": "Allow CloudTrail to encrypt logs",
         "Effect": "Allow",
@@ -75,7 +82,8 @@ class KmsEncryptionCheckTest {
         "Resource": "*"
       }""";
 
-  private static final String CLOUDTRAIL_DESCRIBE = """
+  private static final String CLOUDTRAIL_DESCRIBE =
+      """
       {
         "Sid": "Allow CloudTrail to describe key",
         "Effect": "Allow",
@@ -84,7 +92,8 @@ class KmsEncryptionCheckTest {
         "Resource": "*"
       }""";
 
-  private static final String ACCOUNT_DECRYPT = """
+  private static final String ACCOUNT_DECRYPT =
+      """
       {
         "Sid": "Allow principals in the account to decrypt log files",
         "Effect": "Allow",
@@ -95,9 +104,11 @@ class KmsEncryptionCheckTest {
           "StringEquals": {"kms:CallerAccount": "%1$s"},
           "StringLike": {"kms:EncryptionContext:aws:cloudtrail:arn": "arn:aws:cloudtrail:*:%2$s:trail/*"}
         }
-      }""".formatted(MEMBER, MGMT);
+      }"""
+          .formatted(MEMBER, MGMT);
 
-  private static final String ALIAS_CREATION = """
+  private static final String ALIAS_CREATION =
+      """
       {
         "Sid": "Allow alias creation during setup",
         "Effect": "Allow",
@@ -107,9 +118,11 @@ class KmsEncryptionCheckTest {
         "Condition": {
           "StringEquals": {"kms:ViaService": "ec2.us-east-1.amazonaws.com", "kms:CallerAccount": "%1$s"}
         }
-      }""".formatted(MEMBER);
+      }"""
+          .formatted(MEMBER);
 
-  private static final String PUBLIC_DECRYPT = """
+  private static final String PUBLIC_DECRYPT =
+      """
       {
         "Sid": "Anyone may decrypt",
         "Effect": "Allow",
@@ -120,7 +133,9 @@ class KmsEncryptionCheckTest {
 
   private static String policy(String... statements) {
     return "{\n  \"Version\": \"2012-10-17\",\n  \"Id\": \"Key policy created by CloudTrail\",\n"
-        + "  \"Statement\": [\n" + String.join(",\n", statements) + "\n  ]\n}";
+        + "  \"Statement\": [\n"
+        + String.join(",\n", statements)
+        + "\n  ]\n}";
   }
 
   /** The key policy AWS CloudTrail creates for a trail's key (CloudTrail User Guide). */
@@ -130,18 +145,32 @@ class KmsEncryptionCheckTest {
   // ---------------------------------------------------------------- helpers
 
   private static KeyMetadata metadata(String arn, String keyManager, String keyState) {
-    return new KeyMetadata(arn.substring(arn.indexOf("key/") + 4), arn, MEMBER, keyManager, keyState,
-        "SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT", "AWS_KMS", false);
+    return new KeyMetadata(
+        arn.substring(arn.indexOf("key/") + 4),
+        arn,
+        MEMBER,
+        keyManager,
+        keyState,
+        "SYMMETRIC_DEFAULT",
+        "ENCRYPT_DECRYPT",
+        "AWS_KMS",
+        false);
   }
 
-  private static KmsKey key(String arn, Observed<KeyMetadata> metadata, Observed<Boolean> rotation,
+  private static KmsKey key(
+      String arn,
+      Observed<KeyMetadata> metadata,
+      Observed<Boolean> rotation,
       Observed<String> policy) {
     return new KmsKey(arn, metadata, rotation, policy);
   }
 
   /** An enabled, rotating customer-managed key with the CloudTrail key policy. */
   private static KmsKey goodKey(String arn) {
-    return key(arn, Observed.known(metadata(arn, "CUSTOMER", "Enabled")), Observed.known(true),
+    return key(
+        arn,
+        Observed.known(metadata(arn, "CUSTOMER", "Enabled")),
+        Observed.known(true),
         Observed.known(AWS_CLOUDTRAIL_POLICY));
   }
 
@@ -175,7 +204,8 @@ class KmsEncryptionCheckTest {
 
   /** The org trail in the management account; the key account (MEMBER) audited too. */
   private static List<Finding> run(KmsKey... keys) {
-    return run(snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(), List.of(keys)));
+    return run(
+        snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(), List.of(keys)));
   }
 
   /** Only the management account audited: the key's account (MEMBER) is not. */
@@ -184,12 +214,19 @@ class KmsEncryptionCheckTest {
   }
 
   private static List<Finding> matching(List<Finding> fs, String ruleId, String resourceArn) {
-    return fs.stream().filter(f -> f.ruleId().equals(ruleId) && resourceArn.equals(f.resourceArn())).toList();
+    return fs.stream()
+        .filter(f -> f.ruleId().equals(ruleId) && resourceArn.equals(f.resourceArn()))
+        .toList();
   }
 
   /** The one finding of {@code ruleId} about {@code resourceArn}, with its status and place. */
-  private static Finding finding(List<Finding> fs, String ruleId, String resourceArn, String account,
-      String region, Status status) {
+  private static Finding finding(
+      List<Finding> fs,
+      String ruleId,
+      String resourceArn,
+      String account,
+      String region,
+      Status status) {
     List<Finding> found = matching(fs, ruleId, resourceArn);
     assertThat(found).as("%s findings for %s in %s", ruleId, resourceArn, fs).hasSize(1);
     Finding f = found.get(0);
@@ -228,13 +265,20 @@ class KmsEncryptionCheckTest {
     void failsWithoutAKeyWithTheRealTrailInTheRemediation() {
       List<Finding> fs = run(snapshot(account(MGMT, regionalTrail(MGMT, EU, "eu"))));
       Finding f = finding(fs, SSE, EU_TRAIL_ARN, MGMT, EU, Status.FAIL);
-      assertThat(f.message()).isEqualTo("trail eu (" + EU_TRAIL_ARN + ") is not encrypted with SSE-KMS"
-          + " (log files use SSE-S3 only)");
+      assertThat(f.message())
+          .isEqualTo(
+              "trail eu ("
+                  + EU_TRAIL_ARN
+                  + ") is not encrypted with SSE-KMS"
+                  + " (log files use SSE-S3 only)");
       assertThat(f.remediation())
           .contains("aws kms create-key --description 'CloudTrail logs for eu' --region eu-west-1")
           .contains("aws:SourceArn condition on " + EU_TRAIL_ARN)
-          .contains("aws cloudtrail update-trail --name " + EU_TRAIL_ARN + " --kms-key-id <key-arn>"
-              + " --region eu-west-1")
+          .contains(
+              "aws cloudtrail update-trail --name "
+                  + EU_TRAIL_ARN
+                  + " --kms-key-id <key-arn>"
+                  + " --region eu-west-1")
           .doesNotContain("us-east-1")
           .doesNotContain("{");
     }
@@ -250,7 +294,8 @@ class KmsEncryptionCheckTest {
       List<Finding> fs = run(snapshot(account(MGMT, withKey(orgTrail(), null))));
       for (String rule : KEY_RULES) {
         Finding f = trailFinding(fs, rule, Status.NOT_APPLICABLE);
-        assertThat(f.message()).isEqualTo("trail org-trail has no KMS key (see kms-encryption/sse-kms)");
+        assertThat(f.message())
+            .isEqualTo("trail org-trail has no KMS key (see kms-encryption/sse-kms)");
       }
       assertThat(fs).hasSize(4);
     }
@@ -270,11 +315,14 @@ class KmsEncryptionCheckTest {
     @Test
     void failsForAnAwsManagedKey() {
       Finding f = keyFinding(run(withState("AWS", "Enabled")), CMK, Status.FAIL);
-      assertThat(f.message()).contains("key " + KEY_ARN + " is managed by AWS, not by the customer");
-      assertThat(f.remediation()).isEqualTo(
-          "aws kms create-key --description 'CloudTrail logs for org-trail' --region us-east-1\n"
-              + "aws cloudtrail update-trail --name " + TRAIL_ARN
-              + " --kms-key-id <new-customer-managed-key-arn> --region us-east-1");
+      assertThat(f.message())
+          .contains("key " + KEY_ARN + " is managed by AWS, not by the customer");
+      assertThat(f.remediation())
+          .isEqualTo(
+              "aws kms create-key --description 'CloudTrail logs for org-trail' --region us-east-1\n"
+                  + "aws cloudtrail update-trail --name "
+                  + TRAIL_ARN
+                  + " --kms-key-id <new-customer-managed-key-arn> --region us-east-1");
     }
 
     @Test
@@ -286,33 +334,51 @@ class KmsEncryptionCheckTest {
     @Test
     void failsForADisabledKey() {
       Finding f = keyFinding(run(withState("CUSTOMER", "Disabled")), CMK, Status.FAIL);
-      assertThat(f.message()).isEqualTo("key " + KEY_ARN + " is Disabled: CloudTrail cannot encrypt log files"
-          + " with it");
-      assertThat(f.remediation()).isEqualTo("aws kms enable-key --key-id " + KEY_ARN + " --region us-east-1");
+      assertThat(f.message())
+          .isEqualTo(
+              "key " + KEY_ARN + " is Disabled: CloudTrail cannot encrypt log files" + " with it");
+      assertThat(f.remediation())
+          .isEqualTo("aws kms enable-key --key-id " + KEY_ARN + " --region us-east-1");
     }
 
     @Test
     void failsForAKeyPendingDeletionWithTheCancelRemediation() {
       Finding f = keyFinding(run(withState("CUSTOMER", "PendingDeletion")), CMK, Status.FAIL);
-      assertThat(f.message()).isEqualTo("key " + KEY_ARN + " is PendingDeletion: log delivery stops when it is"
-          + " deleted");
-      assertThat(f.remediation()).isEqualTo(
-          "aws kms cancel-key-deletion --key-id " + KEY_ARN + " --region us-east-1\n"
-              + "aws kms enable-key --key-id " + KEY_ARN + " --region us-east-1");
+      assertThat(f.message())
+          .isEqualTo(
+              "key " + KEY_ARN + " is PendingDeletion: log delivery stops when it is" + " deleted");
+      assertThat(f.remediation())
+          .isEqualTo(
+              "aws kms cancel-key-deletion --key-id "
+                  + KEY_ARN
+                  + " --region us-east-1\n"
+                  + "aws kms enable-key --key-id "
+                  + KEY_ARN
+                  + " --region us-east-1");
     }
 
     @Test
     void failsForAKeyKnownNotToExist() {
-      KmsKey gone = key(KEY_ARN, Observed.known(null),
-          Observed.unavailable("kms", "GetKeyRotationStatus", "NotFoundException", "key does not exist"),
-          Observed.unavailable("kms", "GetKeyPolicy", "NotFoundException", "key does not exist"));
+      KmsKey gone =
+          key(
+              KEY_ARN,
+              Observed.known(null),
+              Observed.unavailable(
+                  "kms", "GetKeyRotationStatus", "NotFoundException", "key does not exist"),
+              Observed.unavailable(
+                  "kms", "GetKeyPolicy", "NotFoundException", "key does not exist"));
       List<Finding> fs = run(gone);
       Finding f = keyFinding(fs, CMK, Status.FAIL);
-      assertThat(f.message()).isEqualTo("key " + KEY_ARN + " used by org-trail does not exist: CloudTrail"
-          + " cannot deliver logs");
+      assertThat(f.message())
+          .isEqualTo(
+              "key "
+                  + KEY_ARN
+                  + " used by org-trail does not exist: CloudTrail"
+                  + " cannot deliver logs");
       // a key that does not exist cannot be enabled: the fix is a new key for the trail
       assertThat(f.remediation())
-          .contains("aws kms create-key --description 'CloudTrail logs for org-trail' --region us-east-1")
+          .contains(
+              "aws kms create-key --description 'CloudTrail logs for org-trail' --region us-east-1")
           .contains("aws cloudtrail update-trail --name " + TRAIL_ARN)
           .doesNotContain("enable-key");
       assertThat(keyFinding(fs, ROTATION, Status.ERROR).message()).contains("NotFoundException");
@@ -321,9 +387,16 @@ class KmsEncryptionCheckTest {
 
     @Test
     void errorNamingTheKeysAccountWhenTheMetadataIsUnavailable() {
-      Finding f = keyFinding(run(withMetadata(goodKey(), denied("kms", "DescribeKey"))), CMK, Status.ERROR);
-      assertThat(f.message()).isEqualTo("key " + KEY_ARN + " (account " + MEMBER + ") could not be read:"
-          + " kms:DescribeKey failed: AccessDeniedException (not authorized)");
+      Finding f =
+          keyFinding(run(withMetadata(goodKey(), denied("kms", "DescribeKey"))), CMK, Status.ERROR);
+      assertThat(f.message())
+          .isEqualTo(
+              "key "
+                  + KEY_ARN
+                  + " (account "
+                  + MEMBER
+                  + ") could not be read:"
+                  + " kms:DescribeKey failed: AccessDeniedException (not authorized)");
     }
 
     @Test
@@ -331,8 +404,12 @@ class KmsEncryptionCheckTest {
       List<Finding> fs = run();
       for (String rule : KEY_RULES) {
         Finding f = keyFinding(fs, rule, Status.ERROR);
-        assertThat(f.message()).isEqualTo("key " + KEY_ARN + " of trail(s) org-trail is not in the snapshot,"
-            + " so it could not be checked");
+        assertThat(f.message())
+            .isEqualTo(
+                "key "
+                    + KEY_ARN
+                    + " of trail(s) org-trail is not in the snapshot,"
+                    + " so it could not be checked");
       }
       trailFinding(fs, SSE, Status.PASS);
       assertThat(fs).noneMatch(f -> f.status() == Status.FAIL);
@@ -343,7 +420,8 @@ class KmsEncryptionCheckTest {
       List<Finding> fs = runWithoutKeyAccount();
       for (String rule : KEY_RULES) {
         Finding f = keyFinding(fs, rule, Status.ERROR);
-        assertThat(f.message()).contains("is not in the snapshot")
+        assertThat(f.message())
+            .contains("is not in the snapshot")
             .contains("It belongs to account " + MEMBER + ", which this audit did not read")
             .contains("include it with " + INCLUDE_HINT);
       }
@@ -351,16 +429,21 @@ class KmsEncryptionCheckTest {
 
     @Test
     void anUnreadableKeyInAnUnauditedAccountSaysHowToIncludeIt() {
-      Finding f = keyFinding(runWithoutKeyAccount(withMetadata(goodKey(), denied("kms", "DescribeKey"))),
-          CMK, Status.ERROR);
-      assertThat(f.message()).contains("(account " + MEMBER + ") could not be read")
+      Finding f =
+          keyFinding(
+              runWithoutKeyAccount(withMetadata(goodKey(), denied("kms", "DescribeKey"))),
+              CMK,
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("(account " + MEMBER + ") could not be read")
           .contains("kms:DescribeKey failed: AccessDeniedException")
           .contains(INCLUDE_HINT);
     }
 
     @Test
     void anUnreadableKeyInAnAuditedAccountDoesNotAskToIncludeIt() {
-      Finding f = keyFinding(run(withMetadata(goodKey(), denied("kms", "DescribeKey"))), CMK, Status.ERROR);
+      Finding f =
+          keyFinding(run(withMetadata(goodKey(), denied("kms", "DescribeKey"))), CMK, Status.ERROR);
       assertThat(f.message()).doesNotContain("--log-archive-role");
     }
   }
@@ -377,7 +460,8 @@ class KmsEncryptionCheckTest {
 
     @Test
     void failsWhenRotationIsDisabled() {
-      Finding f = keyFinding(run(withRotation(goodKey(), Observed.known(false))), ROTATION, Status.FAIL);
+      Finding f =
+          keyFinding(run(withRotation(goodKey(), Observed.known(false))), ROTATION, Status.FAIL);
       assertThat(f.message()).isEqualTo("automatic rotation is disabled for key " + KEY_ARN);
       assertThat(f.remediation())
           .isEqualTo("aws kms enable-key-rotation --key-id " + KEY_ARN + " --region us-east-1");
@@ -387,7 +471,8 @@ class KmsEncryptionCheckTest {
     void theRemediationUsesTheKeysRegionNotTheTrails() {
       Trail trail = withKey(orgTrail(), EU_KEY_ARN);
       KmsKey key = withRotation(goodKey(EU_KEY_ARN), Observed.known(false));
-      List<Finding> fs = run(snapshot(List.of(account(MGMT, trail), account(MEMBER)), List.of(), List.of(key)));
+      List<Finding> fs =
+          run(snapshot(List.of(account(MGMT, trail), account(MEMBER)), List.of(), List.of(key)));
       Finding f = finding(fs, ROTATION, EU_KEY_ARN, MEMBER, EU, Status.FAIL);
       assertThat(f.remediation())
           .isEqualTo("aws kms enable-key-rotation --key-id " + EU_KEY_ARN + " --region eu-west-1");
@@ -395,16 +480,27 @@ class KmsEncryptionCheckTest {
 
     @Test
     void errorWhenTheRotationStatusIsUnavailable() {
-      Finding f = keyFinding(run(withRotation(goodKey(), denied("kms", "GetKeyRotationStatus"))), ROTATION,
-          Status.ERROR);
-      assertThat(f.message()).isEqualTo("key " + KEY_ARN + " (account " + MEMBER + ") could not be read:"
-          + " kms:GetKeyRotationStatus failed: AccessDeniedException (not authorized)");
+      Finding f =
+          keyFinding(
+              run(withRotation(goodKey(), denied("kms", "GetKeyRotationStatus"))),
+              ROTATION,
+              Status.ERROR);
+      assertThat(f.message())
+          .isEqualTo(
+              "key "
+                  + KEY_ARN
+                  + " (account "
+                  + MEMBER
+                  + ") could not be read:"
+                  + " kms:GetKeyRotationStatus failed: AccessDeniedException (not authorized)");
     }
 
     @Test
     void errorWhenTheRotationStatusIsKnownButEmpty() {
-      Finding f = keyFinding(run(withRotation(goodKey(), Observed.known(null))), ROTATION, Status.ERROR);
-      assertThat(f.message()).isEqualTo("the rotation status of key " + KEY_ARN + " is empty in the snapshot");
+      Finding f =
+          keyFinding(run(withRotation(goodKey(), Observed.known(null))), ROTATION, Status.ERROR);
+      assertThat(f.message())
+          .isEqualTo("the rotation status of key " + KEY_ARN + " is empty in the snapshot");
     }
   }
 
@@ -415,38 +511,48 @@ class KmsEncryptionCheckTest {
     @Test
     void passesWithTheAwsCloudTrailKeyPolicy() {
       Finding f = keyFinding(run(goodKey()), POLICY, Status.PASS);
-      assertThat(f.message()).contains("lets CloudTrail encrypt only under a source condition")
+      assertThat(f.message())
+          .contains("lets CloudTrail encrypt only under a source condition")
           .contains("grants kms:Decrypt to no unrestricted * principal");
     }
 
     @Test
     void passesWithOnlyAnAwsSourceAccountCondition() {
-      String ct = CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace("\"Resource\": \"*\"",
-          "\"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \"" + MGMT + "\"}}");
+      String ct =
+          CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace(
+              "\"Resource\": \"*\"",
+              "\"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \""
+                  + MGMT
+                  + "\"}}");
       keyFinding(run(withPolicyText(policy(ENABLE_IAM, ct, ACCOUNT_DECRYPT))), POLICY, Status.PASS);
     }
 
     @Test
     void failsWhenTheCloudTrailStatementHasNoSourceCondition() {
-      KmsKey k = withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, ACCOUNT_DECRYPT));
+      KmsKey k =
+          withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, ACCOUNT_DECRYPT));
       Finding f = keyFinding(run(k), POLICY, Status.FAIL);
-      String problem = "Statement[1] (Sid Allow CloudTrail to encrypt logs) let CloudTrail use the key without a"
-          + " condition on aws:SourceArn, aws:SourceAccount or kms:EncryptionContext:aws:cloudtrail:arn";
+      String problem =
+          "Statement[1] (Sid Allow CloudTrail to encrypt logs) let CloudTrail use the key without a"
+              + " condition on aws:SourceArn, aws:SourceAccount or kms:EncryptionContext:aws:cloudtrail:arn";
       assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
       assertPolicyRemediation(f, problem);
     }
 
     @Test
     void failsWhenANegatedConditionIsTheOnlyOne() {
-      String ct = CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace("\"Resource\": \"*\"",
-          "\"Resource\": \"*\", \"Condition\": {\"StringNotEquals\": {\"aws:SourceAccount\": \"999999999999\"}}");
+      String ct =
+          CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace(
+              "\"Resource\": \"*\"",
+              "\"Resource\": \"*\", \"Condition\": {\"StringNotEquals\": {\"aws:SourceAccount\": \"999999999999\"}}");
       Finding f = keyFinding(run(withPolicyText(policy(ENABLE_IAM, ct))), POLICY, Status.FAIL);
       assertThat(f.message()).contains("without a condition on aws:SourceArn");
     }
 
     @Test
     void failsWithoutAnyCloudTrailStatement() {
-      Finding f = keyFinding(run(withPolicyText(policy(ENABLE_IAM, ACCOUNT_DECRYPT))), POLICY, Status.FAIL);
+      Finding f =
+          keyFinding(run(withPolicyText(policy(ENABLE_IAM, ACCOUNT_DECRYPT))), POLICY, Status.FAIL);
       String problem = "no Allow statement lets cloudtrail.amazonaws.com call kms:GenerateDataKey";
       assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
       assertPolicyRemediation(f, problem);
@@ -454,59 +560,93 @@ class KmsEncryptionCheckTest {
 
     @Test
     void failsWhenDecryptIsAllowedToEveryoneWithoutACondition() {
-      KmsKey k = withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ACCOUNT_DECRYPT, PUBLIC_DECRYPT));
+      KmsKey k =
+          withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ACCOUNT_DECRYPT, PUBLIC_DECRYPT));
       Finding f = keyFinding(run(k), POLICY, Status.FAIL);
-      String problem = "Statement[3] (Sid Anyone may decrypt) allow kms:Decrypt to every principal without a"
-          + " restricting condition";
+      String problem =
+          "Statement[3] (Sid Anyone may decrypt) allow kms:Decrypt to every principal without a"
+              + " restricting condition";
       assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
       assertPolicyRemediation(f, problem);
     }
 
     @Test
     void failsWhenEveryKmsActionIsAllowedToAStarPrincipal() {
-      String star = PUBLIC_DECRYPT.replace("{\"AWS\": \"*\"}", "\"*\"").replace("\"kms:Decrypt\"", "\"kms:*\"");
-      Finding f = keyFinding(run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, star))), POLICY,
-          Status.FAIL);
-      assertThat(f.message()).contains("Statement[2] (Sid Anyone may decrypt) allow kms:Decrypt to every principal");
+      String star =
+          PUBLIC_DECRYPT
+              .replace("{\"AWS\": \"*\"}", "\"*\"")
+              .replace("\"kms:Decrypt\"", "\"kms:*\"");
+      Finding f =
+          keyFinding(
+              run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, star))),
+              POLICY,
+              Status.FAIL);
+      assertThat(f.message())
+          .contains("Statement[2] (Sid Anyone may decrypt) allow kms:Decrypt to every principal");
     }
 
     @Test
     void failsWhenDecryptToEveryoneIsLimitedOnlyByTheEncryptionContext() {
-      String ctx = PUBLIC_DECRYPT.replace("\"Resource\": \"*\"", "\"Resource\": \"*\", \"Condition\": {\"StringLike\":"
-          + " {\"kms:EncryptionContext:aws:cloudtrail:arn\": \"arn:aws:cloudtrail:*:" + MGMT + ":trail/*\"}}");
-      Finding f = keyFinding(run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ctx))), POLICY,
-          Status.FAIL);
+      String ctx =
+          PUBLIC_DECRYPT.replace(
+              "\"Resource\": \"*\"",
+              "\"Resource\": \"*\", \"Condition\": {\"StringLike\":"
+                  + " {\"kms:EncryptionContext:aws:cloudtrail:arn\": \"arn:aws:cloudtrail:*:"
+                  + MGMT
+                  + ":trail/*\"}}");
+      Finding f =
+          keyFinding(
+              run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ctx))),
+              POLICY,
+              Status.FAIL);
       assertThat(f.message()).contains("Statement[2] (Sid Anyone may decrypt) allow kms:Decrypt");
     }
 
     @Test
     void failsWithBothProblemsNamed() {
-      KmsKey k = withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, PUBLIC_DECRYPT));
+      KmsKey k =
+          withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, PUBLIC_DECRYPT));
       Finding f = keyFinding(run(k), POLICY, Status.FAIL);
-      assertThat(f.message()).contains("Statement[1] (Sid Allow CloudTrail to encrypt logs) let CloudTrail")
+      assertThat(f.message())
+          .contains("Statement[1] (Sid Allow CloudTrail to encrypt logs) let CloudTrail")
           .contains("; Statement[2] (Sid Anyone may decrypt) allow kms:Decrypt to every principal");
     }
 
     @Test
     void errorWhenThePolicyIsUnavailable() {
-      Finding f = keyFinding(run(withPolicy(goodKey(), denied("kms", "GetKeyPolicy"))), POLICY, Status.ERROR);
-      assertThat(f.message()).isEqualTo("key " + KEY_ARN + " (account " + MEMBER + ") could not be read:"
-          + " kms:GetKeyPolicy failed: AccessDeniedException (not authorized)");
+      Finding f =
+          keyFinding(
+              run(withPolicy(goodKey(), denied("kms", "GetKeyPolicy"))), POLICY, Status.ERROR);
+      assertThat(f.message())
+          .isEqualTo(
+              "key "
+                  + KEY_ARN
+                  + " (account "
+                  + MEMBER
+                  + ") could not be read:"
+                  + " kms:GetKeyPolicy failed: AccessDeniedException (not authorized)");
     }
 
     @Test
     void errorWhenThePolicyIsKnownButEmpty() {
-      Finding f = keyFinding(run(withPolicy(goodKey(), Observed.known(null))), POLICY, Status.ERROR);
-      assertThat(f.message()).isEqualTo("the policy of key " + KEY_ARN + " is empty in the snapshot");
+      Finding f =
+          keyFinding(run(withPolicy(goodKey(), Observed.known(null))), POLICY, Status.ERROR);
+      assertThat(f.message())
+          .isEqualTo("the policy of key " + KEY_ARN + " is empty in the snapshot");
     }
 
     @Test
     void errorNotFailWhenThePolicyJsonIsMalformed() {
-      String broken = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\",,}\n  ]\n}";
+      String broken =
+          "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\"Effect\": \"Allow\",,}\n  ]\n}";
       List<Finding> fs = run(withPolicyText(broken));
       Finding f = keyFinding(fs, POLICY, Status.ERROR);
-      assertThat(f.message()).startsWith("the policy of key " + KEY_ARN + " is not a valid policy document:"
-              + " invalid JSON at line 4, column ")
+      assertThat(f.message())
+          .startsWith(
+              "the policy of key "
+                  + KEY_ARN
+                  + " is not a valid policy document:"
+                  + " invalid JSON at line 4, column ")
           .matches("(?s).*line 4, column \\d+: .+");
       // the other requirements of the key are still evaluated
       keyFinding(fs, CMK, Status.PASS);
@@ -517,18 +657,31 @@ class KmsEncryptionCheckTest {
     void errorNotFailWhenThePolicyBreaksTheIamGrammar() {
       String typo = AWS_CLOUDTRAIL_POLICY.replaceFirst("\"Resource\"", "\"Resources\"");
       Finding f = keyFinding(run(withPolicyText(typo)), POLICY, Status.ERROR);
-      assertThat(f.message()).startsWith("the policy of key " + KEY_ARN + " is not a valid policy document: ")
-          .contains("Statement[0]").contains("Resources");
+      assertThat(f.message())
+          .startsWith("the policy of key " + KEY_ARN + " is not a valid policy document: ")
+          .contains("Statement[0]")
+          .contains("Resources");
     }
 
     private void assertPolicyRemediation(Finding f, String problem) {
       assertThat(f.remediation())
-          .startsWith("aws kms get-key-policy --key-id " + KEY_ARN + " --policy-name default --region us-east-1"
-              + " --output text > key-policy.json\n# " + problem + "\n")
-          .contains("\"kms:EncryptionContext:aws:cloudtrail:arn\": \"arn:aws:cloudtrail:*:" + MGMT + ":trail/*\"")
+          .startsWith(
+              "aws kms get-key-policy --key-id "
+                  + KEY_ARN
+                  + " --policy-name default --region us-east-1"
+                  + " --output text > key-policy.json\n# "
+                  + problem
+                  + "\n")
+          .contains(
+              "\"kms:EncryptionContext:aws:cloudtrail:arn\": \"arn:aws:cloudtrail:*:"
+                  + MGMT
+                  + ":trail/*\"")
           .contains("\"aws:SourceArn\": \"" + TRAIL_ARN + "\"")
-          .endsWith("aws kms put-key-policy --key-id " + KEY_ARN + " --policy-name default"
-              + " --policy file://key-policy.json --region us-east-1");
+          .endsWith(
+              "aws kms put-key-policy --key-id "
+                  + KEY_ARN
+                  + " --policy-name default"
+                  + " --policy file://key-policy.json --region us-east-1");
     }
   }
 
@@ -541,8 +694,12 @@ class KmsEncryptionCheckTest {
     @Test
     void twoTrailsSharingAKeyGiveOneFindingPerKeyRequirement() {
       KmsKey k = withRotation(goodKey(), Observed.known(false));
-      List<Finding> fs = run(snapshot(List.of(account(MGMT, orgTrail(), euTrail), account(MEMBER)), List.of(),
-          List.of(k)));
+      List<Finding> fs =
+          run(
+              snapshot(
+                  List.of(account(MGMT, orgTrail(), euTrail), account(MEMBER)),
+                  List.of(),
+                  List.of(k)));
       assertThat(fs).filteredOn(f -> f.ruleId().equals(SSE)).hasSize(2);
       finding(fs, SSE, TRAIL_ARN, MGMT, US, Status.PASS);
       finding(fs, SSE, EU_TRAIL_ARN, MGMT, EU, Status.PASS);
@@ -568,8 +725,12 @@ class KmsEncryptionCheckTest {
     @Test
     void aTrailNamingTheKeyByIdSharesTheFindingsOfTheKeyArn() {
       Trail byId = withKey(regionalTrail(MGMT, EU, "eu"), KEY_ID);
-      List<Finding> fs = run(snapshot(List.of(account(MGMT, orgTrail(), byId), account(MEMBER)), List.of(),
-          List.of(goodKey())));
+      List<Finding> fs =
+          run(
+              snapshot(
+                  List.of(account(MGMT, orgTrail(), byId), account(MEMBER)),
+                  List.of(),
+                  List.of(goodKey())));
       for (String rule : KEY_RULES) {
         assertThat(fs).filteredOn(f -> f.ruleId().equals(rule)).hasSize(1);
         keyFinding(fs, rule, Status.PASS);
@@ -579,8 +740,12 @@ class KmsEncryptionCheckTest {
     @Test
     void aKeyNamedByIdIsReportedInTheKeysOwnAccount() {
       // the trail's KmsKeyId is a bare key id; the key lives in MEMBER, the trail in MGMT
-      List<Finding> fs = run(snapshot(List.of(account(MGMT, withKey(orgTrail(), KEY_ID)), account(MEMBER)),
-          List.of(), List.of(withRotation(goodKey(), Observed.known(false)))));
+      List<Finding> fs =
+          run(
+              snapshot(
+                  List.of(account(MGMT, withKey(orgTrail(), KEY_ID)), account(MEMBER)),
+                  List.of(),
+                  List.of(withRotation(goodKey(), Observed.known(false)))));
       for (String rule : KEY_RULES) {
         assertThat(fs).filteredOn(f -> f.ruleId().equals(rule)).hasSize(1);
       }
@@ -593,8 +758,12 @@ class KmsEncryptionCheckTest {
     @Test
     void twoKeysGiveTwoSetsOfFindingsEachInItsKeysRegion() {
       Trail eu = withKey(regionalTrail(MGMT, EU, "eu"), EU_KEY_ARN);
-      List<Finding> fs = run(snapshot(List.of(account(MGMT, orgTrail(), eu), account(MEMBER)), List.of(),
-          List.of(goodKey(), goodKey(EU_KEY_ARN))));
+      List<Finding> fs =
+          run(
+              snapshot(
+                  List.of(account(MGMT, orgTrail(), eu), account(MEMBER)),
+                  List.of(),
+                  List.of(goodKey(), goodKey(EU_KEY_ARN))));
       for (String rule : KEY_RULES) {
         assertThat(fs).filteredOn(f -> f.ruleId().equals(rule)).hasSize(2);
         finding(fs, rule, KEY_ARN, MEMBER, US, Status.PASS);
@@ -604,8 +773,12 @@ class KmsEncryptionCheckTest {
 
     @Test
     void anOrganizationTrailSeenFromManyAccountsIsEvaluatedOnce() {
-      List<Finding> fs = run(snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER, orgTrail())), List.of(),
-          List.of(goodKey())));
+      List<Finding> fs =
+          run(
+              snapshot(
+                  List.of(account(MGMT, orgTrail()), account(MEMBER, orgTrail())),
+                  List.of(),
+                  List.of(goodKey())));
       assertThat(fs).hasSize(4);
       trailFinding(fs, SSE, Status.PASS);
       for (String rule : KEY_RULES) {
@@ -618,8 +791,12 @@ class KmsEncryptionCheckTest {
 
   @Test
   void nothingPassesForAKeyWhoseReadsAllFailed() {
-    KmsKey unreadable = key(KEY_ARN, denied("kms", "DescribeKey"), denied("kms", "GetKeyRotationStatus"),
-        denied("kms", "GetKeyPolicy"));
+    KmsKey unreadable =
+        key(
+            KEY_ARN,
+            denied("kms", "DescribeKey"),
+            denied("kms", "GetKeyRotationStatus"),
+            denied("kms", "GetKeyPolicy"));
     List<Finding> fs = run(unreadable);
     for (String rule : KEY_RULES) {
       keyFinding(fs, rule, Status.ERROR);

@@ -64,8 +64,16 @@ class LogFileValidationCheckTest {
   }
 
   private static TrailStatus digest(boolean logging, Instant at, String error) {
-    return new TrailStatus(logging, NOW.minusSeconds(600), null, at, error, null, null,
-        Instant.parse("2024-01-01T00:00:00Z"), null);
+    return new TrailStatus(
+        logging,
+        NOW.minusSeconds(600),
+        null,
+        at,
+        error,
+        null,
+        null,
+        Instant.parse("2024-01-01T00:00:00Z"),
+        null);
   }
 
   private static Finding digests(TrailStatus s) {
@@ -73,12 +81,15 @@ class LogFileValidationCheckTest {
   }
 
   private static Finding digests(TrailStatus s, AuditConfig config) {
-    return only(run(snapshot(account(MGMT, withStatus(orgTrail(), Observed.known(s)))), config), DIGESTS,
+    return only(
+        run(snapshot(account(MGMT, withStatus(orgTrail(), Observed.known(s)))), config),
+        DIGESTS,
         TRAIL_ARN);
   }
 
   private static Trail validationDisabled(Trail t) {
-    return withFlags(t, t.isMultiRegionTrail(), t.isOrganizationTrail(), t.includeGlobalServiceEvents(), false);
+    return withFlags(
+        t, t.isMultiRegionTrail(), t.isOrganizationTrail(), t.includeGlobalServiceEvents(), false);
   }
 
   // ---------------------------------------------------------------- enabled
@@ -86,7 +97,8 @@ class LogFileValidationCheckTest {
   @Test
   void enabledPassesWhenValidationIsOn() {
     Finding f = orgTrailFinding(run(account(MGMT, orgTrail())), ENABLED, Status.PASS);
-    assertThat(f.message()).isEqualTo("log file validation is enabled on org-trail (" + TRAIL_ARN + ")");
+    assertThat(f.message())
+        .isEqualTo("log file validation is enabled on org-trail (" + TRAIL_ARN + ")");
   }
 
   @Test
@@ -94,9 +106,13 @@ class LogFileValidationCheckTest {
     List<Finding> fs = run(account(MGMT, validationDisabled(orgTrail())));
 
     Finding f = orgTrailFinding(fs, ENABLED, Status.FAIL);
-    assertThat(f.message()).startsWith("log file validation is disabled on org-trail (" + TRAIL_ARN + ")");
-    assertThat(f.remediation()).isEqualTo("aws cloudtrail update-trail --name " + TRAIL_ARN
-        + " --enable-log-file-validation --region us-east-1");
+    assertThat(f.message())
+        .startsWith("log file validation is disabled on org-trail (" + TRAIL_ARN + ")");
+    assertThat(f.remediation())
+        .isEqualTo(
+            "aws cloudtrail update-trail --name "
+                + TRAIL_ARN
+                + " --enable-log-file-validation --region us-east-1");
 
     Finding d = orgTrailFinding(fs, DIGESTS, Status.NOT_APPLICABLE);
     assertThat(d.message()).contains("log file validation is disabled");
@@ -109,7 +125,8 @@ class LogFileValidationCheckTest {
     assertThat(eu.status()).isEqualTo(Status.FAIL);
     assertThat(eu.region()).isEqualTo("eu-west-1");
     assertThat(eu.account()).isEqualTo(MGMT);
-    assertThat(eu.remediation()).contains("--name " + EU_ARN + " --enable-log-file-validation --region eu-west-1");
+    assertThat(eu.remediation())
+        .contains("--name " + EU_ARN + " --enable-log-file-validation --region eu-west-1");
     assertThat(only(fs, DIGESTS, EU_ARN).status()).isEqualTo(Status.NOT_APPLICABLE);
     assertThat(fs).hasSize(4);
   }
@@ -132,8 +149,10 @@ class LogFileValidationCheckTest {
   void digestsFailWhenTheTrailIsNotLogging() {
     Finding f = digests(stopped());
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message()).isEqualTo("trail org-trail (" + TRAIL_ARN + ") is not logging, so no digest is delivered");
-    assertThat(f.remediation()).contains("get-trail-status --name " + TRAIL_ARN + " --region us-east-1");
+    assertThat(f.message())
+        .isEqualTo("trail org-trail (" + TRAIL_ARN + ") is not logging, so no digest is delivered");
+    assertThat(f.remediation())
+        .contains("get-trail-status --name " + TRAIL_ARN + " --region us-east-1");
   }
 
   @Test
@@ -141,7 +160,10 @@ class LogFileValidationCheckTest {
     Finding f = digests(digest(true, NOW.minusSeconds(60), "AccessDenied: key policy"));
     assertThat(f.status()).isEqualTo(Status.FAIL);
     assertThat(f.message()).isEqualTo("last digest delivery failed: AccessDenied: key policy");
-    assertThat(f.remediation()).contains(TRAIL_ARN).contains("--region us-east-1").contains("bucket " + BUCKET);
+    assertThat(f.remediation())
+        .contains(TRAIL_ARN)
+        .contains("--region us-east-1")
+        .contains("bucket " + BUCKET);
   }
 
   @Test
@@ -157,9 +179,11 @@ class LogFileValidationCheckTest {
     Instant at = NOW.minus(Duration.ofHours(3));
     Finding f = digests(digest(true, at, null));
     assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message()).isEqualTo("last digest delivery was 3 h ago (" + at + "), older than 2 h");
+    assertThat(f.message())
+        .isEqualTo("last digest delivery was 3 h ago (" + at + "), older than 2 h");
     assertThat(f.remediation()).contains(TRAIL_ARN).contains("--region us-east-1");
-    assertThat(digests(digest(true, NOW.minus(Duration.ofMinutes(110)), null)).status()).isEqualTo(Status.PASS);
+    assertThat(digests(digest(true, NOW.minus(Duration.ofMinutes(110)), null)).status())
+        .isEqualTo(Status.PASS);
   }
 
   @Test
@@ -175,10 +199,21 @@ class LogFileValidationCheckTest {
   @Test
   void digestAgeIsMeasuredAgainstCollectedAt() {
     Instant collected = Instant.parse("2019-06-01T12:00:00Z");
-    Snapshot s = snapshot(account(MGMT,
-        withStatus(orgTrail(), Observed.known(digest(true, collected.minusSeconds(1800), null)))));
-    Snapshot then = new Snapshot(s.schemaVersion(), collected, s.collection(), s.organization(), s.accounts(),
-        s.buckets(), s.keys());
+    Snapshot s =
+        snapshot(
+            account(
+                MGMT,
+                withStatus(
+                    orgTrail(), Observed.known(digest(true, collected.minusSeconds(1800), null)))));
+    Snapshot then =
+        new Snapshot(
+            s.schemaVersion(),
+            collected,
+            s.collection(),
+            s.organization(),
+            s.accounts(),
+            s.buckets(),
+            s.keys());
     Finding f = only(run(then, AuditConfig.defaults()), DIGESTS, TRAIL_ARN);
     assertThat(f.status()).isEqualTo(Status.PASS);
     assertThat(f.message()).contains("30 min ago");
@@ -186,20 +221,26 @@ class LogFileValidationCheckTest {
 
   @Test
   void digestsErrorWhenTheStatusIsUnavailable() {
-    List<Finding> fs = run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))));
+    List<Finding> fs =
+        run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))));
     Finding f = orgTrailFinding(fs, DIGESTS, Status.ERROR);
-    assertThat(f.message()).contains("status of trail org-trail (" + TRAIL_ARN + ") could not be read")
+    assertThat(f.message())
+        .contains("status of trail org-trail (" + TRAIL_ARN + ") could not be read")
         .contains("cloudtrail:GetTrailStatus failed: AccessDeniedException");
     orgTrailFinding(fs, ENABLED, Status.PASS);
   }
 
   @Test
   void shadowOrganizationTrailWithUnavailableStatusIsErrorNamingTheOwner() {
-    Trail shadow = withStatus(orgTrail(), Observed.unavailable("cloudtrail", "GetTrailStatus",
-        "TrailNotFoundException", "Unknown trail"));
+    Trail shadow =
+        withStatus(
+            orgTrail(),
+            Observed.unavailable(
+                "cloudtrail", "GetTrailStatus", "TrailNotFoundException", "Unknown trail"));
     List<Finding> fs = run(account(MEMBER, shadow));
     Finding f = orgTrailFinding(fs, DIGESTS, Status.ERROR);
-    assertThat(f.message()).contains("TrailNotFoundException")
+    assertThat(f.message())
+        .contains("TrailNotFoundException")
         .contains("organization trail owned by account " + MGMT);
 
     List<Finding> withOwner = run(account(MEMBER, shadow), account(MGMT, orgTrail()));

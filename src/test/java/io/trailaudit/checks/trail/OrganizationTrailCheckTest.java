@@ -78,7 +78,8 @@ class OrganizationTrailCheckTest {
   }
 
   /** An account-level finding: status, rule, and the account's root as resource. */
-  private static Finding accountFinding(List<Finding> fs, String ruleId, String account, Status status) {
+  private static Finding accountFinding(
+      List<Finding> fs, String ruleId, String account, Status status) {
     Finding f = only(fs, ruleId, account);
     assertThat(f.status()).as("%s: %s", ruleId, f.message()).isEqualTo(status);
     assertThat(f.region()).isEqualTo("global");
@@ -92,9 +93,12 @@ class OrganizationTrailCheckTest {
   }
 
   /** The delivery-healthy finding of the trail {@code arn}: status and the trail as resource. */
-  private static Finding trailFinding(List<Finding> fs, String arn, String account, String region, Status status) {
+  private static Finding trailFinding(
+      List<Finding> fs, String arn, String account, String region, Status status) {
     List<Finding> matching =
-        fs.stream().filter(f -> f.ruleId().equals(DELIVERY) && arn.equals(f.resourceArn())).toList();
+        fs.stream()
+            .filter(f -> f.ruleId().equals(DELIVERY) && arn.equals(f.resourceArn()))
+            .toList();
     assertThat(matching).as("delivery-healthy findings for %s", arn).hasSize(1);
     Finding f = matching.get(0);
     assertThat(f.status()).as(f.message()).isEqualTo(status);
@@ -112,18 +116,30 @@ class OrganizationTrailCheckTest {
   }
 
   private static TrailStatus delivered(Instant at, String error) {
-    return new TrailStatus(true, at, error, NOW.minusSeconds(1800), null, null, null,
-        Instant.parse("2024-01-01T00:00:00Z"), null);
+    return new TrailStatus(
+        true,
+        at,
+        error,
+        NOW.minusSeconds(1800),
+        null,
+        null,
+        null,
+        Instant.parse("2024-01-01T00:00:00Z"),
+        null);
   }
 
   private static <T> Observed<T> trailNotFound(String operation) {
-    return Observed.unavailable("cloudtrail", operation, "TrailNotFoundException",
+    return Observed.unavailable(
+        "cloudtrail",
+        operation,
+        "TrailNotFoundException",
         "Unknown trail: " + TRAIL_ARN + " for the user: " + MEMBER);
   }
 
   /** The organization trail as a member account sees it: per-trail reads refused. */
   private static Trail shadowOrgTrail() {
-    return withSelectors(withStatus(orgTrail(), trailNotFound("GetTrailStatus")),
+    return withSelectors(
+        withStatus(orgTrail(), trailNotFound("GetTrailStatus")),
         trailNotFound("GetEventSelectors"));
   }
 
@@ -150,12 +166,15 @@ class OrganizationTrailCheckTest {
   void healthyOrganizationTrailPassesEveryRequirement() {
     List<Finding> fs = run(account(MGMT, orgTrail()));
 
-    assertThat(fs).extracting(Finding::ruleId).containsExactlyInAnyOrder(
-        ENABLED, MULTI, ALL_REGIONS, ORG, GLOBAL, DELIVERY);
-    assertThat(fs).allSatisfy(f -> {
-      assertThat(f.status()).as(f.ruleId() + ": " + f.message()).isEqualTo(Status.PASS);
-      assertThat(f.checkId()).isEqualTo("organization-trail");
-    });
+    assertThat(fs)
+        .extracting(Finding::ruleId)
+        .containsExactlyInAnyOrder(ENABLED, MULTI, ALL_REGIONS, ORG, GLOBAL, DELIVERY);
+    assertThat(fs)
+        .allSatisfy(
+            f -> {
+              assertThat(f.status()).as(f.ruleId() + ": " + f.message()).isEqualTo(Status.PASS);
+              assertThat(f.checkId()).isEqualTo("organization-trail");
+            });
   }
 
   // ---------------------------------------------------------------- trail-enabled
@@ -170,7 +189,8 @@ class OrganizationTrailCheckTest {
 
     @Test
     void passesWhenOneOfSeveralTrailsIsLogging() {
-      List<Finding> fs = run(account(MGMT, status(orgTrail(), stopped()), regionalTrail(MGMT, EU, "eu")));
+      List<Finding> fs =
+          run(account(MGMT, status(orgTrail(), stopped()), regionalTrail(MGMT, EU, "eu")));
       assertThat(accountFinding(fs, ENABLED, MGMT, Status.PASS).message()).contains("eu");
     }
 
@@ -178,13 +198,19 @@ class OrganizationTrailCheckTest {
     void failsWhenNoTrailIsVisible() {
       Finding f = accountFinding(run(account(MGMT)), ENABLED, MGMT, Status.FAIL);
       assertThat(f.message()).contains("no trail is visible from account " + MGMT);
-      assertThat(f.remediation()).contains("aws cloudtrail create-trail").contains("--region us-east-1");
+      assertThat(f.remediation())
+          .contains("aws cloudtrail create-trail")
+          .contains("--region us-east-1");
     }
 
     @Test
     void failsWhenEveryTrailIsStopped() {
-      Finding f = accountFinding(run(account(MGMT, status(orgTrail(), stopped()))), ENABLED, MGMT, Status.FAIL);
-      assertThat(f.message()).contains("no trail is logging").contains("org-trail (stopped 2025-01-01T00:00:00Z)");
+      Finding f =
+          accountFinding(
+              run(account(MGMT, status(orgTrail(), stopped()))), ENABLED, MGMT, Status.FAIL);
+      assertThat(f.message())
+          .contains("no trail is logging")
+          .contains("org-trail (stopped 2025-01-01T00:00:00Z)");
       assertThat(f.remediation())
           .isEqualTo("aws cloudtrail start-logging --name " + TRAIL_ARN + " --region us-east-1");
     }
@@ -193,22 +219,28 @@ class OrganizationTrailCheckTest {
     void errorWhenTheOnlyTrailsStatusIsUnavailable() {
       Trail t = withStatus(regionalTrail(MGMT, EU, "eu"), denied("cloudtrail", "GetTrailStatus"));
       Finding f = accountFinding(run(account(MGMT, t)), ENABLED, MGMT, Status.ERROR);
-      assertThat(f.message()).contains("cannot tell whether any trail is logging")
+      assertThat(f.message())
+          .contains("cannot tell whether any trail is logging")
           .contains("status of trail eu (" + arn(MGMT, EU, "eu") + ")")
           .contains("cloudtrail:GetTrailStatus failed: AccessDeniedException");
     }
 
     @Test
     void errorWhenDescribeTrailsFailedInEveryRegion() {
-      Finding f = accountFinding(run(describeTrailsFailedEverywhere(account(MGMT))), ENABLED, MGMT, Status.ERROR);
-      assertThat(f.message()).contains("us-east-1: cloudtrail:DescribeTrails failed: AccessDeniedException")
+      Finding f =
+          accountFinding(
+              run(describeTrailsFailedEverywhere(account(MGMT))), ENABLED, MGMT, Status.ERROR);
+      assertThat(f.message())
+          .contains("us-east-1: cloudtrail:DescribeTrails failed: AccessDeniedException")
           .contains("eu-west-1: cloudtrail:DescribeTrails failed");
     }
 
     @Test
     void errorNotFailWhenAnUnreadRegionMayHoldALoggingTrail() {
-      AccountSnapshot a = withRegions(account(MGMT, status(orgTrail(), stopped())),
-          List.of(region(US, List.of(TRAIL_ARN)), regionUnreadable(EU)));
+      AccountSnapshot a =
+          withRegions(
+              account(MGMT, status(orgTrail(), stopped())),
+              List.of(region(US, List.of(TRAIL_ARN)), regionUnreadable(EU)));
       Finding f = accountFinding(run(a), ENABLED, MGMT, Status.ERROR);
       assertThat(f.message()).contains("eu-west-1: cloudtrail:DescribeTrails failed");
     }
@@ -224,54 +256,85 @@ class OrganizationTrailCheckTest {
 
     private void assertFailsOnOrgTrail(Finding f) {
       assertThat(f.status()).as(f.message()).isEqualTo(Status.FAIL);
-      assertThat(f.message()).startsWith("no multi-region trail logs all read and write management events");
-      assertThat(f.remediation()).contains("update-trail --name " + TRAIL_ARN + " --is-multi-region-trail"
-          + " --region us-east-1").contains("put-event-selectors --trail-name " + TRAIL_ARN);
+      assertThat(f.message())
+          .startsWith("no multi-region trail logs all read and write management events");
+      assertThat(f.remediation())
+          .contains(
+              "update-trail --name "
+                  + TRAIL_ARN
+                  + " --is-multi-region-trail"
+                  + " --region us-east-1")
+          .contains("put-event-selectors --trail-name " + TRAIL_ARN);
     }
 
     @Test
     void passesWithClassicAllManagementEvents() {
       Finding f = accountFinding(run(account(MGMT, orgTrail())), MULTI, MGMT, Status.PASS);
-      assertThat(f.message()).contains("multi-region trail org-trail (" + TRAIL_ARN + ")")
+      assertThat(f.message())
+          .contains("multi-region trail org-trail (" + TRAIL_ARN + ")")
           .contains("read and write management events");
     }
 
     @Test
     void passesWithAnAdvancedManagementSelector() {
-      Finding f = evaluate(selectors(orgTrail(),
-          advanced(selector("Management events", fieldEquals("eventCategory", "Management")))));
+      Finding f =
+          evaluate(
+              selectors(
+                  orgTrail(),
+                  advanced(
+                      selector("Management events", fieldEquals("eventCategory", "Management")))));
       assertThat(f.status()).isEqualTo(Status.PASS);
     }
 
     @Test
     void readOnlyAndWriteOnlyAdvancedSelectorsOnTheSameTrailAddUp() {
-      Finding f = evaluate(selectors(orgTrail(), advanced(
-          selector("reads", fieldEquals("eventCategory", "Management"), fieldEquals("readOnly", "true")),
-          selector("writes", fieldEquals("eventCategory", "Management"), fieldEquals("readOnly", "false")))));
+      Finding f =
+          evaluate(
+              selectors(
+                  orgTrail(),
+                  advanced(
+                      selector(
+                          "reads",
+                          fieldEquals("eventCategory", "Management"),
+                          fieldEquals("readOnly", "true")),
+                      selector(
+                          "writes",
+                          fieldEquals("eventCategory", "Management"),
+                          fieldEquals("readOnly", "false")))));
       assertThat(f.status()).as(f.message()).isEqualTo(Status.PASS);
     }
 
     @Test
     void readOnlyAndWriteOnlyClassicSelectorsOnTheSameTrailAddUp() {
-      EventSelectors both = new EventSelectors(List.of(
-          new EventSelector("ReadOnly", true, List.of(), List.of()),
-          new EventSelector("WriteOnly", true, List.of(), List.of())), List.of());
+      EventSelectors both =
+          new EventSelectors(
+              List.of(
+                  new EventSelector("ReadOnly", true, List.of(), List.of()),
+                  new EventSelector("WriteOnly", true, List.of(), List.of())),
+              List.of());
       assertThat(evaluate(selectors(orgTrail(), both)).status()).isEqualTo(Status.PASS);
     }
 
     @Test
     void passesWhenOneOfSeveralMultiRegionTrailsIsComplete() {
-      Finding f = evaluate(selectors(orgTrail(), classic("ReadOnly", List.of())), multiRegionTrail("full"));
+      Finding f =
+          evaluate(selectors(orgTrail(), classic("ReadOnly", List.of())), multiRegionTrail("full"));
       assertThat(f.status()).isEqualTo(Status.PASS);
       assertThat(f.message()).contains("full");
     }
 
     @Test
     void failsWithoutAMultiRegionTrail() {
-      Finding f = accountFinding(run(account(MGMT, regionalTrail(MGMT, US, "us"), regionalTrail(MGMT, EU, "eu"))),
-          MULTI, MGMT, Status.FAIL);
+      Finding f =
+          accountFinding(
+              run(account(MGMT, regionalTrail(MGMT, US, "us"), regionalTrail(MGMT, EU, "eu"))),
+              MULTI,
+              MGMT,
+              Status.FAIL);
       assertThat(f.message()).isEqualTo("no multi-region trail is visible from account " + MGMT);
-      assertThat(f.remediation()).contains("create-trail").contains("--is-multi-region-trail")
+      assertThat(f.remediation())
+          .contains("create-trail")
+          .contains("--is-multi-region-trail")
           .contains("--region us-east-1");
     }
 
@@ -305,16 +368,31 @@ class OrganizationTrailCheckTest {
 
     @Test
     void failsWhenTheAdvancedSelectorIsNarrowedByEventSource() {
-      Finding f = evaluate(selectors(orgTrail(), advanced(selector("no KMS",
-          fieldEquals("eventCategory", "Management"), fieldNotEquals("eventSource", "kms.amazonaws.com")))));
+      Finding f =
+          evaluate(
+              selectors(
+                  orgTrail(),
+                  advanced(
+                      selector(
+                          "no KMS",
+                          fieldEquals("eventCategory", "Management"),
+                          fieldNotEquals("eventSource", "kms.amazonaws.com")))));
       assertFailsOnOrgTrail(f);
-      assertThat(f.message()).contains("advanced selector 'no KMS' narrows management events by eventSource");
+      assertThat(f.message())
+          .contains("advanced selector 'no KMS' narrows management events by eventSource");
     }
 
     @Test
     void failsWhenTheAdvancedSelectorIsReadOnly() {
-      Finding f = evaluate(selectors(orgTrail(), advanced(selector("reads",
-          fieldEquals("eventCategory", "Management"), fieldEquals("readOnly", "true")))));
+      Finding f =
+          evaluate(
+              selectors(
+                  orgTrail(),
+                  advanced(
+                      selector(
+                          "reads",
+                          fieldEquals("eventCategory", "Management"),
+                          fieldEquals("readOnly", "true")))));
       assertFailsOnOrgTrail(f);
       assertThat(f.message()).contains("write management events are not logged");
     }
@@ -325,7 +403,8 @@ class OrganizationTrailCheckTest {
       Trail writes = selectors(multiRegionTrail("writes"), classic("WriteOnly", List.of()));
       Finding f = evaluate(reads, writes);
       assertFailsOnOrgTrail(f);
-      assertThat(f.message()).contains("org-trail: write management events are not logged")
+      assertThat(f.message())
+          .contains("org-trail: write management events are not logged")
           .contains("writes: read management events are not logged");
     }
 
@@ -341,7 +420,8 @@ class OrganizationTrailCheckTest {
       Finding f = evaluate(withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus")));
       assertThat(f.status()).isEqualTo(Status.ERROR);
       assertThat(f.remediation()).isNull();
-      assertThat(f.message()).contains("status of trail org-trail")
+      assertThat(f.message())
+          .contains("status of trail org-trail")
           .contains("cloudtrail:GetTrailStatus failed: AccessDeniedException");
     }
 
@@ -349,21 +429,26 @@ class OrganizationTrailCheckTest {
     void errorWhenTheSelectorsAreUnavailable() {
       Finding f = evaluate(withSelectors(orgTrail(), denied("cloudtrail", "GetEventSelectors")));
       assertThat(f.status()).isEqualTo(Status.ERROR);
-      assertThat(f.message()).contains("event selectors of trail org-trail")
+      assertThat(f.message())
+          .contains("event selectors of trail org-trail")
           .contains("cloudtrail:GetEventSelectors failed: AccessDeniedException");
     }
 
     @Test
     void errorNotFailWhenAnUnreadableTrailMightPass() {
-      Finding f = evaluate(status(orgTrail(), stopped()),
-          withSelectors(multiRegionTrail("other"), denied("cloudtrail", "GetEventSelectors")));
+      Finding f =
+          evaluate(
+              status(orgTrail(), stopped()),
+              withSelectors(multiRegionTrail("other"), denied("cloudtrail", "GetEventSelectors")));
       assertThat(f.status()).isEqualTo(Status.ERROR);
       assertThat(f.message()).contains("event selectors of trail other");
     }
 
     @Test
     void errorWhenDescribeTrailsFailedInEveryRegion() {
-      Finding f = accountFinding(run(describeTrailsFailedEverywhere(account(MGMT))), MULTI, MGMT, Status.ERROR);
+      Finding f =
+          accountFinding(
+              run(describeTrailsFailedEverywhere(account(MGMT))), MULTI, MGMT, Status.ERROR);
       assertThat(f.message()).contains("cloudtrail:DescribeTrails failed");
     }
   }
@@ -380,25 +465,33 @@ class OrganizationTrailCheckTest {
 
     @Test
     void passesWithSingleRegionTrailsCoveringEachEnabledRegion() {
-      List<Finding> fs = run(account(MGMT, regionalTrail(MGMT, US, "us"), regionalTrail(MGMT, EU, "eu")));
+      List<Finding> fs =
+          run(account(MGMT, regionalTrail(MGMT, US, "us"), regionalTrail(MGMT, EU, "eu")));
       Finding f = accountFinding(fs, ALL_REGIONS, MGMT, Status.PASS);
       assertThat(f.message()).contains("logging trails cover all 2 enabled regions");
     }
 
     @Test
     void failsNamingTheUncoveredRegions() {
-      AccountSnapshot a = withEnabledRegions(account(MGMT, regionalTrail(MGMT, US, "us")),
-          Observed.known(List.of(US, EU, "ap-south-1")));
+      AccountSnapshot a =
+          withEnabledRegions(
+              account(MGMT, regionalTrail(MGMT, US, "us")),
+              Observed.known(List.of(US, EU, "ap-south-1")));
       Finding f = accountFinding(run(a), ALL_REGIONS, MGMT, Status.FAIL);
       assertThat(f.message())
-          .isEqualTo("2 of 3 enabled regions have no logging trail with management events: ap-south-1, eu-west-1");
+          .isEqualTo(
+              "2 of 3 enabled regions have no logging trail with management events: ap-south-1, eu-west-1");
       assertThat(f.remediation()).contains("ap-south-1, eu-west-1").doesNotContain("us-east-1");
     }
 
     @Test
     void failsWhenTheRegionsTrailIsStopped() {
-      List<Finding> fs = run(account(MGMT, regionalTrail(MGMT, US, "us"),
-          status(regionalTrail(MGMT, EU, "eu"), stopped())));
+      List<Finding> fs =
+          run(
+              account(
+                  MGMT,
+                  regionalTrail(MGMT, US, "us"),
+                  status(regionalTrail(MGMT, EU, "eu"), stopped())));
       Finding f = accountFinding(fs, ALL_REGIONS, MGMT, Status.FAIL);
       assertThat(f.message()).endsWith(": eu-west-1");
       assertThat(f.remediation()).contains("eu-west-1");
@@ -406,71 +499,101 @@ class OrganizationTrailCheckTest {
 
     @Test
     void failsWhenTheRegionsTrailLogsNoManagementEvents() {
-      EventSelectors dataOnly = new EventSelectors(List.of(new EventSelector("All", false, List.of(), List.of())),
-          List.of());
-      List<Finding> fs = run(account(MGMT, regionalTrail(MGMT, US, "us"),
-          selectors(regionalTrail(MGMT, EU, "eu"), dataOnly)));
-      assertThat(accountFinding(fs, ALL_REGIONS, MGMT, Status.FAIL).message()).endsWith(": eu-west-1");
+      EventSelectors dataOnly =
+          new EventSelectors(
+              List.of(new EventSelector("All", false, List.of(), List.of())), List.of());
+      List<Finding> fs =
+          run(
+              account(
+                  MGMT,
+                  regionalTrail(MGMT, US, "us"),
+                  selectors(regionalTrail(MGMT, EU, "eu"), dataOnly)));
+      assertThat(accountFinding(fs, ALL_REGIONS, MGMT, Status.FAIL).message())
+          .endsWith(": eu-west-1");
     }
 
     @Test
     void failsWhenTheMultiRegionTrailIsStopped() {
-      Finding f = accountFinding(run(account(MGMT, status(orgTrail(), stopped()))), ALL_REGIONS, MGMT, Status.FAIL);
+      Finding f =
+          accountFinding(
+              run(account(MGMT, status(orgTrail(), stopped()))), ALL_REGIONS, MGMT, Status.FAIL);
       assertThat(f.message()).contains("2 of 2").contains("eu-west-1, us-east-1");
     }
 
     @Test
     void errorWhenAnUncoveredRegionsTrailHasUnavailableStatus() {
       Trail eu = withStatus(regionalTrail(MGMT, EU, "eu"), denied("cloudtrail", "GetTrailStatus"));
-      Finding f = accountFinding(run(account(MGMT, regionalTrail(MGMT, US, "us"), eu)), ALL_REGIONS, MGMT,
-          Status.ERROR);
-      assertThat(f.message()).contains("cannot tell whether regions eu-west-1 are covered")
-          .contains("status of trail eu").contains("cloudtrail:GetTrailStatus failed");
+      Finding f =
+          accountFinding(
+              run(account(MGMT, regionalTrail(MGMT, US, "us"), eu)),
+              ALL_REGIONS,
+              MGMT,
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("cannot tell whether regions eu-west-1 are covered")
+          .contains("status of trail eu")
+          .contains("cloudtrail:GetTrailStatus failed");
     }
 
     @Test
     void errorWhenAMultiRegionTrailHasUnavailableStatus() {
-      List<Finding> fs = run(account(MGMT, regionalTrail(MGMT, US, "us"),
-          withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))));
+      List<Finding> fs =
+          run(
+              account(
+                  MGMT,
+                  regionalTrail(MGMT, US, "us"),
+                  withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))));
       Finding f = accountFinding(fs, ALL_REGIONS, MGMT, Status.ERROR);
       assertThat(f.message()).contains("regions eu-west-1").contains("status of trail org-trail");
     }
 
     @Test
     void anUnavailableTrailElsewhereDoesNotHideAFailure() {
-      // us-east-1 is uncovered for sure: the unreadable trail lives in eu-west-1 and covers only it.
+      // us-east-1 is uncovered for sure: the unreadable trail lives in eu-west-1 and covers only
+      // it.
       Trail eu = withStatus(regionalTrail(MGMT, EU, "eu"), denied("cloudtrail", "GetTrailStatus"));
       Finding f = accountFinding(run(account(MGMT, eu)), ALL_REGIONS, MGMT, Status.FAIL);
-      assertThat(f.message()).isEqualTo("1 of 2 enabled regions have no logging trail with management events:"
-          + " us-east-1 (cannot tell for eu-west-1)");
+      assertThat(f.message())
+          .isEqualTo(
+              "1 of 2 enabled regions have no logging trail with management events:"
+                  + " us-east-1 (cannot tell for eu-west-1)");
       assertThat(f.remediation()).contains("us-east-1").doesNotContain("eu-west-1");
-      AccountSnapshot covered = account(MGMT, regionalTrail(MGMT, EU, "eu2"),
-          withStatus(regionalTrail(MGMT, EU, "eu"), denied("cloudtrail", "GetTrailStatus")));
+      AccountSnapshot covered =
+          account(
+              MGMT,
+              regionalTrail(MGMT, EU, "eu2"),
+              withStatus(regionalTrail(MGMT, EU, "eu"), denied("cloudtrail", "GetTrailStatus")));
       Finding g = accountFinding(run(covered), ALL_REGIONS, MGMT, Status.FAIL);
       assertThat(g.message()).endsWith(": us-east-1");
     }
 
     @Test
     void errorNotFailWhenDescribeTrailsFailedInAnUncoveredRegion() {
-      AccountSnapshot a = withRegions(account(MGMT, regionalTrail(MGMT, US, "us")),
-          List.of(region(US, List.of(arn(MGMT, US, "us"))), regionUnreadable(EU)));
+      AccountSnapshot a =
+          withRegions(
+              account(MGMT, regionalTrail(MGMT, US, "us")),
+              List.of(region(US, List.of(arn(MGMT, US, "us"))), regionUnreadable(EU)));
       Finding f = accountFinding(run(a), ALL_REGIONS, MGMT, Status.ERROR);
-      assertThat(f.message()).contains("regions eu-west-1")
+      assertThat(f.message())
+          .contains("regions eu-west-1")
           .contains("eu-west-1: cloudtrail:DescribeTrails failed");
     }
 
     @Test
     void errorWhenEnabledRegionsAreUnavailable() {
-      AccountSnapshot a = withEnabledRegions(account(MGMT, orgTrail()), denied("account", "ListRegions"));
+      AccountSnapshot a =
+          withEnabledRegions(account(MGMT, orgTrail()), denied("account", "ListRegions"));
       Finding f = accountFinding(run(a), ALL_REGIONS, MGMT, Status.ERROR);
-      assertThat(f.message()).contains("enabled regions of account " + MGMT)
+      assertThat(f.message())
+          .contains("enabled regions of account " + MGMT)
           .contains("account:ListRegions failed: AccessDeniedException");
     }
 
     @Test
     void errorWhenDescribeTrailsFailedInEveryRegion() {
-      Finding f = accountFinding(run(describeTrailsFailedEverywhere(account(MGMT))), ALL_REGIONS, MGMT,
-          Status.ERROR);
+      Finding f =
+          accountFinding(
+              run(describeTrailsFailedEverywhere(account(MGMT))), ALL_REGIONS, MGMT, Status.ERROR);
       assertThat(f.message()).contains("cloudtrail:DescribeTrails failed");
     }
   }
@@ -487,17 +610,25 @@ class OrganizationTrailCheckTest {
 
     @Test
     void notApplicableOutsideAnOrganization() {
-      Finding f = accountFinding(run(notInOrganization(account(MEMBER, regionalTrail(MEMBER, US, "us")))),
-          ORG, MEMBER, Status.NOT_APPLICABLE);
+      Finding f =
+          accountFinding(
+              run(notInOrganization(account(MEMBER, regionalTrail(MEMBER, US, "us")))),
+              ORG,
+              MEMBER,
+              Status.NOT_APPLICABLE);
       assertThat(f.message()).isEqualTo("account " + MEMBER + " is not in an AWS Organization");
     }
 
     @Test
     void failsWithoutAnOrganizationTrail() {
-      Finding f = accountFinding(run(account(MEMBER, multiRegionTrail("local"))), ORG, MEMBER, Status.FAIL);
-      assertThat(f.message()).contains("no multi-region organization trail of " + ORG_ID)
+      Finding f =
+          accountFinding(run(account(MEMBER, multiRegionTrail("local"))), ORG, MEMBER, Status.FAIL);
+      assertThat(f.message())
+          .contains("no multi-region organization trail of " + ORG_ID)
           .contains("visible from account " + MEMBER);
-      assertThat(f.remediation()).contains("management account " + MGMT).contains("--is-organization-trail");
+      assertThat(f.remediation())
+          .contains("management account " + MGMT)
+          .contains("--is-organization-trail");
     }
 
     @Test
@@ -509,31 +640,42 @@ class OrganizationTrailCheckTest {
 
     @Test
     void failsWhenTheOrganizationTrailIsStopped() {
-      Finding f = accountFinding(run(account(MGMT, status(orgTrail(), stopped()))), ORG, MGMT, Status.FAIL);
-      assertThat(f.message()).isEqualTo("organization trail(s) not logging: org-trail (stopped 2025-01-01T00:00:00Z)");
+      Finding f =
+          accountFinding(run(account(MGMT, status(orgTrail(), stopped()))), ORG, MGMT, Status.FAIL);
+      assertThat(f.message())
+          .isEqualTo("organization trail(s) not logging: org-trail (stopped 2025-01-01T00:00:00Z)");
       assertThat(f.remediation()).contains("management account " + MGMT);
     }
 
     @Test
     void errorWhenMembershipIsUnavailable() {
-      AccountSnapshot a = withOrganization(account(MEMBER, orgTrail()),
-          denied("organizations", "DescribeOrganization"));
+      AccountSnapshot a =
+          withOrganization(
+              account(MEMBER, orgTrail()), denied("organizations", "DescribeOrganization"));
       Finding f = accountFinding(run(a), ORG, MEMBER, Status.ERROR);
-      assertThat(f.message()).contains("organization membership of account " + MEMBER)
+      assertThat(f.message())
+          .contains("organization membership of account " + MEMBER)
           .contains("organizations:DescribeOrganization failed: AccessDeniedException");
     }
 
     @Test
     void errorWhenTheStatusIsUnavailable() {
-      Finding f = accountFinding(run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus")))),
-          ORG, MGMT, Status.ERROR);
-      assertThat(f.message()).contains("cannot tell whether the organization trail is logging")
+      Finding f =
+          accountFinding(
+              run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus")))),
+              ORG,
+              MGMT,
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("cannot tell whether the organization trail is logging")
           .contains("cloudtrail:GetTrailStatus failed");
     }
 
     @Test
     void errorWhenDescribeTrailsFailedInEveryRegion() {
-      Finding f = accountFinding(run(describeTrailsFailedEverywhere(account(MEMBER))), ORG, MEMBER, Status.ERROR);
+      Finding f =
+          accountFinding(
+              run(describeTrailsFailedEverywhere(account(MEMBER))), ORG, MEMBER, Status.ERROR);
       assertThat(f.message()).contains("cloudtrail:DescribeTrails failed");
     }
   }
@@ -550,39 +692,64 @@ class OrganizationTrailCheckTest {
 
     @Test
     void failsWithoutAMultiRegionTrail() {
-      Finding f = accountFinding(run(account(MGMT, withFlags(regionalTrail(MGMT, US, "us"), false, false, true, true))),
-          GLOBAL, MGMT, Status.FAIL);
+      Finding f =
+          accountFinding(
+              run(
+                  account(
+                      MGMT, withFlags(regionalTrail(MGMT, US, "us"), false, false, true, true))),
+              GLOBAL,
+              MGMT,
+              Status.FAIL);
       assertThat(f.message()).contains("no multi-region trail is visible");
-      assertThat(f.remediation()).contains("--is-multi-region-trail --include-global-service-events");
+      assertThat(f.remediation())
+          .contains("--is-multi-region-trail --include-global-service-events");
     }
 
     @Test
     void failsWhenTheMultiRegionTrailExcludesThem() {
-      Finding f = accountFinding(run(account(MGMT, withFlags(orgTrail(), true, true, false, true))),
-          GLOBAL, MGMT, Status.FAIL);
+      Finding f =
+          accountFinding(
+              run(account(MGMT, withFlags(orgTrail(), true, true, false, true))),
+              GLOBAL,
+              MGMT,
+              Status.FAIL);
       assertThat(f.message()).contains("IncludeGlobalServiceEvents is false on org-trail");
-      assertThat(f.remediation()).isEqualTo("aws cloudtrail update-trail --name " + TRAIL_ARN
-          + " --include-global-service-events --region us-east-1");
+      assertThat(f.remediation())
+          .isEqualTo(
+              "aws cloudtrail update-trail --name "
+                  + TRAIL_ARN
+                  + " --include-global-service-events --region us-east-1");
     }
 
     @Test
     void failsWhenTheTrailIncludingThemIsNotLogging() {
-      Finding f = accountFinding(run(account(MGMT, status(orgTrail(), stopped()))), GLOBAL, MGMT, Status.FAIL);
-      assertThat(f.message()).contains("the multi-region trails that include them are not logging: org-trail");
-      assertThat(f.remediation()).isEqualTo("aws cloudtrail start-logging --name " + TRAIL_ARN + " --region us-east-1");
+      Finding f =
+          accountFinding(
+              run(account(MGMT, status(orgTrail(), stopped()))), GLOBAL, MGMT, Status.FAIL);
+      assertThat(f.message())
+          .contains("the multi-region trails that include them are not logging: org-trail");
+      assertThat(f.remediation())
+          .isEqualTo("aws cloudtrail start-logging --name " + TRAIL_ARN + " --region us-east-1");
     }
 
     @Test
     void errorWhenTheIncludingTrailsStatusIsUnavailable() {
-      Finding f = accountFinding(run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus")))),
-          GLOBAL, MGMT, Status.ERROR);
-      assertThat(f.message()).contains("cannot tell whether global service events are logged")
+      Finding f =
+          accountFinding(
+              run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus")))),
+              GLOBAL,
+              MGMT,
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("cannot tell whether global service events are logged")
           .contains("cloudtrail:GetTrailStatus failed");
     }
 
     @Test
     void errorWhenDescribeTrailsFailedInEveryRegion() {
-      Finding f = accountFinding(run(describeTrailsFailedEverywhere(account(MGMT))), GLOBAL, MGMT, Status.ERROR);
+      Finding f =
+          accountFinding(
+              run(describeTrailsFailedEverywhere(account(MGMT))), GLOBAL, MGMT, Status.ERROR);
       assertThat(f.message()).contains("cloudtrail:DescribeTrails failed");
     }
   }
@@ -609,14 +776,17 @@ class OrganizationTrailCheckTest {
     @Test
     void passesWithARecentDeliveryAndNoError() {
       Finding f = trailFinding(run(account(MGMT, orgTrail())), TRAIL_ARN, MGMT, US, Status.PASS);
-      assertThat(f.message()).isEqualTo("logs delivered to s3://" + BUCKET + " 10 min ago with no delivery error");
+      assertThat(f.message())
+          .isEqualTo("logs delivered to s3://" + BUCKET + " 10 min ago with no delivery error");
     }
 
     @Test
     void failsWhenTheTrailIsNotLogging() {
       Finding f = delivery(stopped());
       assertFailOnOrgTrail(f);
-      assertThat(f.message()).isEqualTo("trail org-trail (" + TRAIL_ARN + ") is not logging (stopped 2025-01-01T00:00:00Z)");
+      assertThat(f.message())
+          .isEqualTo(
+              "trail org-trail (" + TRAIL_ARN + ") is not logging (stopped 2025-01-01T00:00:00Z)");
       assertThat(f.remediation()).startsWith("aws cloudtrail start-logging --name " + TRAIL_ARN);
     }
 
@@ -624,8 +794,11 @@ class OrganizationTrailCheckTest {
     void failsOnALatestDeliveryError() {
       Finding f = delivery(delivered(NOW.minusSeconds(60), "AccessDenied"));
       assertFailOnOrgTrail(f);
-      assertThat(f.message()).isEqualTo("last log delivery to s3://" + BUCKET + " failed: AccessDenied");
-      assertThat(f.remediation()).contains("get-trail-status --name " + TRAIL_ARN).contains("bucket " + BUCKET);
+      assertThat(f.message())
+          .isEqualTo("last log delivery to s3://" + BUCKET + " failed: AccessDenied");
+      assertThat(f.remediation())
+          .contains("get-trail-status --name " + TRAIL_ARN)
+          .contains("bucket " + BUCKET);
     }
 
     @Test
@@ -640,20 +813,31 @@ class OrganizationTrailCheckTest {
       Instant at = NOW.minus(Duration.ofHours(25));
       Finding f = delivery(delivered(at, null));
       assertFailOnOrgTrail(f);
-      assertThat(f.message()).isEqualTo("last log delivery was 25 h ago (" + at + "), older than 24 h");
+      assertThat(f.message())
+          .isEqualTo("last log delivery was 25 h ago (" + at + "), older than 24 h");
     }
 
     @Test
     void passesAt23Hours() {
-      assertThat(delivery(delivered(NOW.minus(Duration.ofHours(23)), null)).status()).isEqualTo(Status.PASS);
+      assertThat(delivery(delivered(NOW.minus(Duration.ofHours(23)), null)).status())
+          .isEqualTo(Status.PASS);
     }
 
     @Test
     void ageIsMeasuredAgainstCollectedAtNotTheWallClock() {
       Instant collected = Instant.parse("2019-06-01T12:00:00Z");
-      Snapshot s = snapshot(account(MGMT, status(orgTrail(), delivered(collected.minusSeconds(3600), null))));
-      Snapshot then = new Snapshot(s.schemaVersion(), collected, s.collection(), s.organization(), s.accounts(),
-          s.buckets(), s.keys());
+      Snapshot s =
+          snapshot(
+              account(MGMT, status(orgTrail(), delivered(collected.minusSeconds(3600), null))));
+      Snapshot then =
+          new Snapshot(
+              s.schemaVersion(),
+              collected,
+              s.collection(),
+              s.organization(),
+              s.accounts(),
+              s.buckets(),
+              s.keys());
       Finding f = only(run(then), DELIVERY, MGMT);
       assertThat(f.status()).isEqualTo(Status.PASS);
       assertThat(f.message()).contains("1 h ago");
@@ -675,25 +859,31 @@ class OrganizationTrailCheckTest {
 
     @Test
     void errorWhenTheStatusIsUnavailable() {
-      List<Finding> fs = run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))));
+      List<Finding> fs =
+          run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))));
       Finding f = trailFinding(fs, TRAIL_ARN, MGMT, US, Status.ERROR);
       assertThat(f.remediation()).isNull();
-      assertThat(f.message()).contains("status of trail org-trail (" + TRAIL_ARN + ") could not be read")
+      assertThat(f.message())
+          .contains("status of trail org-trail (" + TRAIL_ARN + ") could not be read")
           .contains("cloudtrail:GetTrailStatus failed: AccessDeniedException");
     }
 
     @Test
     void oneFindingPerTrailWithItsOwnRegion() {
-      List<Finding> fs = run(account(MGMT, orgTrail(), status(regionalTrail(MGMT, EU, "eu"), stopped())),
-          account(MEMBER, orgTrail()));
+      List<Finding> fs =
+          run(
+              account(MGMT, orgTrail(), status(regionalTrail(MGMT, EU, "eu"), stopped())),
+              account(MEMBER, orgTrail()));
       assertThat(fs).filteredOn(f -> f.ruleId().equals(DELIVERY)).hasSize(2);
       trailFinding(fs, TRAIL_ARN, MGMT, US, Status.PASS);
       Finding eu = trailFinding(fs, arn(MGMT, EU, "eu"), MGMT, EU, Status.FAIL);
-      assertThat(eu.remediation()).contains("--name " + arn(MGMT, EU, "eu") + " --region eu-west-1");
+      assertThat(eu.remediation())
+          .contains("--name " + arn(MGMT, EU, "eu") + " --region eu-west-1");
     }
   }
 
-  // ---------------------------------------------------------------- organization trail seen from a member
+  // ---------------------------------------------------------------- organization trail seen from a
+  // member
 
   @Nested
   class SeenFromAMemberAccount {
@@ -706,7 +896,9 @@ class OrganizationTrailCheckTest {
         assertThat(f.message()).contains("TrailNotFoundException").contains(OWNER_NOTE);
       }
       Finding delivery = trailFinding(fs, TRAIL_ARN, MGMT, US, Status.ERROR);
-      assertThat(delivery.message()).contains("TrailNotFoundException").contains(OWNER_NOTE)
+      assertThat(delivery.message())
+          .contains("TrailNotFoundException")
+          .contains(OWNER_NOTE)
           .contains("include that account in the audit");
       // nothing about this trail is a FAIL
       assertThat(fs).noneMatch(f -> f.status() == Status.FAIL);
@@ -737,16 +929,20 @@ class OrganizationTrailCheckTest {
 
     @Test
     void whenTheOwnerIsAuditedAndItsOwnReadFailsTheMessageDoesNotAskToIncludeIt() {
-      List<Finding> fs = run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))),
-          account(MEMBER, shadowOrgTrail()));
+      List<Finding> fs =
+          run(
+              account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))),
+              account(MEMBER, shadowOrgTrail()));
       Finding delivery = trailFinding(fs, TRAIL_ARN, MGMT, US, Status.ERROR);
-      assertThat(delivery.message()).contains("cloudtrail:GetTrailStatus failed: AccessDeniedException")
+      assertThat(delivery.message())
+          .contains("cloudtrail:GetTrailStatus failed: AccessDeniedException")
           .doesNotContain("include that account");
     }
 
     @Test
     void theOwnersKnownStoppedStatusFailsTheMemberToo() {
-      List<Finding> fs = run(account(MGMT, status(orgTrail(), stopped())), account(MEMBER, shadowOrgTrail()));
+      List<Finding> fs =
+          run(account(MGMT, status(orgTrail(), stopped())), account(MEMBER, shadowOrgTrail()));
       assertThat(accountFinding(fs, ORG, MEMBER, Status.FAIL).message()).contains("org-trail");
       accountFinding(fs, ENABLED, MEMBER, Status.FAIL);
       trailFinding(fs, TRAIL_ARN, MGMT, US, Status.FAIL);
