@@ -12,13 +12,17 @@ import java.util.List;
  * @param digestMaxAgeHours the oldest acceptable last digest delivery, in hours
  * @param lake CloudTrail Lake requirements
  * @param skipChecks check ids not to run
+ * @param dataEvents data-event requirements
+ * @param networkActivity network-activity-event requirements
  */
 public record AuditConfig(
     List<String> breakGlassPrincipals,
     Integer deliveryMaxAgeHours,
     Integer digestMaxAgeHours,
     Lake lake,
-    List<String> skipChecks) {
+    List<String> skipChecks,
+    DataEvents dataEvents,
+    NetworkActivity networkActivity) {
 
   public static final int DEFAULT_DELIVERY_MAX_AGE_HOURS = 24;
   public static final int DEFAULT_DIGEST_MAX_AGE_HOURS = 2;
@@ -32,10 +36,107 @@ public record AuditConfig(
         digestMaxAgeHours == null ? DEFAULT_DIGEST_MAX_AGE_HOURS : digestMaxAgeHours;
     lake = lake == null ? new Lake(null, null) : lake;
     skipChecks = skipChecks == null ? List.of() : List.copyOf(skipChecks);
+    dataEvents = dataEvents == null ? new DataEvents(null) : dataEvents;
+    networkActivity = networkActivity == null ? new NetworkActivity(null, null) : networkActivity;
   }
 
   public static AuditConfig defaults() {
-    return new AuditConfig(null, null, null, null, null);
+    return new AuditConfig(null, null, null, null, null, null, null);
+  }
+
+  public AuditConfig withBreakGlassPrincipals(List<String> principals) {
+    return new AuditConfig(
+        principals,
+        deliveryMaxAgeHours,
+        digestMaxAgeHours,
+        lake,
+        skipChecks,
+        dataEvents,
+        networkActivity);
+  }
+
+  public AuditConfig withDeliveryMaxAgeHours(int hours) {
+    return new AuditConfig(
+        breakGlassPrincipals,
+        hours,
+        digestMaxAgeHours,
+        lake,
+        skipChecks,
+        dataEvents,
+        networkActivity);
+  }
+
+  public AuditConfig withDigestMaxAgeHours(int hours) {
+    return new AuditConfig(
+        breakGlassPrincipals,
+        deliveryMaxAgeHours,
+        hours,
+        lake,
+        skipChecks,
+        dataEvents,
+        networkActivity);
+  }
+
+  public AuditConfig withDataEvents(DataEvents value) {
+    return new AuditConfig(
+        breakGlassPrincipals,
+        deliveryMaxAgeHours,
+        digestMaxAgeHours,
+        lake,
+        skipChecks,
+        value,
+        networkActivity);
+  }
+
+  public AuditConfig withNetworkActivity(NetworkActivity value) {
+    return new AuditConfig(
+        breakGlassPrincipals,
+        deliveryMaxAgeHours,
+        digestMaxAgeHours,
+        lake,
+        skipChecks,
+        dataEvents,
+        value);
+  }
+
+  /**
+   * Data-event settings.
+   *
+   * @param s3Buckets bucket names whose object-level events must be logged; empty means every
+   *     bucket
+   */
+  public record DataEvents(List<String> s3Buckets) {
+    public DataEvents {
+      s3Buckets = s3Buckets == null ? List.of() : List.copyOf(s3Buckets);
+    }
+  }
+
+  /**
+   * Network activity event settings.
+   *
+   * @param eventSources event sources required besides the default ones ({@link #DEFAULT_SOURCES})
+   * @param requireAllActivity FAIL when only {@code errorCode VpceAccessDenied} events are logged
+   */
+  public record NetworkActivity(List<String> eventSources, Boolean requireAllActivity) {
+    public static final List<String> DEFAULT_SOURCES =
+        List.of(
+            "s3.amazonaws.com",
+            "ec2.amazonaws.com",
+            "kms.amazonaws.com",
+            "secretsmanager.amazonaws.com",
+            "cloudtrail.amazonaws.com");
+
+    public NetworkActivity {
+      eventSources = eventSources == null ? List.of() : List.copyOf(eventSources);
+      requireAllActivity = requireAllActivity != null && requireAllActivity;
+    }
+
+    /** The default sources and the configured ones, without duplicates. */
+    public List<String> requiredSources() {
+      return java.util.stream.Stream.concat(DEFAULT_SOURCES.stream(), eventSources.stream())
+          .distinct()
+          .toList();
+    }
   }
 
   /**

@@ -53,6 +53,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void dataEventAndNetworkActivitySettings() {
+    AuditConfig c =
+        parse(
+            """
+            dataEvents:
+              s3Buckets: [payments-records]
+            networkActivity:
+              eventSources: [dynamodb.amazonaws.com, s3.amazonaws.com]
+              requireAllActivity: true
+            """);
+    assertThat(c.dataEvents().s3Buckets()).containsExactly("payments-records");
+    assertThat(c.networkActivity().requireAllActivity()).isTrue();
+    assertThat(c.networkActivity().requiredSources())
+        .containsExactly(
+            "s3.amazonaws.com",
+            "ec2.amazonaws.com",
+            "kms.amazonaws.com",
+            "secretsmanager.amazonaws.com",
+            "cloudtrail.amazonaws.com",
+            "dynamodb.amazonaws.com");
+  }
+
+  @Test
   void unknownKeyIsAnErrorNamingTheKeyAndLine() {
     assertThatThrownBy(() -> parse("deliveryMaxAgeHours: 6\nbreakGlassPrincipal: []\n"))
         .isInstanceOf(InputFileException.class)

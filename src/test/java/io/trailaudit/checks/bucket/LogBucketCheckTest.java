@@ -89,7 +89,7 @@ class LogBucketCheckTest {
   private static final String BREAK_GLASS = "arn:aws:iam::" + MEMBER + ":role/LogBreakGlass";
 
   private static final AuditConfig CONFIG =
-      new AuditConfig(List.of(BREAK_GLASS), null, null, null, null);
+      AuditConfig.defaults().withBreakGlassPrincipals(List.of(BREAK_GLASS));
   private static final AuditConfig NO_BREAK_GLASS = AuditConfig.defaults();
 
   // ---------------------------------------------------------------- policy statements
@@ -896,8 +896,8 @@ class LogBucketCheckTest {
     @Test
     void passesWithAWildcardActionAndAnExemptionWithinABreakGlassPattern() {
       AuditConfig wide =
-          new AuditConfig(
-              List.of("arn:aws:iam::" + MEMBER + ":role/LogBreakGlass*"), null, null, null, null);
+          AuditConfig.defaults()
+              .withBreakGlassPrincipals(List.of("arn:aws:iam::" + MEMBER + ":role/LogBreakGlass*"));
       evaluate(deletion("\"s3:Delete*\"", exempting(BREAK_GLASS)), wide, DENY_DELETE, Status.PASS);
     }
 

@@ -188,7 +188,7 @@ class LogFileValidationCheckTest {
 
   @Test
   void digestsUseTheConfiguredMaximumAge() {
-    AuditConfig sixHours = new AuditConfig(null, null, 6, null, null);
+    AuditConfig sixHours = AuditConfig.defaults().withDigestMaxAgeHours(6);
     assertThat(digests(digest(true, NOW.minus(Duration.ofHours(3)), null), sixHours).status())
         .isEqualTo(Status.PASS);
     Finding old = digests(digest(true, NOW.minus(Duration.ofHours(7)), null), sixHours);

@@ -845,14 +845,14 @@ class OrganizationTrailCheckTest {
 
     @Test
     void usesTheConfiguredMaximumAge() {
-      AuditConfig sixHours = new AuditConfig(null, 6, null, null, null);
+      AuditConfig sixHours = AuditConfig.defaults().withDeliveryMaxAgeHours(6);
       Finding old = delivery(delivered(NOW.minus(Duration.ofHours(7)), null), sixHours);
       assertFailOnOrgTrail(old);
       assertThat(old.message()).contains("7 h ago").endsWith("older than 6 h");
       assertThat(delivery(delivered(NOW.minus(Duration.ofHours(5)), null), sixHours).status())
           .isEqualTo(Status.PASS);
 
-      AuditConfig twoDays = new AuditConfig(null, 48, null, null, null);
+      AuditConfig twoDays = AuditConfig.defaults().withDeliveryMaxAgeHours(48);
       assertThat(delivery(delivered(NOW.minus(Duration.ofHours(30)), null), twoDays).status())
           .isEqualTo(Status.PASS);
     }
