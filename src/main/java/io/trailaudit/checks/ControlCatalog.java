@@ -2,6 +2,8 @@ package io.trailaudit.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailaudit.checks.alerting.MonitoringTopic;
+import io.trailaudit.checks.alerting.MonitoringTopics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -116,6 +118,10 @@ public final class ControlCatalog {
                 controls,
                 remediations));
       }
+      JsonNode topics = c.get("topicRequirements");
+      if (topics != null) {
+        reqs.addAll(topicRequirements(topics, versions));
+      }
       checks.add(
           new CheckInfo(
               c.path("id").asText(),
@@ -127,5 +133,40 @@ public final class ControlCatalog {
     }
     checks.sort(Comparator.comparingInt(CheckInfo::number));
     return new ControlCatalog(checks, versions);
+  }
+
+  /**
+   * One requirement per CIS monitoring topic ({@code metric-filter/root-usage}, …), with the
+   * topic's own control ids: they are written once, in the topics file.
+   */
+  private static List<RequirementInfo> topicRequirements(JsonNode spec, List<String> versions) {
+    String prefix = spec.path("prefix").asText();
+    Severity severity = Severity.parse(spec.path("severity").asText());
+    Map<String, String> remediations = new LinkedHashMap<>();
+    spec.path("remediation")
+        .fields()
+        .forEachRemaining(e -> remediations.put(e.getKey(), e.getValue().asText()));
+    List<RequirementInfo> reqs = new ArrayList<>();
+    for (MonitoringTopic t : MonitoringTopics.load()) {
+      List<ControlRef> controls = new ArrayList<>();
+      t.securityHub().forEach(id -> controls.add(ControlRef.securityHub(id)));
+      for (String version : versions) {
+        String id = t.cis().get(version);
+        if (id != null) {
+          controls.add(ControlRef.cis(version, id));
+        }
+      }
+      reqs.add(
+          new RequirementInfo(
+              prefix + t.id(),
+              "Metric filter and alarm for " + t.title(),
+              severity,
+              "a metric filter on the log group of a logging multi-region trail whose parsed pattern"
+                  + " matches every sample event of the topic and no benign one, an alarm on its"
+                  + " metric with actions enabled, and an SNS topic with a confirmed subscription",
+              controls,
+              remediations));
+    }
+    return reqs;
   }
 }

@@ -1,5 +1,7 @@
 package io.trailaudit.checks;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,6 @@ public record RequirementInfo(
 
   public RequirementInfo {
     controls = List.copyOf(controls);
-    remediations = Map.copyOf(remediations);
+    remediations = Collections.unmodifiableMap(new LinkedHashMap<>(remediations));
   }
 }

@@ -1,11 +1,13 @@
 package io.trailaudit.checks;
 
+import io.trailaudit.model.Arns;
 import io.trailaudit.model.EventSelectors;
 import io.trailaudit.model.InsightSelector;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.Trail;
 import io.trailaudit.model.TrailStatus;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A trail as checks see it: its description, and per-trail reads taken from whichever account could
@@ -60,8 +62,18 @@ public record TrailView(
   /** Coverage of management events, if the selectors are known. */
   public ManagementCoverage managementCoverage() {
     return selectors.isKnown() && selectors.value() != null
-        ? ManagementCoverage.of(selectors.value())
+        ? ManagementCoverage.of(selectors.value(), Arns.partition(trail.arn()))
         : ManagementCoverage.NONE;
+  }
+
+  /** The names remediation templates fill in: trail ARN, name, region, account and bucket. */
+  public Map<String, String> remediationArgs() {
+    return Map.of(
+        "trailArn", arn(),
+        "trailName", name(),
+        "trailRegion", region(),
+        "trailAccount", account(),
+        "bucket", String.valueOf(trail.s3BucketName()));
   }
 
   /** {@code name (arn)} for messages. */

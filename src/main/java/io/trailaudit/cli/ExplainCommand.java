@@ -4,6 +4,9 @@ import io.trailaudit.checks.CheckInfo;
 import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.ControlRef;
 import io.trailaudit.checks.RequirementInfo;
+import io.trailaudit.checks.alerting.MonitoringTopic;
+import io.trailaudit.checks.alerting.MonitoringTopics;
+import io.trailaudit.checks.alerting.SampleEvent;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +77,9 @@ final class ExplainCommand implements Callable<Integer> {
               ? "AWS Security Hub " + ref.id()
               : "CIS AWS Foundations Benchmark v" + ref.version() + " " + ref.id());
     }
+    if (rule.startsWith("cloudwatch-alerting/metric-filter/")) {
+      explainTopic(out, rule.substring("cloudwatch-alerting/metric-filter/".length()));
+    }
     out.printf("Remediation (placeholders are filled with real names in findings):%n");
     for (Map.Entry<String, String> e : r.remediations().entrySet()) {
       if (r.remediations().size() > 1) {
@@ -85,5 +91,24 @@ final class ExplainCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK.code();
+  }
+
+  /** The topic's documented pattern and the sample events a filter must, and must not, match. */
+  private static void explainTopic(PrintWriter out, String topicId) {
+    MonitoringTopic topic = MonitoringTopics.find(topicId).orElseThrow();
+    out.printf("Topic:       %s%n", topic.title());
+    out.printf(
+        "Canonical pattern (%s):%n  %s%n", topic.canonicalSource(), topic.canonicalPattern());
+    out.printf(
+        "A metric filter satisfies the topic when its parsed pattern matches every event below and"
+            + " none of the benign ones.%n");
+    out.printf("Events it must match (%d):%n", topic.mustMatch().size());
+    for (SampleEvent e : topic.mustMatch()) {
+      out.printf("  %s%n    %s%n", e.name(), e.event());
+    }
+    out.printf("Benign events it must not match (%d):%n", topic.mustNotMatch().size());
+    for (SampleEvent e : topic.mustNotMatch()) {
+      out.printf("  %s%n    %s%n", e.name(), e.event());
+    }
   }
 }

@@ -20,11 +20,11 @@ class ManagementCoverageTest {
   private static final FieldSelector MANAGEMENT = fieldEquals("eventCategory", "Management");
 
   private static ManagementCoverage of(EventSelectors s) {
-    return ManagementCoverage.of(s);
+    return ManagementCoverage.of(s, "aws");
   }
 
   private static ManagementCoverage of(AdvancedEventSelector... s) {
-    return ManagementCoverage.of(advanced(s));
+    return of(advanced(s));
   }
 
   private static EventSelectors classics(EventSelector... s) {
@@ -57,7 +57,10 @@ class ManagementCoverageTest {
     assertThat(c.write()).isFalse();
     assertThat(c.full()).isFalse();
     assertThat(c.some()).isTrue();
-    assertThat(c.gaps()).containsExactly("write management events are not logged");
+    assertThat(c.gaps())
+        .singleElement()
+        .asString()
+        .contains("management events (write) not logged");
   }
 
   @Test
@@ -65,7 +68,7 @@ class ManagementCoverageTest {
     ManagementCoverage c = of(classic("WriteOnly", List.of()));
     assertThat(c.read()).isFalse();
     assertThat(c.write()).isTrue();
-    assertThat(c.gaps()).containsExactly("read management events are not logged");
+    assertThat(c.gaps()).singleElement().asString().contains("management events (read) not logged");
   }
 
   @Test
@@ -83,8 +86,10 @@ class ManagementCoverageTest {
     assertThat(c.full()).isFalse();
     assertThat(c.some()).isTrue();
     assertThat(c.gaps())
-        .contains(
-            "event selector 1 excludes management events from kms.amazonaws.com, rdsdata.amazonaws.com");
+        .singleElement()
+        .asString()
+        .contains("only partly logged")
+        .contains("event selector 1 excludes eventSource kms.amazonaws.com");
   }
 
   @Test
@@ -98,14 +103,20 @@ class ManagementCoverageTest {
     ManagementCoverage c = of(classics(data));
     assertThat(c.some()).isFalse();
     assertThat(c.full()).isFalse();
-    assertThat(c.gaps()).containsExactly("no selector includes management events");
+    assertThat(c.gaps())
+        .singleElement()
+        .asString()
+        .contains("management events (read, write) not logged");
   }
 
   @Test
   void noSelectorsLogNothing() {
     ManagementCoverage c = of(new EventSelectors(List.of(), List.of()));
     assertThat(c.some()).isFalse();
-    assertThat(c.gaps()).containsExactly("no selector includes management events");
+    assertThat(c.gaps())
+        .singleElement()
+        .asString()
+        .contains("management events (read, write) not logged");
   }
 
   // ---------------------------------------------------------------- advanced selectors
@@ -122,7 +133,10 @@ class ManagementCoverageTest {
     ManagementCoverage c = of(selector("reads", MANAGEMENT, fieldEquals("readOnly", "true")));
     assertThat(c.read()).isTrue();
     assertThat(c.write()).isFalse();
-    assertThat(c.gaps()).containsExactly("write management events are not logged");
+    assertThat(c.gaps())
+        .singleElement()
+        .asString()
+        .contains("management events (write) not logged");
   }
 
   @Test
@@ -167,7 +181,10 @@ class ManagementCoverageTest {
     assertThat(c.write()).isFalse();
     assertThat(c.some()).isTrue();
     assertThat(c.gaps())
-        .contains("advanced selector 'no KMS' narrows management events by eventSource");
+        .singleElement()
+        .asString()
+        .contains("only partly logged")
+        .contains("selector 'no KMS' excludes eventSource kms.amazonaws.com");
   }
 
   @Test
@@ -176,7 +193,10 @@ class ManagementCoverageTest {
         of(selector(null, MANAGEMENT, fieldEquals("eventSource", "iam.amazonaws.com")));
     assertThat(c.full()).isFalse();
     assertThat(c.gaps())
-        .contains("advanced selector (unnamed) narrows management events by eventSource");
+        .singleElement()
+        .asString()
+        .contains("only partly logged")
+        .contains("eventSource");
   }
 
   @Test
@@ -192,10 +212,11 @@ class ManagementCoverageTest {
   }
 
   @Test
-  void advancedReadOnlyWithAnUnknownOperatorCountsAsNeither() {
+  void advancedReadOnlyStartsWithIsDecidedByMeaning() {
+    // readOnly takes only "true" or "false": StartsWith "t" selects exactly the read events.
     FieldSelector odd = new FieldSelector("readOnly", null, null, List.of("t"), null, null, null);
     ManagementCoverage c = of(selector("odd", MANAGEMENT, odd));
-    assertThat(c.read()).isFalse();
+    assertThat(c.read()).isTrue();
     assertThat(c.write()).isFalse();
     assertThat(c.some()).isTrue();
   }

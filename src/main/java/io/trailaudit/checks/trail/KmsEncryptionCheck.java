@@ -51,7 +51,7 @@ public final class KmsEncryptionCheck implements Check {
                     + t.label()
                     + " is not encrypted with SSE-KMS"
                     + " (log files use SSE-S3 only)",
-                OrganizationTrailCheck.trailArgs(t)));
+                t.remediationArgs()));
         for (String req : KEY_REQUIREMENTS) {
           out.add(
               f.notApplicable(
@@ -90,7 +90,7 @@ public final class KmsEncryptionCheck implements Check {
       return KEY_REQUIREMENTS.stream().map(r -> f.error(r, where, msg)).toList();
     }
     KmsKey key = found.get();
-    Map<String, String> args = new HashMap<>(OrganizationTrailCheck.trailArgs(trails.get(0)));
+    Map<String, String> args = new HashMap<>(trails.get(0).remediationArgs());
     String keyArn =
         key.metadata() instanceof Observed.Known<KeyMetadata> k
                 && k.value() != null

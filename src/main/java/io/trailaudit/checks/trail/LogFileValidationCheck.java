@@ -30,7 +30,7 @@ public final class LogFileValidationCheck implements Check {
     Duration maxAge = Duration.ofHours(config.digestMaxAgeHours());
     List<Finding> out = new ArrayList<>();
     for (TrailView t : TrailIndex.of(snapshot).all()) {
-      Map<String, String> args = OrganizationTrailCheck.trailArgs(t);
+      Map<String, String> args = t.remediationArgs();
       if (t.trail().logFileValidationEnabled()) {
         out.add(f.pass("enabled", t.resource(), "log file validation is enabled on " + t.label()));
         out.add(digestsDelivered(f, t, snapshot.collectedAt(), maxAge, args));

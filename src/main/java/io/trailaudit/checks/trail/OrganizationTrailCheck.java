@@ -116,7 +116,7 @@ public final class OrganizationTrailCheck implements Check {
             + a.trails().stream()
                 .map(OrganizationTrailCheck::stoppedLabel)
                 .collect(Collectors.joining(", ")),
-        trailArgs(first));
+        first.remediationArgs());
   }
 
   private Finding multiRegionManagementEvents(FindingFactory f, AccountTrails a) {
@@ -165,7 +165,7 @@ public final class OrganizationTrailCheck implements Check {
         a.resource(),
         "no multi-region trail logs all read and write management events: "
             + String.join("; ", shortfalls),
-        trailArgs(multi.get(0)));
+        multi.get(0).remediationArgs());
   }
 
   private Finding allRegions(FindingFactory f, AccountTrails a) {
@@ -369,7 +369,7 @@ public final class OrganizationTrailCheck implements Check {
         excluding.isEmpty() ? "start" : "default",
         a.resource(),
         "global service events are not logged by a logging multi-region trail: " + detail,
-        trailArgs(target));
+        target.remediationArgs());
   }
 
   private Finding deliveryHealthy(FindingFactory f, TrailView t, Instant now, Duration maxAge) {
@@ -378,7 +378,7 @@ public final class OrganizationTrailCheck implements Check {
       return f.error(req, t.resource(), Messages.trailReadFailed(t, t.status(), "status"));
     }
     TrailStatus s = t.status().value();
-    Map<String, String> args = trailArgs(t);
+    Map<String, String> args = t.remediationArgs();
     if (s == null || !s.isLogging()) {
       return f.fail(
           req,
@@ -448,14 +448,5 @@ public final class OrganizationTrailCheck implements Check {
         + (s != null && s.stopLoggingTime() != null
             ? " (stopped " + s.stopLoggingTime() + ")"
             : "");
-  }
-
-  static Map<String, String> trailArgs(TrailView t) {
-    return Map.of(
-        "trailArn", t.arn(),
-        "trailName", t.name(),
-        "trailRegion", t.region(),
-        "trailAccount", t.account(),
-        "bucket", String.valueOf(t.trail().s3BucketName()));
   }
 }

@@ -349,21 +349,21 @@ class OrganizationTrailCheckTest {
     void failsWhenOnlyReadEventsAreLogged() {
       Finding f = evaluate(selectors(orgTrail(), classic("ReadOnly", List.of())));
       assertFailsOnOrgTrail(f);
-      assertThat(f.message()).contains("org-trail: write management events are not logged");
+      assertThat(f.message()).contains("org-trail: management events (write) not logged");
     }
 
     @Test
     void failsWhenOnlyWriteEventsAreLogged() {
       Finding f = evaluate(selectors(orgTrail(), classic("WriteOnly", List.of())));
       assertFailsOnOrgTrail(f);
-      assertThat(f.message()).contains("org-trail: read management events are not logged");
+      assertThat(f.message()).contains("org-trail: management events (read) not logged");
     }
 
     @Test
     void failsWhenAManagementEventSourceIsExcluded() {
       Finding f = evaluate(selectors(orgTrail(), classic("All", List.of("kms.amazonaws.com"))));
       assertFailsOnOrgTrail(f);
-      assertThat(f.message()).contains("excludes management events from kms.amazonaws.com");
+      assertThat(f.message()).contains("excludes eventSource kms.amazonaws.com");
     }
 
     @Test
@@ -378,8 +378,7 @@ class OrganizationTrailCheckTest {
                           fieldEquals("eventCategory", "Management"),
                           fieldNotEquals("eventSource", "kms.amazonaws.com")))));
       assertFailsOnOrgTrail(f);
-      assertThat(f.message())
-          .contains("advanced selector 'no KMS' narrows management events by eventSource");
+      assertThat(f.message()).contains("selector 'no KMS' excludes eventSource kms.amazonaws.com");
     }
 
     @Test
@@ -394,7 +393,7 @@ class OrganizationTrailCheckTest {
                           fieldEquals("eventCategory", "Management"),
                           fieldEquals("readOnly", "true")))));
       assertFailsOnOrgTrail(f);
-      assertThat(f.message()).contains("write management events are not logged");
+      assertThat(f.message()).contains("management events (write) not logged");
     }
 
     @Test
@@ -404,8 +403,8 @@ class OrganizationTrailCheckTest {
       Finding f = evaluate(reads, writes);
       assertFailsOnOrgTrail(f);
       assertThat(f.message())
-          .contains("org-trail: write management events are not logged")
-          .contains("writes: read management events are not logged");
+          .contains("org-trail: management events (write) not logged")
+          .contains("writes: management events (read) not logged");
     }
 
     @Test

@@ -1,0 +1,502 @@
+package io.trailaudit.checks.alerting;
+
+import io.trailaudit.checks.Check;
+import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.FindingFactory;
+import io.trailaudit.checks.Messages;
+import io.trailaudit.checks.Resource;
+import io.trailaudit.checks.TrailIndex;
+import io.trailaudit.checks.TrailView;
+import io.trailaudit.config.AuditConfig;
+import io.trailaudit.filterpattern.FilterPattern;
+import io.trailaudit.filterpattern.FilterPatternException;
+import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Arns;
+import io.trailaudit.model.LogGroup;
+import io.trailaudit.model.LogGroup.MetricFilter;
+import io.trailaudit.model.LogGroup.MetricTransformation;
+import io.trailaudit.model.MetricAlarm;
+import io.trailaudit.model.Observed;
+import io.trailaudit.model.RegionSnapshot;
+import io.trailaudit.model.Snapshot;
+import io.trailaudit.model.SnsTopic;
+import io.trailaudit.model.TrailStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Check 5: a multi-region trail delivers to CloudWatch Logs, and each CIS monitoring topic has a
+ * metric filter whose parsed pattern matches the topic's events, feeding an alarm with actions that
+ * notifies a confirmed SNS subscription.
+ */
+public final class CloudWatchAlertingCheck implements Check {
+  public static final String ID = "cloudwatch-alerting";
+  static final String TOPIC_PREFIX = "metric-filter/";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
+    FindingFactory f = new FindingFactory(info());
+    TrailIndex index = TrailIndex.of(snapshot);
+    Duration maxAge = Duration.ofHours(config.deliveryMaxAgeHours());
+    List<Finding> out = new ArrayList<>();
+    for (AccountSnapshot account : snapshot.accounts()) {
+      List<TrailView> trails = index.visibleFrom(account);
+      // Only log groups of multi-region logging trails with read and write management events count.
+      List<TrailView> qualifying =
+          trails.stream()
+              .filter(t -> t.trail().isMultiRegionTrail() && t.isLogging())
+              .filter(t -> t.selectors().isKnown() && t.managementCoverage().full())
+              .toList();
+      List<String> uncertain = uncertain(trails);
+      Resource accountWide = Resource.account(account.accountId());
+      out.add(logGroup(f, accountWide, qualifying, uncertain, snapshot.collectedAt(), maxAge));
+      List<GroupView> groups = new ArrayList<>();
+      for (TrailView t : qualifying) {
+        if (t.trail().cloudWatchLogsLogGroupArn() != null
+            && groups.stream()
+                .noneMatch(g -> g.arn().equals(t.trail().cloudWatchLogsLogGroupArn()))) {
+          groups.add(GroupView.of(snapshot, t.trail().cloudWatchLogsLogGroupArn()));
+        }
+      }
+      for (MonitoringTopic topic : MonitoringTopics.load()) {
+        out.add(topicFinding(f, account, accountWide, topic, groups, uncertain));
+      }
+    }
+    return out;
+  }
+
+  /** Multi-region trails whose status or selectors could not be read: they might qualify. */
+  private static List<String> uncertain(List<TrailView> trails) {
+    List<String> why = new ArrayList<>();
+    for (TrailView t : trails) {
+      if (!t.trail().isMultiRegionTrail() || t.isKnownStopped()) {
+        continue;
+      }
+      if (!t.status().isKnown()) {
+        why.add(Messages.trailReadFailed(t, t.status(), "status"));
+      } else if (!t.selectors().isKnown()) {
+        why.add(Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+      }
+    }
+    return why;
+  }
+
+  private Finding logGroup(
+      FindingFactory f,
+      Resource where,
+      List<TrailView> qualifying,
+      List<String> uncertain,
+      Instant now,
+      Duration maxAge) {
+    String req = "log-group";
+    List<String> problems = new ArrayList<>();
+    TrailView withGroup = null;
+    for (TrailView t : qualifying) {
+      String group = t.trail().cloudWatchLogsLogGroupArn();
+      if (group == null) {
+        problems.add(t.name() + " does not deliver to CloudWatch Logs");
+        continue;
+      }
+      withGroup = withGroup == null ? t : withGroup;
+      TrailStatus s = t.status().value();
+      if (s.latestCloudWatchLogsDeliveryError() != null
+          && !s.latestCloudWatchLogsDeliveryError().isBlank()) {
+        problems.add(
+            t.name()
+                + ": last delivery to "
+                + group
+                + " failed: "
+                + s.latestCloudWatchLogsDeliveryError());
+      } else if (s.latestCloudWatchLogsDeliveryTime() == null) {
+        problems.add(t.name() + ": nothing has been delivered to " + group);
+      } else if (s.latestCloudWatchLogsDeliveryTime().isBefore(now.minus(maxAge))) {
+        problems.add(
+            t.name()
+                + ": last delivery to "
+                + group
+                + " was "
+                + Messages.age(s.latestCloudWatchLogsDeliveryTime(), now)
+                + ", older than "
+                + maxAge.toHours()
+                + " h");
+      } else {
+        return f.pass(
+            req,
+            where,
+            "multi-region trail "
+                + t.label()
+                + " delivers to "
+                + group
+                + " ("
+                + Messages.age(s.latestCloudWatchLogsDeliveryTime(), now)
+                + ")");
+      }
+    }
+    if (!uncertain.isEmpty()) {
+      return f.error(
+          req,
+          where,
+          "cannot tell whether a multi-region trail delivers to CloudWatch"
+              + " Logs: "
+              + String.join("; ", uncertain));
+    }
+    if (qualifying.isEmpty()) {
+      return f.fail(
+          req,
+          "none",
+          where,
+          "no logging multi-region trail with read and write management"
+              + " events is visible from account "
+              + where.account(),
+          Map.of());
+    }
+    TrailView target = withGroup == null ? qualifying.get(0) : withGroup;
+    return f.fail(
+        req,
+        withGroup == null ? "default" : "delivery",
+        where,
+        "no multi-region trail delivers to CloudWatch Logs: " + String.join("; ", problems),
+        target.remediationArgs());
+  }
+
+  private Finding topicFinding(
+      FindingFactory f,
+      AccountSnapshot account,
+      Resource accountWide,
+      MonitoringTopic topic,
+      List<GroupView> groups,
+      List<String> uncertain) {
+    String req = TOPIC_PREFIX + topic.id();
+    if (groups.isEmpty()) {
+      if (!uncertain.isEmpty()) {
+        return f.error(
+            req,
+            accountWide,
+            "cannot tell which log group receives the events: " + String.join("; ", uncertain));
+      }
+      return f.fail(
+          req,
+          "none",
+          accountWide,
+          "no log group of a logging multi-region trail with read"
+              + " and write management events is visible from account "
+              + account.accountId()
+              + ", so "
+              + topic.title()
+              + " raise no alarm",
+          Map.of("topic", topic.id(), "pattern", topic.canonicalPattern()));
+    }
+    Outcome best = null;
+    for (GroupView g : groups) {
+      Outcome o = g.evaluate(topic);
+      if (o.status == Outcome.Kind.PASS) {
+        return f.pass(req, g.resource(account.accountId()), o.message);
+      }
+      if (best == null || o.rank() > best.rank()) {
+        best = o;
+      }
+    }
+    GroupView g = best.group;
+    if (best.status == Outcome.Kind.ERROR) {
+      return f.error(req, g.resource(account.accountId()), best.message);
+    }
+    Map<String, String> args = new HashMap<>(best.args);
+    args.put("topic", topic.id());
+    args.put("pattern", topic.canonicalPattern());
+    args.put("logGroup", g.name());
+    args.put("region", g.region());
+    args.put("account", g.account());
+    return f.fail(req, best.variant, g.resource(account.accountId()), best.message, args);
+  }
+
+  /** How far a log group gets towards a working alarm for one topic. */
+  private static final class Outcome {
+    enum Kind {
+      PASS,
+      FAIL,
+      ERROR
+    }
+
+    final GroupView group;
+    final Kind status;
+    final String variant;
+    final int link;
+    final String message;
+    final Map<String, String> args;
+
+    Outcome(
+        GroupView group,
+        Kind status,
+        String variant,
+        int link,
+        String message,
+        Map<String, String> args) {
+      this.group = group;
+      this.status = status;
+      this.variant = variant;
+      this.link = link;
+      this.message = message;
+      this.args = args;
+    }
+
+    /** An ERROR outranks any FAIL (it might pass); among FAILs the furthest link wins. */
+    int rank() {
+      return status == Kind.ERROR ? 100 : link;
+    }
+  }
+
+  /** A trail log group with its reads resolved from the snapshot. */
+  private record GroupView(
+      String arn,
+      String name,
+      String region,
+      String account,
+      Optional<LogGroup> group,
+      Optional<RegionSnapshot> regionReads,
+      boolean accountAudited) {
+
+    static GroupView of(Snapshot snapshot, String arn) {
+      String region = Arns.region(arn);
+      String account = Arns.account(arn);
+      String name = groupName(arn);
+      Optional<AccountSnapshot> owner = snapshot.account(account);
+      Optional<RegionSnapshot> reads = owner.flatMap(a -> a.region(region));
+      Optional<LogGroup> group =
+          reads.flatMap(r -> r.logGroups().stream().filter(g -> g.name().equals(name)).findFirst());
+      return new GroupView(arn, name, region, account, group, reads, owner.isPresent());
+    }
+
+    /** {@code arn:aws:logs:us-east-1:111:log-group:NAME:*} gives NAME. */
+    static String groupName(String arn) {
+      int at = arn.indexOf(":log-group:");
+      String rest = at < 0 ? arn : arn.substring(at + ":log-group:".length());
+      return rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest;
+    }
+
+    Resource resource(String auditedAccount) {
+      return new Resource(
+          auditedAccount, region, arn.endsWith(":*") ? arn.substring(0, arn.length() - 2) : arn);
+    }
+
+    Outcome fail(String variant, int link, String message, Map<String, String> args) {
+      return new Outcome(this, Outcome.Kind.FAIL, variant, link, message, args);
+    }
+
+    Outcome error(String message) {
+      return new Outcome(this, Outcome.Kind.ERROR, null, 0, message, Map.of());
+    }
+
+    Outcome evaluate(MonitoringTopic topic) {
+      if (group.isEmpty()) {
+        return error(
+            "log group "
+                + name
+                + " (account "
+                + account
+                + ", "
+                + region
+                + ") is not in the snapshot"
+                + (accountAudited
+                    ? ""
+                    : ": include account " + account + " in the audit to read it"));
+      }
+      Observed<List<MetricFilter>> filters = group.get().metricFilters();
+      if (!filters.isKnown()) {
+        return error(
+            "metric filters of log group "
+                + name
+                + " could not be read: "
+                + filters.failure().reason());
+      }
+      List<String> misses = new ArrayList<>();
+      List<MetricFilter> matching = new ArrayList<>();
+      List<MetricFilter> all = filters.value() == null ? List.of() : filters.value();
+      for (MetricFilter mf : all) {
+        try {
+          TopicMatch m = MonitoringTopics.evaluate(FilterPattern.parse(mf.filterPattern()), topic);
+          if (m.satisfied()) {
+            matching.add(mf);
+          } else if (m.unmatched().size() < m.requiredCount()) {
+            // A near miss (it matches some of the topic's events): worth naming what it misses.
+            misses.add("filter " + mf.name() + ": " + m.explanation());
+          }
+        } catch (FilterPatternException e) {
+          misses.add(
+              "filter " + mf.name() + " has a pattern that cannot be parsed: " + e.getMessage());
+        }
+      }
+      if (matching.isEmpty()) {
+        String why =
+            !misses.isEmpty()
+                ? String.join("; ", misses)
+                : all.isEmpty()
+                    ? "it has no metric filters"
+                    : "none of its "
+                        + all.size()
+                        + " metric filters matches any of the topic's events";
+        return fail(
+            "default",
+            1,
+            "no metric filter on log group " + name + " matches " + topic.title() + ": " + why,
+            Map.of());
+      }
+      return alarmChain(topic, matching);
+    }
+
+    /**
+     * Filter found: an alarm on its metric, with actions, to a topic with a confirmed subscriber.
+     */
+    private Outcome alarmChain(MonitoringTopic topic, List<MetricFilter> matching) {
+      Observed<List<MetricAlarm>> alarms =
+          regionReads.map(RegionSnapshot::alarms).orElse(Observed.notCollected("alarms"));
+      if (!alarms.isKnown()) {
+        return error("alarms in " + region + " could not be read: " + alarms.failure().reason());
+      }
+      Outcome best = null;
+      for (MetricFilter mf : matching) {
+        for (MetricTransformation mt : mf.metricTransformations()) {
+          Outcome o = alarmsFor(topic, mf, mt, alarms.value() == null ? List.of() : alarms.value());
+          if (o.status == Outcome.Kind.PASS) {
+            return o;
+          }
+          best = best == null || o.rank() > best.rank() ? o : best;
+        }
+      }
+      if (best == null) {
+        return fail(
+            "default",
+            1,
+            "metric filter " + matching.get(0).name() + " matches but publishes no metric",
+            Map.of());
+      }
+      return best;
+    }
+
+    private Outcome alarmsFor(
+        MonitoringTopic topic, MetricFilter mf, MetricTransformation mt, List<MetricAlarm> alarms) {
+      String metric = mt.metricNamespace() + "/" + mt.metricName();
+      Map<String, String> args = new HashMap<>();
+      args.put("namespace", mt.metricNamespace());
+      args.put("metric", mt.metricName());
+      List<MetricAlarm> on =
+          alarms.stream()
+              .filter(
+                  a ->
+                      mt.metricName().equals(a.metricName())
+                          && mt.metricNamespace().equals(a.namespace()))
+              .toList();
+      if (on.isEmpty()) {
+        return fail(
+            "alarm",
+            2,
+            "metric filter "
+                + mf.name()
+                + " matches "
+                + topic.title()
+                + " but no alarm watches its metric "
+                + metric,
+            args);
+      }
+      Outcome best = null;
+      for (MetricAlarm a : on) {
+        Map<String, String> alarmArgs = new HashMap<>(args);
+        alarmArgs.put("alarm", a.alarmName());
+        Outcome o = alarmOutcome(mf, a, metric, alarmArgs);
+        if (o.status == Outcome.Kind.PASS) {
+          return o;
+        }
+        best = best == null || o.rank() > best.rank() ? o : best;
+      }
+      return best;
+    }
+
+    private Outcome alarmOutcome(
+        MetricFilter mf, MetricAlarm a, String metric, Map<String, String> args) {
+      if (!a.actionsEnabled()) {
+        return fail(
+            "actions",
+            3,
+            "alarm " + a.alarmName() + " on " + metric + " has its actions disabled",
+            args);
+      }
+      List<String> snsActions =
+          a.alarmActions().stream()
+              .filter(x -> x.startsWith("arn:") && x.contains(":sns:"))
+              .toList();
+      if (snsActions.isEmpty()) {
+        return fail(
+            "topic",
+            4,
+            "alarm " + a.alarmName() + " on " + metric + " notifies no SNS topic",
+            args);
+      }
+      List<String> unconfirmed = new ArrayList<>();
+      for (String topicArn : snsActions) {
+        Optional<SnsTopic> topic =
+            regionOf(topicArn)
+                .flatMap(
+                    r -> r.snsTopics().stream().filter(t -> t.arn().equals(topicArn)).findFirst());
+        if (topic.isEmpty()) {
+          return error(
+              "SNS topic " + topicArn + " of alarm " + a.alarmName() + " is not in the snapshot");
+        }
+        Observed<List<SnsTopic.Subscription>> subs = topic.get().subscriptions();
+        if (!subs.isKnown()) {
+          return error(
+              "subscriptions of SNS topic "
+                  + topicArn
+                  + " could not be read: "
+                  + subs.failure().reason());
+        }
+        List<SnsTopic.Subscription> list = subs.value() == null ? List.of() : subs.value();
+        if (list.stream().anyMatch(SnsTopic.Subscription::confirmed)) {
+          return new Outcome(
+              this,
+              Outcome.Kind.PASS,
+              null,
+              9,
+              "metric filter "
+                  + mf.name()
+                  + " on "
+                  + name
+                  + " feeds alarm "
+                  + a.alarmName()
+                  + " notifying "
+                  + topicArn
+                  + " (confirmed subscription)",
+              args);
+        }
+        unconfirmed.add(
+            topicArn
+                + (list.isEmpty() ? " has no subscription" : " has only pending subscriptions"));
+      }
+      Map<String, String> withTopic = new HashMap<>(args);
+      withTopic.put("snsTopic", snsActions.get(0));
+      return fail(
+          "subscription",
+          5,
+          "alarm "
+              + a.alarmName()
+              + " on "
+              + metric
+              + " notifies no one: "
+              + String.join("; ", unconfirmed),
+          withTopic);
+    }
+
+    /** SNS topics of the alarm's region (topics live in the alarm's account and region). */
+    private Optional<RegionSnapshot> regionOf(String topicArn) {
+      return regionReads.filter(r -> r.region().equals(Arns.region(topicArn)));
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.trailaudit.checks.alerting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailaudit.filterpattern.FilterPattern;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fifteen CIS monitoring topics, loaded once from {@code cis-monitoring-topics.json}, and the
+ * test of a metric filter pattern against a topic's sample events.
+ */
+public final class MonitoringTopics {
+  static final String RESOURCE = "/io/trailaudit/checks/alerting/cis-monitoring-topics.json";
+
+  private MonitoringTopics() {}
+
+  private static final class Holder {
+    static final List<MonitoringTopic> TOPICS = read();
+  }
+
+  /** The topics in CIS 5.0.0 order (4.1 to 4.15). */
+  public static List<MonitoringTopic> load() {
+    return Holder.TOPICS;
+  }
+
+  public static Optional<MonitoringTopic> find(String id) {
+    return load().stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  /**
+   * Runs the pattern over the topic's samples: it satisfies the topic when it matches every event
+   * the topic requires and none of the benign ones.
+   */
+  public static TopicMatch evaluate(FilterPattern pattern, MonitoringTopic topic) {
+    List<String> unmatched = new ArrayList<>();
+    for (SampleEvent e : topic.mustMatch()) {
+      if (!e.matchedBy(pattern)) {
+        unmatched.add(e.name());
+      }
+    }
+    List<String> wronglyMatched = new ArrayList<>();
+    for (SampleEvent e : topic.mustNotMatch()) {
+      if (e.matchedBy(pattern)) {
+        wronglyMatched.add(e.name());
+      }
+    }
+    return new TopicMatch(
+        topic.id(),
+        topic.title(),
+        topic.mustMatch().size(),
+        topic.mustNotMatch().size(),
+        unmatched,
+        wronglyMatched);
+  }
+
+  private static List<MonitoringTopic> read() {
+    try (InputStream in = MonitoringTopics.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCE);
+      }
+      return parse(new ObjectMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<MonitoringTopic> parse(JsonNode root) {
+    List<String> versions = new ArrayList<>();
+    root.path("cisVersions").forEach(v -> versions.add(v.asText()));
+    List<MonitoringTopic> topics = new ArrayList<>();
+    for (JsonNode t : root.path("topics")) {
+      String id = text(t, "id");
+      Map<String, String> cis = new LinkedHashMap<>();
+      for (String version : versions) {
+        JsonNode number = t.path("cis").get(version);
+        if (number != null) {
+          cis.put(version, number.asText());
+        }
+      }
+      t.path("cis")
+          .fieldNames()
+          .forEachRemaining(
+              v -> {
+                if (!versions.contains(v)) {
+                  throw new IllegalStateException("unknown CIS version " + v + " in topic " + id);
+                }
+              });
+      List<String> securityHub = new ArrayList<>();
+      t.path("securityHub").forEach(c -> securityHub.add(c.asText()));
+      List<PatternVariant> variants = new ArrayList<>();
+      t.path("variants")
+          .forEach(v -> variants.add(new PatternVariant(text(v, "source"), text(v, "pattern"))));
+      List<JsonNode> events = new ArrayList<>();
+      t.path("mustMatch").forEach(events::add);
+      int required = events.size();
+      t.path("mustNotMatch").forEach(events::add);
+      List<String> names = SampleNaming.names(events);
+      List<SampleEvent> samples = new ArrayList<>();
+      for (int i = 0; i < events.size(); i++) {
+        samples.add(new SampleEvent(names.get(i), events.get(i)));
+      }
+      topics.add(
+          new MonitoringTopic(
+              id,
+              text(t, "title"),
+              cis,
+              securityHub,
+              text(t, "canonicalPattern"),
+              text(t, "canonicalSource"),
+              variants,
+              samples.subList(0, required),
+              samples.subList(required, samples.size())));
+    }
+    return List.copyOf(topics);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || !v.isTextual()) {
+      throw new IllegalStateException("missing text field " + field + " in " + RESOURCE);
+    }
+    return v.asText();
+  }
+}

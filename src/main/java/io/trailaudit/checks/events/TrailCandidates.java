@@ -1,0 +1,51 @@
+package io.trailaudit.checks.events;
+
+import io.trailaudit.checks.Messages;
+import io.trailaudit.checks.TrailView;
+import io.trailaudit.model.Arns;
+import io.trailaudit.selectors.SelectorEvaluator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trails of one account that can satisfy a selector question: known to be logging with known
+ * selectors, and the ones that might (status or selectors unreadable), with why.
+ */
+record TrailCandidates(List<TrailView> usable, List<String> uncertain) {
+
+  static TrailCandidates of(List<TrailView> trails, boolean multiRegionOnly) {
+    List<TrailView> usable = new ArrayList<>();
+    List<String> uncertain = new ArrayList<>();
+    for (TrailView t : trails) {
+      if ((multiRegionOnly && !t.trail().isMultiRegionTrail()) || t.isKnownStopped()) {
+        continue;
+      }
+      if (!t.status().isKnown()) {
+        uncertain.add(Messages.trailReadFailed(t, t.status(), "status"));
+      } else if (!t.selectors().isKnown() || t.selectors().value() == null) {
+        uncertain.add(Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+      } else {
+        usable.add(t);
+      }
+    }
+    return new TrailCandidates(usable, uncertain);
+  }
+
+  static SelectorEvaluator evaluator(TrailView t) {
+    return SelectorEvaluator.of(t.selectors().value(), Arns.partition(t.arn()));
+  }
+
+  /** Remediation names for the first usable trail, or placeholders when there is none. */
+  Map<String, String> remediationArgs() {
+    if (!usable.isEmpty()) {
+      return usable.get(0).remediationArgs();
+    }
+    return Map.of(
+        "trailArn", "<multi-region-trail>",
+        "trailName", "<trail>",
+        "trailRegion", "<trail-home-region>",
+        "trailAccount", "<account>",
+        "bucket", "<log-bucket>");
+  }
+}
