@@ -295,6 +295,52 @@ class CliTest {
   }
 
   @Test
+  void explainAMonitoringTopicPrintsItsPatternAndSampleEvents() {
+    Result r = run("explain", "cloudwatch-alerting/metric-filter/root-usage");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("Topic:       Usage of the root user")
+        .contains("$.userIdentity.type = \"Root\"")
+        .contains("Events it must match (")
+        .contains("Benign events it must not match (")
+        .contains("\"eventName\":\"ConsoleLogin\"")
+        .contains("AWS Security Hub CloudWatch.1")
+        .contains("CIS AWS Foundations Benchmark v5.0.0 4.3")
+        .contains("CIS AWS Foundations Benchmark v6.0.0 5.3")
+        .contains("aws logs put-metric-filter");
+  }
+
+  @Test
+  void demoShowsChecksFiveToEightPassingAndFailing() throws Exception {
+    JsonNode report = json(run("audit", "--snapshot", DEMO, "--format", "json"));
+    for (String check :
+        List.of("cloudwatch-alerting", "data-events", "network-activity-events", "insights")) {
+      Set<String> statuses = new HashSet<>();
+      report
+          .get("findings")
+          .forEach(
+              f -> {
+                if (f.get("checkId").asText().equals(check)) {
+                  statuses.add(f.get("status").asText());
+                }
+              });
+      assertThat(statuses).as(check).contains("FAIL");
+    }
+    JsonNode sg =
+        finding(
+            report,
+            "cloudwatch-alerting/metric-filter/security-group-changes",
+            "arn:aws:logs:us-east-1:111111111111:log-group:aws-cloudtrail-logs-org");
+    assertThat(sg.get("message").asText()).contains("does not match ModifySecurityGroupRules");
+    JsonNode root =
+        finding(
+            report,
+            "cloudwatch-alerting/metric-filter/root-usage",
+            "arn:aws:logs:us-east-1:111111111111:log-group:aws-cloudtrail-logs-org");
+    assertThat(root.get("status").asText()).isEqualTo("PASS");
+  }
+
+  @Test
   void helpListsEveryExitCode() {
     Result r = run("audit", "--help");
     assertThat(r.code()).isZero();
