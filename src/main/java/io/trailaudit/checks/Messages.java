@@ -27,6 +27,18 @@ public final class Messages {
     return base;
   }
 
+  /**
+   * How to let the audit read a resource that lives in an account it did not read (a log-archive or
+   * security account): appended to ERROR messages.
+   */
+  public static String includeAccount(String account) {
+    return ". It belongs to account "
+        + account
+        + ", which this audit did not read: include it with --log-archive-role arn:aws:iam::"
+        + account
+        + ":role/<read-only role>, or audit that account";
+  }
+
   public static String age(Instant then, Instant now) {
     Duration d = Duration.between(then, now);
     if (d.isNegative()) {

@@ -1,5 +1,6 @@
 package io.trailaudit.checks.bucket;
 
+import io.trailaudit.checks.Messages;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
@@ -112,12 +113,7 @@ record BucketContext(
       return ". Its owner account is unknown: audit with a role in the account that owns it";
     }
     if (!ownerAudited) {
-      return ". It belongs to account "
-          + account
-          + ", which this audit could not read: include it with"
-          + " --log-archive-role arn:aws:iam::"
-          + account
-          + ":role/<read-only role>, or audit that account";
+      return Messages.includeAccount(account);
     }
     return "";
   }

@@ -3,6 +3,7 @@ package io.trailaudit.checks.trail;
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
+import io.trailaudit.checks.Messages;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
@@ -253,11 +254,6 @@ public final class KmsEncryptionCheck implements Check {
     if (account.isEmpty() || snapshot.account(account).isPresent()) {
       return "";
     }
-    return ". It belongs to account "
-        + account
-        + ", which this audit did not read: include it with"
-        + " --log-archive-role arn:aws:iam::"
-        + account
-        + ":role/<read-only role>, or audit that account";
+    return Messages.includeAccount(account);
   }
 }

@@ -1185,7 +1185,7 @@ class LogBucketCheckTest {
           .as(r)
           .startsWith("bucket " + BUCKET + " (account " + MEMBER + ") could not be read: s3:")
           .contains("failed: AccessDenied")
-          .contains("It belongs to account " + MEMBER + ", which this audit could not read")
+          .contains("It belongs to account " + MEMBER + ", which this audit did not read")
           .contains("--log-archive-role arn:aws:iam::" + MEMBER + ":role/");
     }
   }
