@@ -23,6 +23,8 @@ public final class InsightsCheck implements Check {
   public static final String ID = "insights";
   static final String CALL_RATE = "ApiCallRateInsight";
   static final String ERROR_RATE = "ApiErrorRateInsight";
+  private static final String MANAGEMENT = "Management";
+  private static final String DATA = "Data";
 
   @Override
   public String id() {
@@ -55,7 +57,7 @@ public final class InsightsCheck implements Check {
     for (TrailView t : writers) {
       if (!t.insights().isKnown()) {
         unknown.add(Messages.trailReadFailed(t, t.insights(), "insight selectors"));
-      } else if (has(t.insights().value(), type, null)) {
+      } else if (has(t.insights().value(), type, MANAGEMENT)) {
         return f.pass(
             req,
             where,
@@ -82,7 +84,7 @@ public final class InsightsCheck implements Check {
         req,
         where,
         type
-            + " is not enabled on any logging trail with write management"
+            + " is not enabled for management events on any logging trail with write management"
             + " events ("
             + Messages.names(writers)
             + ")",
@@ -92,8 +94,7 @@ public final class InsightsCheck implements Check {
   private Finding dataEvents(FindingFactory f, TrailView t) {
     String req = "data-events";
     if (!t.selectors().isKnown() || t.selectors().value() == null) {
-      return f.error(
-          req, t.resource(), Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+      return f.error(req, t.resource(), TrailCandidates.selectorsUnknown(t));
     }
     if (!TrailCandidates.evaluator(t).hasDataEvents()) {
       return f.notApplicable(req, t.resource(), "trail " + t.name() + " logs no data events");
@@ -104,7 +105,7 @@ public final class InsightsCheck implements Check {
     }
     List<InsightSelector> insights =
         t.insights().value() == null ? List.of() : t.insights().value();
-    if (has(insights, CALL_RATE, "Data") || has(insights, ERROR_RATE, "Data")) {
+    if (has(insights, CALL_RATE, DATA) || has(insights, ERROR_RATE, DATA)) {
       return f.pass(
           req,
           t.resource(),
@@ -125,11 +126,16 @@ public final class InsightsCheck implements Check {
         t.remediationArgs());
   }
 
-  /** An insight selector of this type, covering {@code category} when given. */
+  /**
+   * An insight selector of this type on {@code category} events. No EventCategories means
+   * management events only; a list without {@code Management} turns Insights off for them
+   * (InsightSelector, CloudTrail API Reference).
+   */
   private static boolean has(List<InsightSelector> insights, String type, String category) {
     for (InsightSelector s : insights == null ? List.<InsightSelector>of() : insights) {
-      if (type.equals(s.insightType())
-          && (category == null || s.eventCategories().contains(category))) {
+      List<String> categories =
+          s.eventCategories().isEmpty() ? List.of(MANAGEMENT) : s.eventCategories();
+      if (type.equals(s.insightType()) && categories.contains(category)) {
         return true;
       }
     }

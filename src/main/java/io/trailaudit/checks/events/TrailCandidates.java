@@ -24,12 +24,22 @@ record TrailCandidates(List<TrailView> usable, List<String> uncertain) {
       if (!t.status().isKnown()) {
         uncertain.add(Messages.trailReadFailed(t, t.status(), "status"));
       } else if (!t.selectors().isKnown() || t.selectors().value() == null) {
-        uncertain.add(Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+        uncertain.add(selectorsUnknown(t));
       } else {
         usable.add(t);
       }
     }
     return new TrailCandidates(usable, uncertain);
+  }
+
+  /**
+   * Why a trail's event selectors cannot be used: the failed read, or a known null (a snapshot
+   * holding {@code null}), which {@link Messages#trailReadFailed} cannot describe.
+   */
+  static String selectorsUnknown(TrailView t) {
+    return t.selectors().isKnown()
+        ? "event selectors of trail " + t.label() + " are missing (null) in the snapshot"
+        : Messages.trailReadFailed(t, t.selectors(), "event selectors");
   }
 
   static SelectorEvaluator evaluator(TrailView t) {
