@@ -57,38 +57,50 @@ public final class CloudWatchAlertingCheck implements Check {
               .filter(t -> t.trail().isMultiRegionTrail() && t.isLogging())
               .filter(t -> t.selectors().isKnown() && t.managementCoverage().full())
               .toList();
-      List<String> uncertain = uncertain(trails);
+      List<TrailView> unsure =
+          trails.stream().filter(CloudWatchAlertingCheck::isUncertain).toList();
+      List<String> uncertain = unsure.stream().map(CloudWatchAlertingCheck::whyUncertain).toList();
       Resource accountWide = Resource.account(account.accountId());
       out.add(logGroup(f, accountWide, qualifying, uncertain, snapshot.collectedAt(), maxAge));
-      List<GroupView> groups = new ArrayList<>();
-      for (TrailView t : qualifying) {
-        if (t.trail().cloudWatchLogsLogGroupArn() != null
-            && groups.stream()
-                .noneMatch(g -> g.arn().equals(t.trail().cloudWatchLogsLogGroupArn()))) {
-          groups.add(GroupView.of(snapshot, t.trail().cloudWatchLogsLogGroupArn()));
-        }
-      }
+      List<GroupView> groups = groups(snapshot, qualifying, List.of());
+      List<GroupView> unsureGroups = groups(snapshot, unsure, groups);
       for (MonitoringTopic topic : MonitoringTopics.load()) {
-        out.add(topicFinding(f, account, accountWide, topic, groups, uncertain));
+        out.add(topicFinding(f, account, accountWide, topic, groups, unsureGroups, uncertain));
       }
     }
     return out;
   }
 
-  /** Multi-region trails whose status or selectors could not be read: they might qualify. */
-  private static List<String> uncertain(List<TrailView> trails) {
-    List<String> why = new ArrayList<>();
+  /** The distinct log groups of {@code trails}, leaving out those already in {@code known}. */
+  private static List<GroupView> groups(
+      Snapshot snapshot, List<TrailView> trails, List<GroupView> known) {
+    List<GroupView> out = new ArrayList<>();
     for (TrailView t : trails) {
-      if (!t.trail().isMultiRegionTrail() || t.isKnownStopped()) {
-        continue;
-      }
-      if (!t.status().isKnown()) {
-        why.add(Messages.trailReadFailed(t, t.status(), "status"));
-      } else if (!t.selectors().isKnown()) {
-        why.add(Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+      String arn = t.trail().cloudWatchLogsLogGroupArn();
+      if (arn != null
+          && known.stream().noneMatch(g -> g.arn().equals(arn))
+          && out.stream().noneMatch(g -> g.arn().equals(arn))) {
+        out.add(GroupView.of(snapshot, arn));
       }
     }
-    return why;
+    return out;
+  }
+
+  /**
+   * A multi-region trail with a log group whose status or selectors could not be read: it might
+   * qualify. A trail without a log group cannot deliver to CloudWatch Logs, so it never matters.
+   */
+  private static boolean isUncertain(TrailView t) {
+    return t.trail().isMultiRegionTrail()
+        && t.trail().cloudWatchLogsLogGroupArn() != null
+        && !t.isKnownStopped()
+        && (!t.status().isKnown() || !t.selectors().isKnown());
+  }
+
+  private static String whyUncertain(TrailView t) {
+    return t.status().isKnown()
+        ? Messages.trailReadFailed(t, t.selectors(), "event selectors")
+        : Messages.trailReadFailed(t, t.status(), "status");
   }
 
   private Finding logGroup(
@@ -175,6 +187,7 @@ public final class CloudWatchAlertingCheck implements Check {
       Resource accountWide,
       MonitoringTopic topic,
       List<GroupView> groups,
+      List<GroupView> unsureGroups,
       List<String> uncertain) {
     String req = TOPIC_PREFIX + topic.id();
     if (groups.isEmpty()) {
@@ -209,6 +222,15 @@ public final class CloudWatchAlertingCheck implements Check {
     GroupView g = best.group;
     if (best.status == Outcome.Kind.ERROR) {
       return f.error(req, g.resource(account.accountId()), best.message);
+    }
+    // The log group of a trail that could not be read might pass: a FAIL here could be false.
+    if (unsureGroups.stream().anyMatch(u -> u.evaluate(topic).status != Outcome.Kind.FAIL)) {
+      return f.error(
+          req,
+          g.resource(account.accountId()),
+          best.message
+              + "; another trail's log group may count, but cannot tell: "
+              + String.join("; ", uncertain));
     }
     Map<String, String> args = new HashMap<>(best.args);
     args.put("topic", topic.id());
@@ -319,9 +341,14 @@ public final class CloudWatchAlertingCheck implements Check {
                 + filters.failure().reason());
       }
       List<String> misses = new ArrayList<>();
+      List<String> undecidable = new ArrayList<>();
       List<MetricFilter> matching = new ArrayList<>();
       List<MetricFilter> all = filters.value() == null ? List.of() : filters.value();
       for (MetricFilter mf : all) {
+        if (mf.filterPattern() == null) {
+          undecidable.add("filter " + mf.name() + " has no filter pattern in the snapshot");
+          continue;
+        }
         try {
           TopicMatch m = MonitoringTopics.evaluate(FilterPattern.parse(mf.filterPattern()), topic);
           if (m.satisfied()) {
@@ -331,9 +358,19 @@ public final class CloudWatchAlertingCheck implements Check {
             misses.add("filter " + mf.name() + ": " + m.explanation());
           }
         } catch (FilterPatternException e) {
-          misses.add(
+          undecidable.add(
               "filter " + mf.name() + " has a pattern that cannot be parsed: " + e.getMessage());
         }
+      }
+      if (matching.isEmpty() && !undecidable.isEmpty()) {
+        // What CloudWatch makes of a pattern we cannot read is unknown: it might be the filter.
+        return error(
+            "cannot tell whether log group "
+                + name
+                + " has a metric filter for "
+                + topic.title()
+                + ": "
+                + String.join("; ", undecidable));
       }
       if (matching.isEmpty()) {
         String why =
