@@ -49,6 +49,8 @@ public final class CloudWatchAlertingCheck implements Check {
     TrailIndex index = TrailIndex.of(snapshot);
     Duration maxAge = Duration.ofHours(config.deliveryMaxAgeHours());
     List<Finding> out = new ArrayList<>();
+    // An organization trail's log group serves every account: read it once, not once per account.
+    Map<String, GroupView> views = new HashMap<>();
     for (AccountSnapshot account : snapshot.accounts()) {
       List<TrailView> trails = index.visibleFrom(account);
       // Only log groups of multi-region logging trails with read and write management events count.
@@ -62,8 +64,8 @@ public final class CloudWatchAlertingCheck implements Check {
       List<String> uncertain = unsure.stream().map(CloudWatchAlertingCheck::whyUncertain).toList();
       Resource accountWide = Resource.account(account.accountId());
       out.add(logGroup(f, accountWide, qualifying, uncertain, snapshot.collectedAt(), maxAge));
-      List<GroupView> groups = groups(snapshot, qualifying, List.of());
-      List<GroupView> unsureGroups = groups(snapshot, unsure, groups);
+      List<GroupView> groups = groups(snapshot, views, qualifying, List.of());
+      List<GroupView> unsureGroups = groups(snapshot, views, unsure, groups);
       for (MonitoringTopic topic : MonitoringTopics.load()) {
         out.add(topicFinding(f, account, accountWide, topic, groups, unsureGroups, uncertain));
       }
@@ -73,14 +75,17 @@ public final class CloudWatchAlertingCheck implements Check {
 
   /** The distinct log groups of {@code trails}, leaving out those already in {@code known}. */
   private static List<GroupView> groups(
-      Snapshot snapshot, List<TrailView> trails, List<GroupView> known) {
+      Snapshot snapshot,
+      Map<String, GroupView> views,
+      List<TrailView> trails,
+      List<GroupView> known) {
     List<GroupView> out = new ArrayList<>();
     for (TrailView t : trails) {
       String arn = t.trail().cloudWatchLogsLogGroupArn();
       if (arn != null
           && known.stream().noneMatch(g -> g.arn().equals(arn))
           && out.stream().noneMatch(g -> g.arn().equals(arn))) {
-        out.add(GroupView.of(snapshot, arn));
+        out.add(views.computeIfAbsent(arn, a -> GroupView.of(snapshot, a)));
       }
     }
     return out;
@@ -285,7 +290,8 @@ public final class CloudWatchAlertingCheck implements Check {
       String account,
       Optional<LogGroup> group,
       Optional<RegionSnapshot> regionReads,
-      boolean accountAudited) {
+      boolean accountAudited,
+      Map<String, Outcome> outcomes) {
 
     static GroupView of(Snapshot snapshot, String arn) {
       String region = Arns.region(arn);
@@ -295,7 +301,8 @@ public final class CloudWatchAlertingCheck implements Check {
       Optional<RegionSnapshot> reads = owner.flatMap(a -> a.region(region));
       Optional<LogGroup> group =
           reads.flatMap(r -> r.logGroups().stream().filter(g -> g.name().equals(name)).findFirst());
-      return new GroupView(arn, name, region, account, group, reads, owner.isPresent());
+      return new GroupView(
+          arn, name, region, account, group, reads, owner.isPresent(), new HashMap<>());
     }
 
     /** {@code arn:aws:logs:us-east-1:111:log-group:NAME:*} gives NAME. */
@@ -318,7 +325,17 @@ public final class CloudWatchAlertingCheck implements Check {
       return new Outcome(this, Outcome.Kind.ERROR, null, 0, message, Map.of());
     }
 
+    /** The outcome for a topic, decided once per log group. */
     Outcome evaluate(MonitoringTopic topic) {
+      Outcome known = outcomes.get(topic.id());
+      if (known == null) {
+        known = decide(topic);
+        outcomes.put(topic.id(), known);
+      }
+      return known;
+    }
+
+    private Outcome decide(MonitoringTopic topic) {
       if (group.isEmpty()) {
         return error(
             "log group "
