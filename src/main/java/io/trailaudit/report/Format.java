@@ -5,12 +5,14 @@ import java.util.Locale;
 /** Report formats: a closed set, each with its renderer. */
 public enum Format {
   TEXT,
-  JSON;
+  JSON,
+  SARIF;
 
   public Renderer renderer(boolean color) {
     return switch (this) {
       case TEXT -> new TextRenderer(color);
       case JSON -> new JsonRenderer();
+      case SARIF -> new SarifRenderer();
     };
   }
 

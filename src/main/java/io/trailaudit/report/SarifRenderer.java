@@ -1,0 +1,343 @@
+package io.trailaudit.report;
+
+import io.trailaudit.checks.CheckInfo;
+import io.trailaudit.checks.ControlCatalog;
+import io.trailaudit.checks.ControlRef;
+import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.RequirementInfo;
+import io.trailaudit.checks.Severity;
+import io.trailaudit.checks.Status;
+import io.trailaudit.report.Sarif.ArtifactLocation;
+import io.trailaudit.report.Sarif.Invocation;
+import io.trailaudit.report.Sarif.Location;
+import io.trailaudit.report.Sarif.LogicalLocation;
+import io.trailaudit.report.Sarif.Message;
+import io.trailaudit.report.Sarif.MultiformatMessageString;
+import io.trailaudit.report.Sarif.Notification;
+import io.trailaudit.report.Sarif.PhysicalLocation;
+import io.trailaudit.report.Sarif.PropertyBag;
+import io.trailaudit.report.Sarif.Region;
+import io.trailaudit.report.Sarif.ReportingConfiguration;
+import io.trailaudit.report.Sarif.ReportingDescriptor;
+import io.trailaudit.report.Sarif.ReportingDescriptorReference;
+import io.trailaudit.report.Sarif.ReportingDescriptorRelationship;
+import io.trailaudit.report.Sarif.Result;
+import io.trailaudit.report.Sarif.Run;
+import io.trailaudit.report.Sarif.RunAutomationDetails;
+import io.trailaudit.report.Sarif.Suppression;
+import io.trailaudit.report.Sarif.Tool;
+import io.trailaudit.report.Sarif.ToolComponent;
+import io.trailaudit.report.Sarif.ToolComponentReference;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers: one run, one rule per
+ * requirement of the checks that ran, a result per FAIL and MUTED finding (MUTED ones suppressed
+ * with their reason), ERROR findings as tool execution notifications, and the Security Hub and CIS
+ * controls as taxonomies. AWS resources have no file, so each result is located at a stable
+ * pseudo-path {@code aws/ACCOUNT/REGION/SERVICE/RESOURCE} with the ARN as its logical location.
+ */
+public final class SarifRenderer implements Renderer {
+  static final String INFORMATION_URI = "https://github.com/trailaudit/trailaudit";
+  static final String SECURITY_HUB = "AWS Security Hub";
+  static final String CIS = "CIS AWS Foundations Benchmark";
+
+  @Override
+  public void render(AuditReport report, Writer out) throws IOException {
+    JsonRenderer.MAPPER.writeValue(out, log(report));
+    out.write(System.lineSeparator());
+  }
+
+  static Sarif.Log log(AuditReport report) {
+    List<CheckInfo> checks =
+        report.scope().checks().stream()
+            .flatMap(id -> ControlCatalog.get().find(id).stream())
+            .toList();
+    Taxonomies taxonomies = new Taxonomies(checks);
+    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    List<ReportingDescriptor> rules = new ArrayList<>();
+    for (CheckInfo c : checks) {
+      for (RequirementInfo r : c.requirements()) {
+        ruleIndex.put(c.id() + "/" + r.id(), rules.size());
+        rules.add(rule(c, r, taxonomies));
+      }
+    }
+    List<Result> results = new ArrayList<>();
+    List<Notification> notifications = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      if (!ruleIndex.containsKey(f.ruleId())) {
+        ruleIndex.put(f.ruleId(), rules.size());
+        rules.add(uncataloguedRule(f));
+      }
+      int index = ruleIndex.get(f.ruleId());
+      if (f.status() == Status.FAIL || f.status() == Status.MUTED) {
+        results.add(result(f, index));
+      } else if (f.status() == Status.ERROR) {
+        notifications.add(notification(f, index));
+      }
+    }
+    ToolComponent driver =
+        new ToolComponent(
+            report.tool(), report.version(), INFORMATION_URI, taxonomies.references(), rules, null);
+    Invocation invocation =
+        new Invocation(
+            notifications.isEmpty(), report.generatedAt(), report.generatedAt(), notifications);
+    Run run =
+        new Run(
+            new Tool(driver),
+            List.of(invocation),
+            new RunAutomationDetails(automationId(report.scope())),
+            taxonomies.components(),
+            results);
+    return new Sarif.Log(Sarif.SCHEMA, Sarif.VERSION, List.of(run));
+  }
+
+  private static ReportingDescriptor rule(CheckInfo check, RequirementInfo r, Taxonomies tax) {
+    String ruleId = check.id() + "/" + r.id();
+    List<String> tags = new ArrayList<>(List.of("security", check.id()));
+    List<ReportingDescriptorRelationship> relationships = new ArrayList<>();
+    for (ControlRef c : r.controls()) {
+      tags.add(tag(c));
+      relationships.add(new ReportingDescriptorRelationship(tax.reference(c), List.of("relevant")));
+    }
+    String controls =
+        r.controls().stream().map(ControlRef::label).collect(Collectors.joining(", "));
+    StringBuilder text = new StringBuilder(r.title()).append(".\n\nPasses when: ");
+    text.append(r.passesWhen()).append(".\n");
+    StringBuilder markdown = new StringBuilder("**").append(r.title()).append("**\n\n");
+    markdown.append("Passes when: ").append(r.passesWhen()).append(".\n");
+    if (!controls.isEmpty()) {
+      text.append("\nControls: ").append(controls).append(".\n");
+      markdown.append("\nControls: ").append(controls).append(".\n");
+    }
+    text.append("\nRemediation (placeholders are filled with real names in each result):\n");
+    markdown.append(
+        "\n#### Remediation\n\nPlaceholders are filled with real names in each result.\n");
+    for (Map.Entry<String, String> e : r.remediations().entrySet()) {
+      boolean label = r.remediations().size() > 1;
+      text.append(label ? "[" + e.getKey() + "]\n" : "").append(e.getValue()).append('\n');
+      markdown
+          .append(label ? "\n" + e.getKey() + ":\n" : "\n")
+          .append("```sh\n")
+          .append(e.getValue())
+          .append("\n```\n");
+    }
+    return new ReportingDescriptor(
+        ruleId,
+        name(ruleId),
+        new MultiformatMessageString(r.title(), null),
+        new MultiformatMessageString(r.passesWhen(), null),
+        new MultiformatMessageString(text.toString().strip(), markdown.toString().strip()),
+        new ReportingConfiguration(level(r.severity())),
+        relationships,
+        new PropertyBag(tags, securitySeverity(r.severity())));
+  }
+
+  /** A finding of a check that is not in the catalog (a plug-in without metadata). */
+  private static ReportingDescriptor uncataloguedRule(Finding f) {
+    return new ReportingDescriptor(
+        f.ruleId(),
+        name(f.ruleId()),
+        new MultiformatMessageString(f.ruleId(), null),
+        null,
+        null,
+        new ReportingConfiguration(level(f.severity())),
+        null,
+        new PropertyBag(List.of("security", f.checkId()), securitySeverity(f.severity())));
+  }
+
+  private static Result result(Finding f, int ruleIndex) {
+    String text =
+        f.remediation() == null
+            ? f.message()
+            : f.message() + "\n\nRemediation:\n" + f.remediation();
+    List<Suppression> suppressions =
+        f.status() == Status.MUTED ? List.of(new Suppression("external", f.suppression())) : null;
+    Location location =
+        new Location(
+            new PhysicalLocation(new ArtifactLocation(path(f)), new Region(1)),
+            List.of(logicalLocation(f)));
+    return new Result(
+        f.ruleId(),
+        ruleIndex,
+        level(f.severity()),
+        new Message(text),
+        List.of(location),
+        Map.of("primaryLocationLineHash", fingerprint(f)),
+        suppressions);
+  }
+
+  private static Notification notification(Finding f, int ruleIndex) {
+    return new Notification(
+        "error",
+        new Message(f.message()),
+        List.of(new Location(null, List.of(logicalLocation(f)))),
+        new ReportingDescriptorReference(f.ruleId(), null, null),
+        new ReportingDescriptorReference(f.ruleId(), ruleIndex, null));
+  }
+
+  private static LogicalLocation logicalLocation(Finding f) {
+    Arn arn = Arn.parse(f.resourceArn());
+    return new LogicalLocation(arn.resource(), f.resourceArn(), "resource");
+  }
+
+  /** GitHub's {@code error}/{@code warning}/{@code note} for a severity. */
+  static String level(Severity s) {
+    return switch (s) {
+      case CRITICAL, HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW, INFO -> "note";
+    };
+  }
+
+  /** GitHub's score: over 9.0 critical, 7.0 to 8.9 high, 4.0 to 6.9 medium, below low. */
+  static String securitySeverity(Severity s) {
+    return switch (s) {
+      case CRITICAL -> "9.5";
+      case HIGH -> "8.0";
+      case MEDIUM -> "5.5";
+      case LOW -> "3.0";
+      case INFO -> "1.0";
+    };
+  }
+
+  /** {@code securityhub/CloudTrail.1} or {@code cis-aws/5.0.0/3.1}. */
+  static String tag(ControlRef c) {
+    return c.version() == null ? "securityhub/" + c.id() : "cis-aws/" + c.version() + "/" + c.id();
+  }
+
+  /** {@code organization-trail/all-regions} → {@code OrganizationTrailAllRegions}. */
+  static String name(String ruleId) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : ruleId.split("[-/_]")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** {@code aws/ACCOUNT/REGION/SERVICE/RESOURCE}, relative and stable across runs. */
+  static String path(Finding f) {
+    Arn arn = Arn.parse(f.resourceArn());
+    StringBuilder sb = new StringBuilder("aws");
+    for (String part : List.of(f.account(), f.region(), arn.service())) {
+      sb.append('/').append(segment(part));
+    }
+    for (String part : arn.resource().split("[/:]")) {
+      if (!part.isEmpty()) {
+        sb.append('/').append(segment(part));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Characters other than letters, digits and {@code . _ ~ -} become {@code _}. */
+  private static String segment(String s) {
+    String clean = s.replaceAll("[^A-Za-z0-9._~-]", "_");
+    return clean.isEmpty() || clean.equals(".") || clean.equals("..") ? "_" : clean;
+  }
+
+  /** SHA-256 of rule id, account, region and ARN: the same alert across runs, one per resource. */
+  static String fingerprint(Finding f) {
+    String key = String.join("\n", f.ruleId(), f.account(), f.region(), f.resourceArn());
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every JVM", e);
+    }
+  }
+
+  /** {@code trailaudit/ORG/} or {@code trailaudit/ACCOUNT+ACCOUNT/}: GitHub's category form. */
+  static String automationId(Scope scope) {
+    String who =
+        scope.organizationId() != null
+            ? scope.organizationId()
+            : String.join("+", scope.accounts());
+    return AuditReport.TOOL + "/" + (who.isEmpty() ? "no-accounts" : who) + "/";
+  }
+
+  /** The service and resource parts of an ARN; anything else is all resource. */
+  private record Arn(String service, String resource) {
+    static Arn parse(String text) {
+      String[] parts = text.split(":", 6);
+      if (parts.length == 6 && parts[0].equals("arn")) {
+        return new Arn(parts[2], parts[5]);
+      }
+      return new Arn("unknown", text);
+    }
+  }
+
+  /**
+   * The Security Hub taxonomy and one CIS taxonomy per benchmark version, each holding the control
+   * ids that the rules refer to, in order of first use.
+   */
+  private static final class Taxonomies {
+    /** Control ids by taxonomy (Security Hub, then CIS versions), only the taxonomies used. */
+    private final Map<String, List<String>> taxa = new LinkedHashMap<>();
+
+    Taxonomies(List<CheckInfo> checks) {
+      List<String> keys = new ArrayList<>(List.of(ControlRef.SECURITY_HUB));
+      keys.addAll(ControlCatalog.get().cisVersions());
+      for (String key : keys) {
+        List<String> ids = new ArrayList<>();
+        for (CheckInfo c : checks) {
+          for (RequirementInfo r : c.requirements()) {
+            for (ControlRef ref : r.controls()) {
+              if (key(ref).equals(key) && !ids.contains(ref.id())) {
+                ids.add(ref.id());
+              }
+            }
+          }
+        }
+        if (!ids.isEmpty()) {
+          taxa.put(key, ids);
+        }
+      }
+    }
+
+    private static String key(ControlRef c) {
+      return c.version() == null ? ControlRef.SECURITY_HUB : c.version();
+    }
+
+    private static String name(String key) {
+      return key.equals(ControlRef.SECURITY_HUB) ? SECURITY_HUB : CIS;
+    }
+
+    ReportingDescriptorReference reference(ControlRef c) {
+      String key = key(c);
+      int component = new ArrayList<>(taxa.keySet()).indexOf(key);
+      return new ReportingDescriptorReference(
+          c.id(), taxa.get(key).indexOf(c.id()), new ToolComponentReference(name(key), component));
+    }
+
+    List<ToolComponent> components() {
+      List<ToolComponent> out = new ArrayList<>();
+      taxa.forEach(
+          (key, ids) -> {
+            String version = key.equals(ControlRef.SECURITY_HUB) ? null : key;
+            List<ReportingDescriptor> list = ids.stream().map(ReportingDescriptor::taxon).toList();
+            out.add(new ToolComponent(name(key), version, null, null, null, list));
+          });
+      return out;
+    }
+
+    List<ToolComponentReference> references() {
+      List<ToolComponentReference> out = new ArrayList<>();
+      taxa.keySet().forEach(key -> out.add(new ToolComponentReference(name(key), out.size())));
+      return out;
+    }
+  }
+}
