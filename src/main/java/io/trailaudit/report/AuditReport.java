@@ -14,6 +14,7 @@ import java.util.List;
  *
  * @param generatedAt when the audit ran (from the injected clock)
  * @param findings sorted by check, requirement, account, region and resource
+ * @param notices about the run itself (expired or unused suppressions), in the order found
  */
 public record AuditReport(
     String tool,
@@ -21,20 +22,32 @@ public record AuditReport(
     Instant generatedAt,
     Scope scope,
     Summary summary,
-    List<Finding> findings) {
+    List<Finding> findings,
+    List<Notice> notices) {
 
   public static final String TOOL = "trailaudit";
 
   public AuditReport {
     findings = List.copyOf(findings);
+    notices = notices == null ? List.of() : List.copyOf(notices);
   }
 
   /** Sorts the findings into report order and computes the summary. */
   public static AuditReport of(
       String version, Instant generatedAt, Scope scope, List<Finding> findings) {
+    return of(version, generatedAt, scope, findings, List.of());
+  }
+
+  /** Sorts the findings into report order and computes the summary, with notices about the run. */
+  public static AuditReport of(
+      String version,
+      Instant generatedAt,
+      Scope scope,
+      List<Finding> findings,
+      List<Notice> notices) {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(reportOrder());
-    return new AuditReport(TOOL, version, generatedAt, scope, Summary.of(sorted), sorted);
+    return new AuditReport(TOOL, version, generatedAt, scope, Summary.of(sorted), sorted, notices);
   }
 
   /** Check number, requirement as listed in the metadata, then account, region, resource. */

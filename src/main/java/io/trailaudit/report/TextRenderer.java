@@ -81,6 +81,9 @@ public final class TextRenderer implements Renderer {
       }
     }
     out.write(nl());
+    for (Notice n : report.notices()) {
+      out.write(paint(YELLOW, "notice: ") + n.message() + nl());
+    }
     out.write(summaryLine(report.summary()) + nl());
   }
 

@@ -93,7 +93,8 @@ class CliTest {
     List<String> top = new ArrayList<>();
     report.fieldNames().forEachRemaining(top::add);
     assertThat(top)
-        .containsExactly("tool", "version", "generatedAt", "scope", "summary", "findings");
+        .containsExactly(
+            "tool", "version", "generatedAt", "scope", "summary", "findings", "notices");
     assertThat(report.get("generatedAt").asText()).isEqualTo("2026-11-20T10:00:00Z");
     assertThat(report.at("/scope/organizationId").asText()).isEqualTo("o-a1b2c3d4e5");
     assertThat(report.at("/scope/accounts")).hasSize(3);

@@ -111,6 +111,21 @@ class TextRendererTest {
   }
 
   @Test
+  void noticesComeBeforeTheSummary() throws Exception {
+    AuditReport r =
+        AuditReport.of(
+            "1.0",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            new Scope("snapshot:x.json", Instant.EPOCH, null, List.of(), List.of(), List.of()),
+            List.of(),
+            List.of(new Notice(Notice.SUPPRESSION_EXPIRED, "suppression 1 expired on 2025-12-31")));
+    StringWriter out = new StringWriter();
+    new TextRenderer(false).render(r, out);
+    assertThat(out.toString())
+        .contains("notice: suppression 1 expired on 2025-12-31\nSummary: 0 findings");
+  }
+
+  @Test
   void emptyReport() throws Exception {
     assertThat(render(false)).contains("Summary: 0 findings: 0 FAIL, 0 ERROR");
   }
