@@ -7,6 +7,7 @@ import io.trailaudit.model.Bucket;
 import io.trailaudit.model.CollectionInfo;
 import io.trailaudit.model.EventSelectors;
 import io.trailaudit.model.EventSelectors.EventSelector;
+import io.trailaudit.model.InsightSelector;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.OrganizationMembership;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Hand-built snapshots for check tests: a healthy baseline that each test changes in one place.
@@ -144,46 +146,81 @@ public final class Fixtures {
         Observed.known(Map.of()));
   }
 
+  /** A trail's fields, to change one or two in a test and build a new trail. */
+  public static final class TrailEdit {
+    public String arn;
+    public String name;
+    public String homeRegion;
+    public boolean isOrganizationTrail;
+    public boolean isMultiRegionTrail;
+    public boolean includeGlobalServiceEvents;
+    public boolean logFileValidationEnabled;
+    public String s3BucketName;
+    public String s3KeyPrefix;
+    public String kmsKeyId;
+    public String cloudWatchLogsLogGroupArn;
+    public String cloudWatchLogsRoleArn;
+    public String snsTopicArn;
+    public Observed<TrailStatus> status;
+    public Observed<EventSelectors> eventSelectors;
+    public Observed<List<InsightSelector>> insightSelectors;
+    public Observed<Map<String, String>> tags;
+
+    TrailEdit(Trail t) {
+      arn = t.arn();
+      name = t.name();
+      homeRegion = t.homeRegion();
+      isOrganizationTrail = t.isOrganizationTrail();
+      isMultiRegionTrail = t.isMultiRegionTrail();
+      includeGlobalServiceEvents = t.includeGlobalServiceEvents();
+      logFileValidationEnabled = t.logFileValidationEnabled();
+      s3BucketName = t.s3BucketName();
+      s3KeyPrefix = t.s3KeyPrefix();
+      kmsKeyId = t.kmsKeyId();
+      cloudWatchLogsLogGroupArn = t.cloudWatchLogsLogGroupArn();
+      cloudWatchLogsRoleArn = t.cloudWatchLogsRoleArn();
+      snsTopicArn = t.snsTopicArn();
+      status = t.status();
+      eventSelectors = t.eventSelectors();
+      insightSelectors = t.insightSelectors();
+      tags = t.tags();
+    }
+
+    Trail build() {
+      return new Trail(
+          arn,
+          name,
+          homeRegion,
+          isOrganizationTrail,
+          isMultiRegionTrail,
+          includeGlobalServiceEvents,
+          logFileValidationEnabled,
+          s3BucketName,
+          s3KeyPrefix,
+          kmsKeyId,
+          cloudWatchLogsLogGroupArn,
+          cloudWatchLogsRoleArn,
+          snsTopicArn,
+          status,
+          eventSelectors,
+          insightSelectors,
+          tags);
+    }
+  }
+
+  /** A copy of {@code t} with what {@code change} sets. */
+  public static Trail edit(Trail t, Consumer<TrailEdit> change) {
+    TrailEdit e = new TrailEdit(t);
+    change.accept(e);
+    return e.build();
+  }
+
   public static Trail withStatus(Trail t, Observed<TrailStatus> status) {
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        status,
-        t.eventSelectors(),
-        t.insightSelectors(),
-        t.tags());
+    return edit(t, e -> e.status = status);
   }
 
   public static Trail withSelectors(Trail t, Observed<EventSelectors> selectors) {
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        t.status(),
-        selectors,
-        t.insightSelectors(),
-        t.tags());
+    return edit(t, e -> e.eventSelectors = selectors);
   }
 
   /** A copy with other description flags: multi-region, organization, global events, validation. */
@@ -193,66 +230,27 @@ public final class Fixtures {
       boolean organization,
       boolean globalEvents,
       boolean validation) {
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        organization,
-        multiRegion,
-        globalEvents,
-        validation,
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        t.status(),
-        t.eventSelectors(),
-        t.insightSelectors(),
-        t.tags());
+    return edit(
+        t,
+        e -> {
+          e.isMultiRegionTrail = multiRegion;
+          e.isOrganizationTrail = organization;
+          e.includeGlobalServiceEvents = globalEvents;
+          e.logFileValidationEnabled = validation;
+        });
   }
 
   public static Trail withKey(Trail t, String kmsKeyId) {
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        kmsKeyId,
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        t.status(),
-        t.eventSelectors(),
-        t.insightSelectors(),
-        t.tags());
+    return edit(t, e -> e.kmsKeyId = kmsKeyId);
   }
 
   public static Trail withBucket(Trail t, String bucket, String prefix) {
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        bucket,
-        prefix,
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        t.status(),
-        t.eventSelectors(),
-        t.insightSelectors(),
-        t.tags());
+    return edit(
+        t,
+        e -> {
+          e.s3BucketName = bucket;
+          e.s3KeyPrefix = prefix;
+        });
   }
 
   public static RegionSnapshot region(String region, List<String> trailArns) {

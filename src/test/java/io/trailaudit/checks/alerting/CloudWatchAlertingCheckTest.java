@@ -7,6 +7,7 @@ import static io.trailaudit.testing.Fixtures.TRAIL_ARN;
 import static io.trailaudit.testing.Fixtures.account;
 import static io.trailaudit.testing.Fixtures.classic;
 import static io.trailaudit.testing.Fixtures.denied;
+import static io.trailaudit.testing.Fixtures.edit;
 import static io.trailaudit.testing.Fixtures.orgTrail;
 import static io.trailaudit.testing.Fixtures.regionalTrail;
 import static io.trailaudit.testing.Fixtures.snapshot;
@@ -130,26 +131,7 @@ class CloudWatchAlertingCheckTest {
   }
 
   private static Trail withLogGroup(Trail t, String logGroupArn) {
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        logGroupArn,
-        logGroupArn == null
-            ? null
-            : "arn:aws:iam::" + t.ownerAccountId() + ":role/CloudTrailToLogs",
-        t.snsTopicArn(),
-        t.status(),
-        t.eventSelectors(),
-        t.insightSelectors(),
-        t.tags());
+    return edit(t, e -> e.cloudWatchLogsLogGroupArn = logGroupArn);
   }
 
   /** The organization trail delivering to {@link #GROUP}. */

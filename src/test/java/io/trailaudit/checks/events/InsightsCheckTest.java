@@ -7,6 +7,7 @@ import static io.trailaudit.testing.Fixtures.account;
 import static io.trailaudit.testing.Fixtures.advanced;
 import static io.trailaudit.testing.Fixtures.classic;
 import static io.trailaudit.testing.Fixtures.denied;
+import static io.trailaudit.testing.Fixtures.edit;
 import static io.trailaudit.testing.Fixtures.fieldEquals;
 import static io.trailaudit.testing.Fixtures.orgTrail;
 import static io.trailaudit.testing.Fixtures.regionalTrail;
@@ -101,24 +102,7 @@ class InsightsCheckTest {
   }
 
   private static Trail withInsights(Trail t, Observed<List<InsightSelector>> insights) {
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        t.status(),
-        t.eventSelectors(),
-        insights,
-        t.tags());
+    return edit(t, e -> e.insightSelectors = insights);
   }
 
   private static Trail insights(Trail t, InsightSelector... selectors) {
