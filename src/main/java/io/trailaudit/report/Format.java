@@ -6,13 +6,17 @@ import java.util.Locale;
 public enum Format {
   TEXT,
   JSON,
-  SARIF;
+  SARIF,
+  JUNIT,
+  ASFF;
 
   public Renderer renderer(boolean color) {
     return switch (this) {
       case TEXT -> new TextRenderer(color);
       case JSON -> new JsonRenderer();
       case SARIF -> new SarifRenderer();
+      case JUNIT -> new JunitRenderer();
+      case ASFF -> new AsffRenderer();
     };
   }
 

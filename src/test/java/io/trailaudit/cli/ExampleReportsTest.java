@@ -14,7 +14,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExampleReportsTest {
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"demo-org.txt, text", "demo-org.json, json", "demo-org.sarif, sarif"})
+  @CsvSource({
+    "demo-org.txt, text",
+    "demo-org.json, json",
+    "demo-org.sarif, sarif",
+    "demo-org.junit.xml, junit",
+    "demo-org.asff.json, asff"
+  })
   void exampleReportIsCurrent(String file, String format) throws Exception {
     CliTest.Result r =
         CliTest.run(Map.of(), false, "audit", "--snapshot", CliTest.DEMO, "--format", format);
