@@ -11,6 +11,7 @@ import io.trailaudit.model.Snapshot;
 import io.trailaudit.report.AuditReport;
 import io.trailaudit.report.Format;
 import io.trailaudit.report.Scope;
+import io.trailaudit.report.Suppressions;
 import io.trailaudit.snapshot.Snapshots;
 import java.io.IOException;
 import java.io.Writer;
@@ -49,6 +50,23 @@ final class AuditCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "DIR",
+      description =
+          "Also write the report in each of --formats to DIR/trailaudit.EXT (txt, json, sarif);"
+              + " the directory is created if needed.")
+  Path outputDir;
+
+  @Option(
+      names = "--formats",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "With --output-dir: the formats to write there, comma-separated:"
+              + " ${COMPLETION-CANDIDATES}.")
+  List<Format> formats = new ArrayList<>();
 
   @Option(
       names = "--fail-on",
@@ -100,6 +118,11 @@ final class AuditCommand implements Callable<Integer> {
                 + ")");
       }
     }
+    if ((outputDir == null) != formats.isEmpty()) {
+      throw new UsageException(
+          "--output-dir DIR and --formats LIST go together (e.g. --output-dir reports --formats"
+              + " sarif,json)");
+    }
     if (snapshot == null) {
       throw new UsageException(
           "--snapshot FILE is required: this build audits snapshot files only (live collection"
@@ -114,9 +137,24 @@ final class AuditCommand implements Callable<Integer> {
             .filter(
                 id -> (checks.isEmpty() || checks.contains(id)) && !cfg.skipChecks().contains(id))
             .toList();
+    Suppressions.Result muted = Suppressions.apply(findings, cfg.suppressions(), env.clock());
     AuditReport report =
-        AuditReport.of(Version.get(), env.clock().instant(), scope(snap, ran), findings);
+        AuditReport.of(
+            Version.get(),
+            env.clock().instant(),
+            scope(snap, ran),
+            muted.findings(),
+            muted.notices());
 
+    if (outputDir != null) {
+      Files.createDirectories(outputDir);
+      for (Format f : formats) {
+        Path file = outputDir.resolve("trailaudit." + f.extension());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          f.renderer(false).render(report, w);
+        }
+      }
+    }
     if (output == null) {
       format.renderer(env.color() && !noColor).render(report, env.out());
       env.out().flush();

@@ -39,6 +39,7 @@ public final class Cli {
     cl.addSubcommand(new AuditCommand(env));
     cl.addSubcommand(new ChecksCommand(env));
     cl.addSubcommand(new ExplainCommand(env));
+    cl.addSubcommand(new DiffCommand(env));
     for (CommandLine c : cl.getSubcommands().values()) {
       c.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
     }

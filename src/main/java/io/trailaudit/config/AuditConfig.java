@@ -14,6 +14,7 @@ import java.util.List;
  * @param skipChecks check ids not to run
  * @param dataEvents data-event requirements
  * @param networkActivity network-activity-event requirements
+ * @param suppressions FAIL findings accepted for a reason, until an expiry
  */
 public record AuditConfig(
     List<String> breakGlassPrincipals,
@@ -22,7 +23,8 @@ public record AuditConfig(
     Lake lake,
     List<String> skipChecks,
     DataEvents dataEvents,
-    NetworkActivity networkActivity) {
+    NetworkActivity networkActivity,
+    List<Suppression> suppressions) {
 
   public static final int DEFAULT_DELIVERY_MAX_AGE_HOURS = 24;
   public static final int DEFAULT_DIGEST_MAX_AGE_HOURS = 2;
@@ -38,10 +40,11 @@ public record AuditConfig(
     skipChecks = skipChecks == null ? List.of() : List.copyOf(skipChecks);
     dataEvents = dataEvents == null ? new DataEvents(null) : dataEvents;
     networkActivity = networkActivity == null ? new NetworkActivity(null, null) : networkActivity;
+    suppressions = suppressions == null ? List.of() : List.copyOf(suppressions);
   }
 
   public static AuditConfig defaults() {
-    return new AuditConfig(null, null, null, null, null, null, null);
+    return new AuditConfig(null, null, null, null, null, null, null, null);
   }
 
   public AuditConfig withBreakGlassPrincipals(List<String> principals) {
@@ -52,7 +55,8 @@ public record AuditConfig(
         lake,
         skipChecks,
         dataEvents,
-        networkActivity);
+        networkActivity,
+        suppressions);
   }
 
   public AuditConfig withDeliveryMaxAgeHours(int hours) {
@@ -63,7 +67,8 @@ public record AuditConfig(
         lake,
         skipChecks,
         dataEvents,
-        networkActivity);
+        networkActivity,
+        suppressions);
   }
 
   public AuditConfig withDigestMaxAgeHours(int hours) {
@@ -74,7 +79,8 @@ public record AuditConfig(
         lake,
         skipChecks,
         dataEvents,
-        networkActivity);
+        networkActivity,
+        suppressions);
   }
 
   public AuditConfig withDataEvents(DataEvents value) {
@@ -85,7 +91,8 @@ public record AuditConfig(
         lake,
         skipChecks,
         value,
-        networkActivity);
+        networkActivity,
+        suppressions);
   }
 
   public AuditConfig withNetworkActivity(NetworkActivity value) {
@@ -96,6 +103,19 @@ public record AuditConfig(
         lake,
         skipChecks,
         dataEvents,
+        value,
+        suppressions);
+  }
+
+  public AuditConfig withSuppressions(List<Suppression> value) {
+    return new AuditConfig(
+        breakGlassPrincipals,
+        deliveryMaxAgeHours,
+        digestMaxAgeHours,
+        lake,
+        skipChecks,
+        dataEvents,
+        networkActivity,
         value);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trailaudit.files.InputFileException;
 import io.trailaudit.files.JsonErrors;
 import io.trailaudit.files.RecordKeys;
@@ -39,6 +40,7 @@ public final class ConfigLoader {
   public static AuditConfig parse(String name, String yaml, Collection<String> knownCheckIds) {
     ObjectMapper mapper =
         new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
@@ -102,6 +104,22 @@ public final class ConfigLoader {
                 + "]: \""
                 + p
                 + "\" is not a principal ARN (arn:aws:iam::ACCOUNT:role/NAME, * and ? allowed)");
+      }
+    }
+    for (int i = 0; i < c.suppressions().size(); i++) {
+      Suppression s = c.suppressions().get(i);
+      String at = name + ": at $.suppressions[" + i + "]";
+      if (s == null) {
+        throw new InputFileException(at + ": empty suppression (rule and reason are required)");
+      }
+      if (s.rule() == null || s.rule().isBlank()) {
+        throw new InputFileException(
+            at
+                + ".rule: required: a rule id, * allowed (e.g. log-bucket/mfa-delete, log-bucket/*)");
+      }
+      if (s.reason() == null || s.reason().isBlank()) {
+        throw new InputFileException(
+            at + ".reason: required: say why the finding is accepted (shown on the finding)");
       }
     }
   }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,9 +27,22 @@ public final class RecordKeys {
     walk(file, p, type, "$");
   }
 
-  private static void walk(String file, JsonParser p, Class<?> type, String path)
+  private static void walk(String file, JsonParser p, Type generic, String path)
       throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT || !type.isRecord()) {
+    if (p.currentToken() == JsonToken.START_ARRAY
+        && generic instanceof ParameterizedType list
+        && list.getRawType() == List.class) {
+      // A list of records, such as the suppressions of the configuration: check each element.
+      Type element = list.getActualTypeArguments()[0];
+      int i = 0;
+      for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        walk(file, p, element, path + "[" + i++ + "]");
+      }
+      return;
+    }
+    if (p.currentToken() != JsonToken.START_OBJECT
+        || !(generic instanceof Class<?> type)
+        || !type.isRecord()) {
       p.skipChildren();
       return;
     }
@@ -50,7 +65,7 @@ public final class RecordKeys {
                 String.join(", ", known)));
       }
       p.nextToken();
-      walk(file, p, c.getType(), path + "." + key);
+      walk(file, p, c.getGenericType(), path + "." + key);
     }
   }
 }

@@ -20,6 +20,17 @@ public enum Format {
     };
   }
 
+  /** The file name ending of the format, used by {@code --output-dir}. */
+  public String extension() {
+    return switch (this) {
+      case TEXT -> "txt";
+      case JSON -> "json";
+      case SARIF -> "sarif";
+      case JUNIT -> "junit.xml";
+      case ASFF -> "asff.json";
+    };
+  }
+
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -128,7 +128,8 @@ final class Sarif {
       boolean executionSuccessful,
       Instant startTimeUtc,
       Instant endTimeUtc,
-      List<Notification> toolExecutionNotifications) {}
+      List<Notification> toolExecutionNotifications,
+      List<Notification> toolConfigurationNotifications) {}
 
   /** notification [3.58]. */
   @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -43,8 +43,9 @@ import java.util.stream.Collectors;
 /**
  * The SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers: one run, one rule per
  * requirement of the checks that ran, a result per FAIL and MUTED finding (MUTED ones suppressed
- * with their reason), ERROR findings as tool execution notifications, and the Security Hub and CIS
- * controls as taxonomies. AWS resources have no file, so each result is located at a stable
+ * with their reason), ERROR findings as tool execution notifications, notices about the run
+ * (expired or unused suppressions) as tool configuration notifications, and the Security Hub and
+ * CIS controls as taxonomies. AWS resources have no file, so each result is located at a stable
  * pseudo-path {@code aws/ACCOUNT/REGION/SERVICE/RESOURCE} with the ARN as its logical location.
  */
 public final class SarifRenderer implements Renderer {
@@ -91,7 +92,11 @@ public final class SarifRenderer implements Renderer {
             report.tool(), report.version(), INFORMATION_URI, taxonomies.references(), rules, null);
     Invocation invocation =
         new Invocation(
-            notifications.isEmpty(), report.generatedAt(), report.generatedAt(), notifications);
+            notifications.isEmpty(),
+            report.generatedAt(),
+            report.generatedAt(),
+            notifications,
+            report.notices().stream().map(SarifRenderer::notification).toList());
     Run run =
         new Run(
             new Tool(driver),
@@ -184,6 +189,16 @@ public final class SarifRenderer implements Renderer {
         List.of(new Location(null, List.of(logicalLocation(f)))),
         new ReportingDescriptorReference(f.ruleId(), null, null),
         new ReportingDescriptorReference(f.ruleId(), ruleIndex, null));
+  }
+
+  /** A notice about the run (an expired or unused suppression): a configuration warning. */
+  private static Notification notification(Notice n) {
+    return new Notification(
+        "warning",
+        new Message(n.message()),
+        null,
+        new ReportingDescriptorReference(n.kind(), null, null),
+        null);
   }
 
   private static LogicalLocation logicalLocation(Finding f) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.config.Suppression;
 import io.trailaudit.report.AuditReport;
 import io.trailaudit.report.Scope;
+import io.trailaudit.report.Suppressions;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +68,19 @@ class VerdictTest {
         report(finding(Status.ERROR, Severity.HIGH), finding(Status.FAIL, Severity.LOW));
     assertThat(Verdict.of(r, FailOn.LOW, true)).isEqualTo(ExitCode.FINDINGS);
     assertThat(Verdict.of(r, FailOn.HIGH, true)).isEqualTo(ExitCode.INCOMPLETE);
+  }
+
+  @Test
+  void aFailMutedBySuppressionNoLongerFails() {
+    List<Finding> findings = List.of(finding(Status.FAIL, Severity.CRITICAL));
+    Suppressions.Result muted =
+        Suppressions.apply(
+            findings,
+            List.of(new Suppression("log-bucket/*", null, null, null, "accepted", null)),
+            LocalDate.of(2026, 1, 1));
+    assertThat(Verdict.of(report(findings.toArray(Finding[]::new)), FailOn.LOW, false))
+        .isEqualTo(ExitCode.FINDINGS);
+    assertThat(Verdict.of(report(muted.findings().toArray(Finding[]::new)), FailOn.LOW, false))
+        .isEqualTo(ExitCode.OK);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailaudit.files.InputFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +122,69 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> parse("lake: [\n"))
         .isInstanceOf(InputFileException.class)
         .hasMessageStartingWith("trailaudit.yml: ");
+  }
+
+  @Test
+  void suppressionsAreRead() {
+    AuditConfig c =
+        parse(
+            """
+            suppressions:
+              - rule: log-bucket/*
+                account: "333333333333"
+                region: us-east-1
+                resource: arn:aws:s3:::logs-*
+                reason: accepted until the migration
+                expires: 2026-12-31
+              - rule: insights/enabled
+                reason: no budget
+            """);
+    assertThat(c.suppressions())
+        .containsExactly(
+            new Suppression(
+                "log-bucket/*",
+                "333333333333",
+                "us-east-1",
+                "arn:aws:s3:::logs-*",
+                "accepted until the migration",
+                LocalDate.of(2026, 12, 31)),
+            new Suppression("insights/enabled", null, null, null, "no budget", null));
+  }
+
+  @Test
+  void suppressionWithoutReasonIsAnErrorNamingThePlace() {
+    assertThatThrownBy(
+            () ->
+                parse(
+                    """
+                    suppressions:
+                      - {rule: log-bucket/*, reason: fine}
+                      - {rule: insights/enabled, reason: "  "}
+                    """))
+        .isInstanceOf(InputFileException.class)
+        .hasMessageStartingWith("trailaudit.yml: at $.suppressions[1].reason: required");
+  }
+
+  @Test
+  void suppressionWithoutRuleIsAnError() {
+    assertThatThrownBy(() -> parse("suppressions:\n  - reason: fine\n"))
+        .hasMessageStartingWith("trailaudit.yml: at $.suppressions[0].rule: required");
+  }
+
+  @Test
+  void suppressionWithABadDateIsAnError() {
+    assertThatThrownBy(
+            () -> parse("suppressions:\n  - {rule: a/b, reason: r, expires: 2026-13-01}\n"))
+        .isInstanceOf(InputFileException.class)
+        .hasMessageContaining("at $.suppressions[0].expires");
+  }
+
+  @Test
+  void unknownKeyInASuppressionNamesItsLine() {
+    assertThatThrownBy(
+            () -> parse("suppressions:\n  - rule: a/b\n    reason: r\n    until: 2026-01-01\n"))
+        .hasMessageContaining("trailaudit.yml: line 4")
+        .hasMessageContaining("at $.suppressions[0].until")
+        .hasMessageContaining("unknown field \"until\"");
   }
 }

@@ -1,0 +1,67 @@
+package io.trailaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The CI examples are well-formed YAML and run the options that exist. */
+class CiExamplesTest {
+  static JsonNode yaml(String file) throws Exception {
+    return new ObjectMapper(new YAMLFactory()).readTree(Path.of(file).toFile());
+  }
+
+  @Test
+  void githubActionsWorkflow() throws Exception {
+    JsonNode wf = yaml("examples/github-actions/trailaudit.yml");
+    assertThat(wf.at("/permissions/id-token").asText()).isEqualTo("write");
+    assertThat(wf.at("/permissions/security-events").asText()).isEqualTo("write");
+    assertThat(wf.at("/permissions/contents").asText()).isEqualTo("read");
+    String steps = wf.at("/jobs/audit/steps").toString();
+    assertThat(steps)
+        .contains("aws-actions/configure-aws-credentials")
+        .contains("role-to-assume")
+        .contains("\"java-version\":\"17\"")
+        .contains("--output-dir reports --formats sarif,json")
+        .contains("--fail-on critical")
+        .contains("--snapshot examples/snapshots/demo-org.json")
+        .contains("github/codeql-action/upload-sarif@v4");
+    for (JsonNode step : wf.at("/jobs/audit/steps")) {
+      if (step.path("uses").asText().startsWith("github/codeql-action/upload-sarif")) {
+        assertThat(step.get("if").asText()).isEqualTo("always()");
+        assertThat(step.at("/with/sarif_file").asText()).isEqualTo("reports/trailaudit.sarif");
+      }
+    }
+  }
+
+  @Test
+  void gitlabPipeline() throws Exception {
+    JsonNode job = yaml("examples/gitlab-ci.yml").get("trailaudit");
+    assertThat(job.get("allow_failure").asBoolean(true)).isFalse();
+    assertThat(job.at("/artifacts/when").asText()).isEqualTo("always");
+    assertThat(job.at("/artifacts/paths/0").asText()).isEqualTo("reports/");
+    assertThat(job.get("script").toString())
+        .contains("--output-dir reports --formats sarif,json,text")
+        .contains("--fail-on critical");
+  }
+
+  @Test
+  void theExampleAuditCommandRuns(@org.junit.jupiter.api.io.TempDir Path dir) {
+    CliTest.Result r =
+        CliTest.run(
+            "audit",
+            "--snapshot",
+            CliTest.DEMO,
+            "--output-dir",
+            dir.toString(),
+            "--formats",
+            "sarif,json",
+            "--fail-on",
+            "critical");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(1);
+  }
+}
