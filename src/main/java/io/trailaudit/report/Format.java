@@ -8,7 +8,9 @@ public enum Format {
   JSON,
   SARIF,
   JUNIT,
-  ASFF;
+  ASFF,
+  MARKDOWN,
+  HTML;
 
   public Renderer renderer(boolean color) {
     return switch (this) {
@@ -17,6 +19,8 @@ public enum Format {
       case SARIF -> new SarifRenderer();
       case JUNIT -> new JunitRenderer();
       case ASFF -> new AsffRenderer();
+      case MARKDOWN -> new MarkdownRenderer();
+      case HTML -> new HtmlRenderer();
     };
   }
 
@@ -28,6 +32,8 @@ public enum Format {
       case SARIF -> "sarif";
       case JUNIT -> "junit.xml";
       case ASFF -> "asff.json";
+      case MARKDOWN -> "md";
+      case HTML -> "html";
     };
   }
 

@@ -213,6 +213,19 @@ class CliTest {
   }
 
   @Test
+  void markdownAndHtmlGoToTheOutputFile(@TempDir Path dir) throws Exception {
+    Path md = dir.resolve("report.md");
+    Path html = dir.resolve("report.html");
+    Result a = run("audit", "--snapshot", DEMO, "--format", "markdown", "-o", md.toString());
+    Result b = run("audit", "--snapshot", DEMO, "--format", "HTML", "-o", html.toString());
+    assertThat(a.code()).isEqualTo(1);
+    assertThat(b.code()).isEqualTo(1);
+    assertThat(a.out() + b.out()).isEmpty();
+    assertThat(Files.readString(md)).startsWith("## trailaudit ");
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+  }
+
+  @Test
   void malformedSnapshotIsOneLineAndExit2(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"schemaVersion\": 1,\n \"collectedAt\": \"yesterday\"}");

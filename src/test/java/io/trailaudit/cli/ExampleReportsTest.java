@@ -19,7 +19,9 @@ class ExampleReportsTest {
     "demo-org.json, json",
     "demo-org.sarif, sarif",
     "demo-org.junit.xml, junit",
-    "demo-org.asff.json, asff"
+    "demo-org.asff.json, asff",
+    "demo-org.md, markdown",
+    "demo-org.html, html"
   })
   void exampleReportIsCurrent(String file, String format) throws Exception {
     CliTest.Result r =

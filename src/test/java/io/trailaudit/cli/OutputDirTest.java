@@ -64,9 +64,9 @@ class OutputDirTest {
             "--output-dir",
             dir.toString(),
             "--formats",
-            "json,html");
+            "json,pdf");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("html");
+    assertThat(r.err()).contains("pdf");
   }
 
   @Test

@@ -1,0 +1,147 @@
+package io.trailaudit.report;
+
+import static io.trailaudit.report.TextRendererTest.finding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.Severity;
+import io.trailaudit.checks.Status;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+  static String render(Renderer renderer, List<Notice> notices, List<Finding> findings)
+      throws Exception {
+    AuditReport r =
+        AuditReport.of(
+            "1.0",
+            Instant.parse("2026-01-01T00:00:00Z"),
+            new Scope(
+                "snapshot:x.json",
+                Instant.parse("2025-12-31T00:00:00Z"),
+                "o-1",
+                List.of("1"),
+                List.of("us-east-1"),
+                List.of("log-bucket")),
+            findings,
+            notices);
+    StringWriter out = new StringWriter();
+    renderer.render(r, out);
+    return out.toString();
+  }
+
+  static String render(Finding... findings) throws Exception {
+    return render(new MarkdownRenderer(), List.of(), List.of(findings));
+  }
+
+  @Test
+  void summaryTablesAndTitle() throws Exception {
+    String md =
+        render(
+            finding("log-bucket", "versioning", Status.FAIL, Severity.CRITICAL, "1", "x"),
+            finding("log-bucket", "mfa-delete", Status.FAIL, Severity.MEDIUM, "1", "x"),
+            finding("log-bucket", "dedicated", Status.ERROR, Severity.LOW, "1", null),
+            finding("log-bucket", "tls-only", Status.PASS, Severity.HIGH, "1", null));
+    assertThat(md)
+        .startsWith("## trailaudit 1.0 — snapshot:x.json\n")
+        .contains("| 4 | 2 | 1 | 0 | 1 | 0 |\n")
+        .contains("| 2 FAIL | 1 | 0 | 1 | 0 | 0 |\n")
+        .contains("| 4. log-bucket — Locked-down CloudTrail log bucket | 2 | 1 | 0 | 1 | 0 |\n");
+  }
+
+  @Test
+  void nonPassFindingsWorstFirstAndFixesInDetails() throws Exception {
+    String md =
+        render(
+            finding("log-bucket", "tls-only", Status.PASS, Severity.HIGH, "1", null),
+            finding("log-bucket", "dedicated", Status.ERROR, Severity.LOW, "1", null),
+            finding("log-bucket", "mfa-delete", Status.FAIL, Severity.MEDIUM, "1", "aws one"),
+            finding("log-bucket", "versioning", Status.FAIL, Severity.CRITICAL, "1", "aws two"));
+    assertThat(md).doesNotContain("| log-bucket/tls-only |");
+    int critical = md.indexOf("| log-bucket/versioning |");
+    int medium = md.indexOf("| log-bucket/mfa-delete |");
+    int error = md.indexOf("| log-bucket/dedicated |");
+    assertThat(critical).isPositive().isLessThan(medium);
+    assertThat(medium).isLessThan(error);
+    assertThat(md)
+        .contains(
+            "<details><summary>Fix log-bucket/versioning on arn:aws:s3:::bucket-1</summary>\n\n"
+                + "```sh\naws two\n```\n\n</details>\n")
+        .contains("```sh\naws one\n```");
+  }
+
+  @Test
+  void cellsEscapePipesNewlinesAndHtml() throws Exception {
+    Finding f =
+        new Finding(
+            "log-bucket/versioning",
+            "log-bucket",
+            "versioning",
+            Status.ERROR,
+            Severity.HIGH,
+            "1",
+            "us-east-1",
+            "arn:aws:s3:::a|b",
+            "denied: <script>x</script> & a|b\nsecond line",
+            null,
+            List.of(),
+            null);
+    assertThat(render(f))
+        .contains("| arn:aws:s3:::a\\|b |")
+        .contains("| denied: &lt;script&gt;x&lt;/script&gt; &amp; a\\|b<br>second line |")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void fenceLongerThanBackticksInTheFix() throws Exception {
+    String md =
+        render(finding("log-bucket", "versioning", Status.FAIL, Severity.HIGH, "1", "a ``` b"));
+    assertThat(md).contains("````sh\na ``` b\n````");
+  }
+
+  @Test
+  void noticesListed() throws Exception {
+    String md =
+        render(
+            new MarkdownRenderer(),
+            List.of(new Notice(Notice.SUPPRESSION_EXPIRED, "suppression 1 expired")),
+            List.of());
+    assertThat(md).contains("### Notices\n\n- **suppression-expired**: suppression 1 expired\n");
+  }
+
+  @Test
+  void longReportsAreCutWithACountOfWhatWasLeftOut() throws Exception {
+    List<Finding> many = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      many.add(
+          finding(
+              "log-bucket",
+              "versioning",
+              Status.FAIL,
+              Severity.HIGH,
+              String.format("%012d", i),
+              "aws s3api put-bucket-versioning --bucket b" + i));
+    }
+    String md =
+        render(
+            new MarkdownRenderer(),
+            List.of(new Notice(Notice.SUPPRESSION_UNUSED, "suppression 3 matched nothing")),
+            many);
+    assertThat(md.length()).isLessThanOrEqualTo(MarkdownRenderer.LIMIT);
+    long shown = md.lines().filter(l -> l.startsWith("| **FAIL**")).count();
+    assertThat(shown).isPositive().isLessThan(2000);
+    assertThat(md)
+        .contains("_" + (2000 - shown) + " finding(s) left out")
+        .contains("| 2000 | 2000 | 0 | 0 | 0 | 0 |")
+        .contains("suppression 3 matched nothing");
+  }
+
+  @Test
+  void shortReportsAreWhole() throws Exception {
+    assertThat(render(finding("log-bucket", "versioning", Status.FAIL, Severity.HIGH, "1", "x")))
+        .doesNotContain("left out");
+  }
+}
