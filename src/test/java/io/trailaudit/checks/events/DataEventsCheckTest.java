@@ -1,5 +1,6 @@
 package io.trailaudit.checks.events;
 
+import static io.trailaudit.testing.FindingLookup.only;
 import static io.trailaudit.testing.Fixtures.MEMBER;
 import static io.trailaudit.testing.Fixtures.MGMT;
 import static io.trailaudit.testing.Fixtures.TRAIL_ARN;
@@ -68,14 +69,6 @@ class DataEventsCheckTest {
   private static List<Finding> runWithBuckets(List<String> buckets, Trail... trails) {
     AuditConfig config = AuditConfig.defaults().withDataEvents(new AuditConfig.DataEvents(buckets));
     return run(snapshot(account(MGMT, trails)), config);
-  }
-
-  /** The one finding of {@code ruleId} about {@code account}. */
-  private static Finding only(List<Finding> fs, String ruleId, String account) {
-    List<Finding> matching =
-        fs.stream().filter(f -> f.ruleId().equals(ruleId) && f.account().equals(account)).toList();
-    assertThat(matching).as("%s findings for %s in %s", ruleId, account, fs).hasSize(1);
-    return matching.get(0);
   }
 
   /** An account-level finding: status, rule, and the account's root as resource. */

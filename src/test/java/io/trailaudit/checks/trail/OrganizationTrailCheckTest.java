@@ -1,5 +1,6 @@
 package io.trailaudit.checks.trail;
 
+import static io.trailaudit.testing.FindingLookup.only;
 import static io.trailaudit.testing.Fixtures.BUCKET;
 import static io.trailaudit.testing.Fixtures.MEMBER;
 import static io.trailaudit.testing.Fixtures.MGMT;
@@ -67,14 +68,6 @@ class OrganizationTrailCheckTest {
 
   private static List<Finding> run(AccountSnapshot... accounts) {
     return run(snapshot(accounts));
-  }
-
-  /** The one finding of {@code ruleId} about {@code account}. */
-  private static Finding only(List<Finding> fs, String ruleId, String account) {
-    List<Finding> matching =
-        fs.stream().filter(f -> f.ruleId().equals(ruleId) && f.account().equals(account)).toList();
-    assertThat(matching).as("%s findings for %s in %s", ruleId, account, fs).hasSize(1);
-    return matching.get(0);
   }
 
   /** An account-level finding: status, rule, and the account's root as resource. */
