@@ -39,8 +39,4 @@ public record AccountSnapshot(
   public Optional<RegionSnapshot> region(String region) {
     return regions.stream().filter(r -> r.region().equals(region)).findFirst();
   }
-
-  public Optional<Trail> trail(String arn) {
-    return trails.stream().filter(t -> t.arn().equals(arn)).findFirst();
-  }
 }

@@ -1,7 +1,6 @@
 package io.trailaudit.model;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A value read from an AWS API: either {@link Known} (the call succeeded; the value may be {@code
@@ -29,12 +28,6 @@ public sealed interface Observed<T> permits Observed.Known, Observed.Unavailable
       return message.isEmpty()
           ? call + " failed: " + errorCode
           : call + " failed: " + errorCode + " (" + message + ")";
-    }
-
-    /** The same failure, typed for another value. */
-    @SuppressWarnings("unchecked")
-    public <R> Unavailable<R> retype() {
-      return (Unavailable<R>) this;
     }
   }
 
@@ -79,12 +72,5 @@ public sealed interface Observed<T> permits Observed.Known, Observed.Unavailable
       return u;
     }
     throw new IllegalStateException("value is known");
-  }
-
-  default <R> Observed<R> map(Function<? super T, ? extends R> f) {
-    if (this instanceof Known<T> k) {
-      return new Known<>(k.value() == null ? null : f.apply(k.value()));
-    }
-    return ((Unavailable<T>) this).retype();
   }
 }
