@@ -1,0 +1,98 @@
+package io.trailaudit.collect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * Builds every SDK client trailaudit uses, one per (service, region, credentials), with the same
+ * rules: the read-only guard, the call log, adaptive retries, per-call and per-attempt timeouts,
+ * endpoint overrides, and one shared HTTP client (URL connection: the fastest to start).
+ */
+public final class ClientFactory implements AutoCloseable {
+  private final AwsSettings settings;
+  private final CallLog callLog;
+  private final SdkHttpClient http;
+  private final Map<String, Object> clients = new ConcurrentHashMap<>();
+
+  public ClientFactory(AwsSettings settings, CallLog callLog) {
+    this.settings = settings;
+    this.callLog = callLog;
+    this.http =
+        UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(settings.attemptTimeout())
+            .build();
+  }
+
+  public AwsSettings settings() {
+    return settings;
+  }
+
+  public CallLog callLog() {
+    return callLog;
+  }
+
+  /**
+   * The client of {@code service} in {@code region} acting with {@code credentials}.
+   *
+   * @param principal names the credentials (an account id, "default"): clients are shared per
+   *     principal, so two providers must not share a name
+   */
+  @SuppressWarnings("unchecked")
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
+      AwsService<B, C> service,
+      String region,
+      String principal,
+      AwsCredentialsProvider credentials) {
+    String key = service.prefix() + "|" + region + "|" + principal;
+    return (C) clients.computeIfAbsent(key, k -> build(service, region, credentials));
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+      AwsService<B, C> service, String region, AwsCredentialsProvider credentials) {
+    B builder =
+        service
+            .builder()
+            .get()
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .httpClient(http)
+            .overrideConfiguration(
+                ClientOverrideConfiguration.builder()
+                    .addExecutionInterceptor(
+                        new ReadOnlyGuard(service.prefix(), ReadOperations.get()))
+                    .addExecutionInterceptor(callLog.interceptor(service.prefix()))
+                    .retryStrategy(RetryMode.ADAPTIVE_V2)
+                    .apiCallTimeout(settings.callTimeout())
+                    .apiCallAttemptTimeout(settings.attemptTimeout())
+                    .build());
+    boolean overridden = settings.endpoint(service.envName()).isPresent();
+    settings.endpoint(service.envName()).ifPresent(builder::endpointOverride);
+    service.customize().accept(builder, overridden);
+    return builder.build();
+  }
+
+  @Override
+  public void close() {
+    List<Object> all = new ArrayList<>(clients.values());
+    clients.clear();
+    for (Object c : all) {
+      if (c instanceof SdkAutoCloseable closeable) {
+        closeable.close();
+      }
+    }
+    http.close();
+  }
+}

@@ -1,0 +1,73 @@
+package io.trailaudit.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The operations trailaudit may call, by IAM service prefix, from {@code read-operations.json}.
+ * {@link ReadOnlyGuard} refuses everything else; the IAM policy in {@code examples/iam} grants
+ * exactly {@link #iamActions()}.
+ */
+public final class ReadOperations {
+  private static final ReadOperations INSTANCE = load();
+
+  /** service prefix → SDK operation name → IAM action */
+  private final Map<String, Map<String, String>> operations;
+
+  private ReadOperations(Map<String, Map<String, String>> operations) {
+    this.operations = operations;
+  }
+
+  public static ReadOperations get() {
+    return INSTANCE;
+  }
+
+  public boolean allows(String service, String operation) {
+    Map<String, String> ops = operations.get(service);
+    return ops != null && ops.containsKey(operation);
+  }
+
+  /** Service prefix → operation names. */
+  public Map<String, Set<String>> operations() {
+    Map<String, Set<String>> result = new TreeMap<>();
+    operations.forEach((service, ops) -> result.put(service, new TreeSet<>(ops.keySet())));
+    return result;
+  }
+
+  /** Every IAM action the operations need, sorted. */
+  public Set<String> iamActions() {
+    Set<String> actions = new TreeSet<>();
+    operations.values().forEach(ops -> actions.addAll(ops.values()));
+    return actions;
+  }
+
+  private static ReadOperations load() {
+    try (InputStream in = ReadOperations.class.getResourceAsStream("read-operations.json")) {
+      JsonNode root = new ObjectMapper().readTree(in);
+      Map<String, Map<String, String>> operations = new TreeMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> service = it.next();
+        if (service.getKey().startsWith("_")) {
+          continue;
+        }
+        Map<String, String> ops = new TreeMap<>();
+        service
+            .getValue()
+            .fields()
+            .forEachRemaining(op -> ops.put(op.getKey(), op.getValue().asText()));
+        operations.put(service.getKey(), Map.copyOf(ops));
+      }
+      return new ReadOperations(Map.copyOf(operations));
+    } catch (IOException e) {
+      throw new UncheckedIOException("read-operations.json is unreadable", e);
+    }
+  }
+}
