@@ -15,7 +15,7 @@ public final class WireMockAws {
 
   private WireMockAws() {}
 
-  /** Settings whose every endpoint is {@code server}, with short timeouts. */
+  /** Settings whose every endpoint is {@code server}, with short timeouts and retry delays. */
   public static AwsSettings settings(WireMockServer server) {
     return new AwsSettings(
         null,
@@ -23,7 +23,8 @@ public final class WireMockAws {
         URI.create(server.baseUrl()),
         Map.of(),
         Duration.ofSeconds(5),
-        Duration.ofSeconds(2));
+        Duration.ofSeconds(2),
+        Duration.ofMillis(5));
   }
 
   public static ClientFactory factory(WireMockServer server, CallLog log) {
