@@ -244,6 +244,10 @@ public final class ServiceControlPolicies {
       RequestContext known,
       Map<String, String> vars,
       List<String> maybeAllowed) {
+    if (level.policies().isEmpty()) {
+      maybeAllowed.add(noneAttached(level));
+      return Tri.UNKNOWN;
+    }
     Tri best = Tri.FALSE;
     for (AttachedScp p : level.policies()) {
       if (!p.parsed()) {
@@ -310,6 +314,9 @@ public final class ServiceControlPolicies {
     List<ScpNearMiss> nearMisses = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     for (ScpLevel level : path) {
+      if (level.policies().isEmpty()) {
+        unreadable.add(noneAttached(level));
+      }
       for (AttachedScp p : level.policies()) {
         if (!p.parsed()) {
           unreadable.add(
@@ -385,6 +392,18 @@ public final class ServiceControlPolicies {
         accountId, resourceArn, verdicts, nearMisses, List.copyOf(breakGlassDenied));
   }
 
+  /**
+   * AWS keeps at least one SCP attached to every root, OU and account while SCPs are enabled, so a
+   * level without any means the snapshot's policy targets are incomplete: never read it as "allows
+   * nothing".
+   */
+  private static String noneAttached(ScpLevel level) {
+    return "no SCP is attached to "
+        + level.label()
+        + " in the snapshot, though AWS keeps at least one on every level: its policy targets are"
+        + " incomplete";
+  }
+
   private ScpProtection notInForce(String accountId, String resourceArn, List<String> actions) {
     List<ActionVerdict> verdicts =
         actions.stream().map(a -> new ActionVerdict(a, State.OPEN, notInForce())).toList();
@@ -407,6 +426,9 @@ public final class ServiceControlPolicies {
   private Optional<ImplicitDenial> implicitDenial(
       ScpLevel level, String action, String resourceArn, RequestContext known, List<Glob> bg) {
     Map<String, String> vars = known.variables();
+    if (level.policies().isEmpty()) {
+      return Optional.empty();
+    }
     boolean breakGlassAllowed = false;
     for (AttachedScp p : level.policies()) {
       if (!p.parsed()) {

@@ -713,6 +713,25 @@ class ServiceControlPoliciesTest {
   }
 
   @Test
+  void levelWithoutAnyScpIsIncompleteDataNotAnImplicitDeny() {
+    OrganizationTree tree =
+        organization()
+            .fullAccessOnly(ROOT, SECURITY_OU, SANDBOX_OU, MGMT, LOG_ARCHIVE, PROD, SANDBOX)
+            .build();
+    ScpProtection p = protection(tree, PROD);
+    assertThat(p.denied()).isEmpty();
+    assertThat(p.undecided()).containsExactlyElementsOf(TAMPERING);
+    assertThat(p.actions().get(0).reason())
+        .isEqualTo(
+            "not denied by any readable SCP, and no SCP is attached to OU Workloads"
+                + " (ou-root-workloads) in the snapshot, though AWS keeps at least one on every"
+                + " level: its policy targets are incomplete");
+    ScpDecision d = decide(tree, role(PROD, "Dev"), "cloudtrail:StopLogging", PROD);
+    assertThat(d.outcome()).isEqualTo(Outcome.UNDECIDED);
+    assertThat(protection(tree, LOG_ARCHIVE).open()).containsExactlyElementsOf(TAMPERING);
+  }
+
+  @Test
   void pathRunsFromTheRootThroughNestedOusToTheAccount() {
     ServiceControlPolicies scps = ServiceControlPolicies.of(organization().build());
     assertThat(scps.path(SANDBOX).orElseThrow())

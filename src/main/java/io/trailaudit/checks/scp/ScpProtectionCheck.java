@@ -451,7 +451,14 @@ public final class ScpProtectionCheck implements Check {
         breakGlassDenied.addAll(p.breakGlassDenied());
         p.actions().stream()
             .filter(v -> v.state() == ScpProtection.State.DENIED)
-            .forEach(v -> deniedBy.add(v.reason().replaceFirst("^denied by ", "")));
+            .forEach(
+                v ->
+                    deniedBy.add(
+                        v.reason()
+                            .replaceFirst("^denied by ", "")
+                            .replaceFirst(
+                                " allows \\S+( but to break-glass principals)?$",
+                                " allows them$1")));
       }
       if (!openByActions.isEmpty() || !wide.isEmpty()) {
         StringBuilder sb =
