@@ -32,6 +32,29 @@ public final class PolicyQuestions {
     return ObjectDeletion.evaluate(doc, bucketName, breakGlassPrincipals);
   }
 
+  /**
+   * Whether the service control policies of {@code organization} deny one request (see {@link
+   * ServiceControlPolicies}).
+   */
+  public static ScpDecision scpDecision(
+      io.trailaudit.model.OrganizationTree organization, ScpRequest request) {
+    return ServiceControlPolicies.of(organization).decide(request);
+  }
+
+  /**
+   * Whether the SCPs in force in a member account deny {@code actions} on a resource to every
+   * principal outside the break-glass list.
+   */
+  public static ScpProtection scpProtection(
+      io.trailaudit.model.OrganizationTree organization,
+      String accountId,
+      String resourceArn,
+      List<String> actions,
+      List<String> breakGlassPrincipals) {
+    return ServiceControlPolicies.of(organization)
+        .protection(accountId, resourceArn, actions, breakGlassPrincipals);
+  }
+
   /** How a KMS key policy lets CloudTrail encrypt, and whether kms:Decrypt is public. */
   public static KmsCloudTrailResult kmsKeyCloudTrailAccess(PolicyDocument doc) {
     return KmsCloudTrail.evaluate(doc);

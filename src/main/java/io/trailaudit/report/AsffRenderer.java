@@ -147,7 +147,7 @@ public final class AsffRenderer implements Renderer {
       return "Other";
     }
     return switch (parts[2]) {
-      case "cloudtrail" -> "AwsCloudTrailTrail";
+      case "cloudtrail" -> parts[5].startsWith("trail/") ? "AwsCloudTrailTrail" : "Other";
       case "s3" -> "AwsS3Bucket";
       case "kms" -> "AwsKmsKey";
       case "logs" -> "AwsLogsLogGroup";

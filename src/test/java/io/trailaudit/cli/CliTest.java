@@ -355,6 +355,73 @@ class CliTest {
   }
 
   @Test
+  void demoShowsChecksNineToTwelveWithTheIssuesTheDemoNames() throws Exception {
+    JsonNode report =
+        json(
+            run(
+                "audit",
+                "--snapshot",
+                DEMO,
+                "--format",
+                "json",
+                "--config",
+                "examples/config/demo-org.yml"));
+    String trail = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail";
+    JsonNode tamper = finding(report, "scp-protection/trail-tamper-denied", trail);
+    assertThat(tamper.get("status").asText()).isEqualTo("FAIL");
+    assertThat(tamper.get("message").asText())
+        .contains(
+            "cloudtrail:PutEventSelectors in 333333333333 (Root / Workloads / workload-prod)");
+    assertThat(tamper.get("remediation").asText())
+        .contains("\"Resource\":\"" + trail + "\"")
+        .contains("arn:aws:iam::222222222222:role/BreakGlassLogAdmin");
+    JsonNode bucket =
+        finding(
+            report,
+            "scp-protection/bucket-tamper-denied",
+            "arn:aws:s3:::acme-org-cloudtrail-222222222222");
+    assertThat(bucket.get("message").asText()).contains("arn:aws:iam::*:role/*Admin*");
+    assertThat(
+            finding(
+                    report,
+                    "scp-protection/key-tamper-denied",
+                    "arn:aws:kms:us-east-1:222222222222:key/6f1c2a4e-8d3b-4c7e-9a51-2b0e7d9c4f13")
+                .get("status")
+                .asText())
+        .isEqualTo("PASS");
+    assertThat(
+            finding(
+                    report,
+                    "cloudtrail-lake/retention",
+                    "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/"
+                        + "a1b2c3d4-0f1e-4d2c-9b8a-7e6f5d4c3b2a")
+                .get("status")
+                .asText())
+        .isEqualTo("FAIL");
+    assertThat(
+            finding(
+                    report,
+                    "security-analytics/security-hub",
+                    "arn:aws:securityhub:eu-central-1:333333333333:hub/default")
+                .get("status")
+                .asText())
+        .isEqualTo("FAIL");
+    for (String check :
+        List.of("scp-protection", "cloudtrail-lake", "security-analytics", "config-rules")) {
+      Set<String> statuses = new HashSet<>();
+      report
+          .get("findings")
+          .forEach(
+              f -> {
+                if (f.get("checkId").asText().equals(check)) {
+                  statuses.add(f.get("status").asText());
+                }
+              });
+      assertThat(statuses).as(check).contains("FAIL", "PASS");
+    }
+  }
+
+  @Test
   void helpListsEveryExitCode() {
     Result r = run("audit", "--help");
     assertThat(r.code()).isZero();

@@ -2,6 +2,7 @@ package io.trailaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Files;
@@ -50,8 +51,18 @@ class JunitReportTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEmpty();
     assertThat(validate(r.out())).isEmpty();
+    JsonNode summary =
+        CliTest.json(CliTest.run("audit", "--snapshot", CliTest.DEMO, "--format", "json"))
+            .get("summary");
     assertThat(r.out())
-        .contains("<testsuites name=\"trailaudit\" tests=\"126\" failures=\"54\" errors=\"1\">")
+        .contains(
+            "<testsuites name=\"trailaudit\" tests=\""
+                + summary.get("total").asInt()
+                + "\" failures=\""
+                + summary.at("/byStatus/FAIL").asInt()
+                + "\" errors=\""
+                + summary.at("/byStatus/ERROR").asInt()
+                + "\">")
         .contains("<testsuite name=\"organization-trail\"")
         .contains("type=\"ERROR\">key arn:aws:kms:us-east-1:222222222222:key/")
         .contains("kms:GetKeyRotationStatus failed: AccessDeniedException");

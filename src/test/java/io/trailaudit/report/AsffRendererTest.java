@@ -155,6 +155,7 @@ class AsffRendererTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail, AwsCloudTrailTrail, aws",
+    "arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/EXAMPLE-1, Other, aws",
     "arn:aws:s3:::logs-bucket, AwsS3Bucket, aws",
     "arn:aws:kms:us-east-1:111111111111:key/6f1c, AwsKmsKey, aws",
     "arn:aws:logs:us-east-1:111111111111:log-group:trail-logs, AwsLogsLogGroup, aws",
