@@ -24,11 +24,21 @@ public final class ClientFactory implements AutoCloseable {
   private final AwsSettings settings;
   private final CallLog callLog;
   private final SdkHttpClient http;
+  private final RetryMode retryMode;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
   public ClientFactory(AwsSettings settings, CallLog callLog) {
+    this(settings, callLog, RetryMode.ADAPTIVE_V2);
+  }
+
+  /**
+   * For tests only: after one throttling error, adaptive mode's client-side rate limiter starts
+   * from a rate it has not measured yet and holds a fresh client for seconds.
+   */
+  ClientFactory(AwsSettings settings, CallLog callLog, RetryMode retryMode) {
     this.settings = settings;
     this.callLog = callLog;
+    this.retryMode = retryMode;
     this.http =
         UrlConnectionHttpClient.builder()
             .connectionTimeout(Duration.ofSeconds(10))
@@ -74,7 +84,7 @@ public final class ClientFactory implements AutoCloseable {
                     .addExecutionInterceptor(
                         new ReadOnlyGuard(service.prefix(), ReadOperations.get()))
                     .addExecutionInterceptor(callLog.interceptor(service.prefix()))
-                    .retryStrategy(RetryMode.ADAPTIVE_V2)
+                    .retryStrategy(retryMode)
                     .apiCallTimeout(settings.callTimeout())
                     .apiCallAttemptTimeout(settings.attemptTimeout())
                     .build());
