@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -88,15 +89,22 @@ final class AwsWire {
     return aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(body);
   }
 
-  /** A query-protocol error: {@code <ErrorResponse><Error><Type/><Code/><Message/>…}. */
+  static final String CLOUDWATCH_XMLNS = "http://monitoring.amazonaws.com/doc/2010-08-01/";
+  static final String SNS_XMLNS = "http://sns.amazonaws.com/doc/2010-03-31/";
+
+  /**
+   * A query-protocol error: {@code <ErrorResponse><Error><Type/><Code/><Message/></Error>
+   * <RequestId/></ErrorResponse>} in the service's namespace.
+   */
   static ResponseDefinitionBuilder queryError(
-      int status, String type, String code, String message) {
+      String xmlns, int status, String type, String code, String message) {
     return aResponse()
         .withStatus(status)
         .withHeader("Content-Type", "text/xml")
         .withBody(
-            "<ErrorResponse xmlns=\"http://webservices.amazon.com/AWSFault/2005-15-09\">"
-                + "<Error><Type>"
+            "<ErrorResponse xmlns=\""
+                + xmlns
+                + "\"><Error><Type>"
                 + type
                 + "</Type><Code>"
                 + code
@@ -104,6 +112,11 @@ final class AwsWire {
                 + message
                 + "</Message></Error>"
                 + "<RequestId>7f4b1c2e-0000-4000-8000-000000000005</RequestId></ErrorResponse>");
+  }
+
+  /** {@code name=value} as a form-encoded request body holds it. */
+  static String form(String name, String value) {
+    return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** The first request to {@code request} gets {@code first}, every later one {@code then}. */
@@ -125,8 +138,8 @@ final class AwsWire {
   }
 
   /**
-   * Settings with short timeouts for timeout tests: an attempt gives up after 250 ms, a call
-   * (retries included) after 800 ms.
+   * Settings with short timeouts for timeout tests: an attempt gives up after 200 ms, a call
+   * (retries included) after 500 ms: stub a delay of 400 ms or more.
    */
   static AwsSettings fastTimeouts(WireMockServer server) {
     return new AwsSettings(
@@ -134,7 +147,7 @@ final class AwsWire {
         "us-east-1",
         URI.create(server.baseUrl()),
         Map.of(),
-        Duration.ofMillis(800),
-        Duration.ofMillis(250));
+        Duration.ofMillis(500),
+        Duration.ofMillis(200));
   }
 }

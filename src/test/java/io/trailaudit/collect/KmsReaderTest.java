@@ -192,7 +192,7 @@ class KmsReaderTest extends WireMockReaderTest {
     stubAllOk("kms/describe-key.json");
     server.stubFor(
         json("TrentService.GetKeyRotationStatus")
-            .willReturn(jsonOk(fixture("kms/get-key-rotation-status.json")).withFixedDelay(1000)));
+            .willReturn(jsonOk(fixture("kms/get-key-rotation-status.json")).withFixedDelay(400)));
 
     KmsKey key = new KmsReader(impatient(AwsService.KMS)).key(ARN);
 

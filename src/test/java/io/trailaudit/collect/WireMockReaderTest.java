@@ -38,7 +38,7 @@ abstract class WireMockReaderTest {
     return factory.client(service, "us-east-1", "test", WireMockAws.CREDENTIALS);
   }
 
-  /** A client whose attempts time out after 250 ms (see {@link AwsWire#fastTimeouts}). */
+  /** A client whose attempts time out after 200 ms (see {@link AwsWire#fastTimeouts}). */
   protected <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C impatient(
       AwsService<B, C> service) {
     ClientFactory fast = new ClientFactory(AwsWire.fastTimeouts(server), log);
