@@ -60,21 +60,23 @@ public final class AlertingReader {
    * could not be read add nothing (their topics are undecidable whatever the alarms).
    */
   public Observed<List<MetricAlarm>> alarms(List<LogGroup> groups) {
-    Set<Metric> metrics = new LinkedHashSet<>();
+    Set<Metric> plain = new LinkedHashSet<>();
+    Set<Metric> dimensioned = new LinkedHashSet<>();
     for (LogGroup group : groups) {
       if (group.metricFilters() instanceof Observed.Known<List<MetricFilter>> k
           && k.value() != null) {
         for (MetricFilter f : k.value()) {
           for (MetricTransformation t : f.metricTransformations()) {
             if (t.metricName() != null && t.metricNamespace() != null) {
-              metrics.add(new Metric(t.metricNamespace(), t.metricName()));
+              (t.dimensions().isEmpty() ? plain : dimensioned)
+                  .add(new Metric(t.metricNamespace(), t.metricName()));
             }
           }
         }
       }
     }
     Map<String, MetricAlarm> byArn = new LinkedHashMap<>();
-    for (Metric metric : metrics) {
+    for (Metric metric : plain) {
       Observed<List<MetricAlarm>> on =
           Reads.read(
               "cloudwatch",
@@ -91,6 +93,23 @@ public final class AlertingReader {
         return on;
       }
       on.value().forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
+    }
+    if (!dimensioned.isEmpty()) {
+      // DescribeAlarmsForMetric finds only alarms whose dimensions it is given, and the values
+      // come from the log events: list every metric alarm instead.
+      Observed<List<MetricAlarm>> all =
+          Reads.read(
+              "cloudwatch",
+              "DescribeAlarms",
+              () ->
+                  cloudwatch.describeAlarmsPaginator(r -> {}).metricAlarms().stream()
+                      .filter(a -> dimensioned.contains(new Metric(a.namespace(), a.metricName())))
+                      .map(AlertingReader::alarm)
+                      .toList());
+      if (!all.isKnown()) {
+        return all;
+      }
+      all.value().forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
     }
     return Observed.known(List.copyOf(byArn.values()));
   }
@@ -154,7 +173,9 @@ public final class AlertingReader {
         f.filterPattern(),
         f.metricTransformations().stream()
             .map(
-                t -> new MetricTransformation(t.metricName(), t.metricNamespace(), t.metricValue()))
+                t ->
+                    new MetricTransformation(
+                        t.metricName(), t.metricNamespace(), t.metricValue(), t.dimensions()))
             .toList());
   }
 

@@ -114,7 +114,11 @@ class AlertingReaderTest extends WireMockReaderTest {
                   "{ ($.eventName = \"ConsoleLogin\") && ($.additionalEventData.MFAUsed != \"Yes\")"
                       + " }",
                   List.of(
-                      new MetricTransformation("ConsoleSigninWithoutMFA", "CISBenchmark", "1"))));
+                      new MetricTransformation(
+                          "ConsoleSigninWithoutMFA",
+                          "CISBenchmark",
+                          "1",
+                          Map.of("SourceIp", "$.sourceIPAddress")))));
       assertThat(log.callsByOperation()).isEqualTo(Map.of("logs:DescribeMetricFilters", 2L));
       server.verify(
           postRequestedFor(urlEqualTo("/"))
@@ -266,6 +270,45 @@ class AlertingReaderTest extends WireMockReaderTest {
               .withRequestBody(containing(form("Namespace", "CISBenchmark")))
               .withRequestBody(containing(form("MetricName", "RootAccountUsage"))));
       assertThat(AlertingReader.topicArns(alarms)).containsExactly(SECURITY_ALERTS, OPS_PAGER);
+    }
+
+    @Test
+    void alarmsOnADimensionedMetricAreFoundByListingAllAlarmsOnce() {
+      stubAlarms();
+      server.stubFor(
+          query("DescribeAlarms")
+              .willReturn(xmlOk(fixture("cloudwatch/describe-alarms-page1.xml"))));
+      server.stubFor(
+          query("DescribeAlarms")
+              .withRequestBody(containing(form("NextToken", "Y3B1LWhpZ2g=")))
+              .atPriority(1)
+              .willReturn(xmlOk(fixture("cloudwatch/describe-alarms-page2.xml"))));
+      MetricFilter bySource =
+          new MetricFilter(
+              "kms-key-deletion",
+              "{ $.eventName = \"ScheduleKeyDeletion\" }",
+              List.of(
+                  new MetricTransformation(
+                      "KmsKeyDeletion",
+                      "CISBenchmark",
+                      "1",
+                      Map.of("EventSource", "$.eventSource"))));
+
+      Observed<List<MetricAlarm>> alarms =
+          reader()
+              .alarms(
+                  List.of(
+                      group(
+                          GROUP,
+                          filter("root-usage", "CISBenchmark", "RootAccountUsage"),
+                          bySource)));
+
+      assertThat(alarms.value())
+          .extracting(MetricAlarm::alarmName)
+          .containsExactly("root-usage", "security-catch-all", "kms-key-deletion-by-source");
+      assertThat(log.callsByOperation())
+          .isEqualTo(
+              Map.of("cloudwatch:DescribeAlarmsForMetric", 1L, "cloudwatch:DescribeAlarms", 2L));
     }
 
     @Test
