@@ -1,6 +1,7 @@
 package io.trailaudit.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,6 +24,22 @@ public record LogGroup(String arn, String name, Observed<List<MetricFilter>> met
     }
   }
 
+  /**
+   * @param dimensions dimension name to the event field giving its value; empty when none. An alarm
+   *     on a dimensioned metric names the dimension values, so it is found by listing alarms.
+   */
   public record MetricTransformation(
-      String metricName, String metricNamespace, String metricValue) {}
+      String metricName,
+      String metricNamespace,
+      String metricValue,
+      Map<String, String> dimensions) {
+    public MetricTransformation {
+      dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+    }
+
+    /** A metric without dimensions. */
+    public MetricTransformation(String metricName, String metricNamespace, String metricValue) {
+      this(metricName, metricNamespace, metricValue, Map.of());
+    }
+  }
 }

@@ -205,7 +205,8 @@ class CloudWatchAlertingCheckTest {
   }
 
   private static SnsTopic snsTopic(String arn, Subscription... subscriptions) {
-    return new SnsTopic(arn, Observed.known(List.of(subscriptions)));
+    return new SnsTopic(
+        arn, Observed.notCollected("topic attributes"), Observed.known(List.of(subscriptions)));
   }
 
   /**
@@ -1084,7 +1085,12 @@ class CloudWatchAlertingCheckTest {
     void errorWhenSubscriptionsAreUnavailable() {
       Finding f =
           topicFinding(
-              a -> a.sns(new SnsTopic(SNS, denied("sns", "ListSubscriptionsByTopic"))),
+              a ->
+                  a.sns(
+                      new SnsTopic(
+                          SNS,
+                          denied("sns", "GetTopicAttributes"),
+                          denied("sns", "ListSubscriptionsByTopic"))),
               ROOT,
               Status.ERROR);
       assertThat(f.message())

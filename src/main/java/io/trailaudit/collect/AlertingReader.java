@@ -1,0 +1,217 @@
+package io.trailaudit.collect;
+
+import io.trailaudit.model.LogGroup;
+import io.trailaudit.model.LogGroup.MetricFilter;
+import io.trailaudit.model.LogGroup.MetricTransformation;
+import io.trailaudit.model.MetricAlarm;
+import io.trailaudit.model.Observed;
+import io.trailaudit.model.SnsTopic;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The CloudWatch alerting chain of one region: a trail log group's metric filters, the alarms on
+ * their metrics, and the subscriptions of the SNS topics those alarms notify.
+ */
+public final class AlertingReader {
+  private final CloudWatchLogsClient logs;
+  private final CloudWatchClient cloudwatch;
+  private final SnsClient sns;
+
+  /** All three clients are of the region of the log groups. */
+  public AlertingReader(CloudWatchLogsClient logs, CloudWatchClient cloudwatch, SnsClient sns) {
+    this.logs = logs;
+    this.cloudwatch = cloudwatch;
+    this.sns = sns;
+  }
+
+  /**
+   * @param logGroupArn a trail's {@code CloudWatchLogsLogGroupArn}, {@code
+   *     arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*}
+   */
+  public LogGroup logGroup(String logGroupArn) {
+    String name = groupName(logGroupArn);
+    Observed<List<MetricFilter>> filters =
+        Reads.read(
+            "logs",
+            "DescribeMetricFilters",
+            () ->
+                logs
+                    .describeMetricFiltersPaginator(r -> r.logGroupName(name))
+                    .metricFilters()
+                    .stream()
+                    .map(AlertingReader::filter)
+                    .toList());
+    return new LogGroup(logGroupArn, name, filters);
+  }
+
+  /**
+   * The alarms on the metrics the groups' filters publish, each alarm once. Unavailable as a whole
+   * if any call fails: a list missing some alarms must not read as complete. Groups whose filters
+   * could not be read add nothing (their topics are undecidable whatever the alarms).
+   */
+  public Observed<List<MetricAlarm>> alarms(List<LogGroup> groups) {
+    Set<Metric> plain = new LinkedHashSet<>();
+    Set<Metric> dimensioned = new LinkedHashSet<>();
+    for (LogGroup group : groups) {
+      if (group.metricFilters() instanceof Observed.Known<List<MetricFilter>> k
+          && k.value() != null) {
+        for (MetricFilter f : k.value()) {
+          for (MetricTransformation t : f.metricTransformations()) {
+            if (t.metricName() != null && t.metricNamespace() != null) {
+              (t.dimensions().isEmpty() ? plain : dimensioned)
+                  .add(new Metric(t.metricNamespace(), t.metricName()));
+            }
+          }
+        }
+      }
+    }
+    Map<String, MetricAlarm> byArn = new LinkedHashMap<>();
+    for (Metric metric : plain) {
+      Observed<List<MetricAlarm>> on =
+          Reads.read(
+              "cloudwatch",
+              "DescribeAlarmsForMetric",
+              () ->
+                  cloudwatch
+                      .describeAlarmsForMetric(
+                          r -> r.namespace(metric.namespace()).metricName(metric.name()))
+                      .metricAlarms()
+                      .stream()
+                      .map(AlertingReader::alarm)
+                      .toList());
+      if (!on.isKnown()) {
+        return on;
+      }
+      on.value().forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
+    }
+    if (!dimensioned.isEmpty()) {
+      // DescribeAlarmsForMetric finds only alarms whose dimensions it is given, and the values
+      // come from the log events: list every metric alarm instead.
+      Observed<List<MetricAlarm>> all =
+          Reads.read(
+              "cloudwatch",
+              "DescribeAlarms",
+              () ->
+                  cloudwatch.describeAlarmsPaginator(r -> {}).metricAlarms().stream()
+                      .filter(a -> dimensioned.contains(new Metric(a.namespace(), a.metricName())))
+                      .map(AlertingReader::alarm)
+                      .toList());
+      if (!all.isKnown()) {
+        return all;
+      }
+      all.value().forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
+    }
+    return Observed.known(List.copyOf(byArn.values()));
+  }
+
+  /** The SNS topics among the alarms' actions, each once, in order of appearance. */
+  public static Set<String> topicArns(Observed<List<MetricAlarm>> alarms) {
+    Set<String> arns = new LinkedHashSet<>();
+    if (alarms instanceof Observed.Known<List<MetricAlarm>> k && k.value() != null) {
+      for (MetricAlarm a : k.value()) {
+        for (String action : a.alarmActions()) {
+          if (action.startsWith("arn:") && action.contains(":sns:")) {
+            arns.add(action);
+          }
+        }
+      }
+    }
+    return arns;
+  }
+
+  /** Each topic once: its attributes and its subscriptions, each read on its own. */
+  public List<SnsTopic> topics(Collection<String> topicArns) {
+    List<SnsTopic> topics = new ArrayList<>();
+    for (String arn : new LinkedHashSet<>(topicArns)) {
+      Observed<SnsTopic.Attributes> attributes =
+          Reads.read(
+              "sns",
+              "GetTopicAttributes",
+              () -> attributes(sns.getTopicAttributes(r -> r.topicArn(arn)).attributes()));
+      Observed<List<SnsTopic.Subscription>> subscriptions =
+          Reads.read(
+              "sns",
+              "ListSubscriptionsByTopic",
+              () ->
+                  sns
+                      .listSubscriptionsByTopicPaginator(r -> r.topicArn(arn))
+                      .subscriptions()
+                      .stream()
+                      .map(
+                          s ->
+                              new SnsTopic.Subscription(
+                                  s.subscriptionArn(), s.protocol(), s.endpoint()))
+                      .toList());
+      topics.add(new SnsTopic(arn, attributes, subscriptions));
+    }
+    return topics;
+  }
+
+  private record Metric(String namespace, String name) {}
+
+  /** {@code arn:aws:logs:us-east-1:111:log-group:NAME:*} gives NAME. */
+  static String groupName(String arn) {
+    int at = arn.indexOf(":log-group:");
+    String rest = at < 0 ? arn : arn.substring(at + ":log-group:".length());
+    return rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest;
+  }
+
+  private static MetricFilter filter(
+      software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter f) {
+    return new MetricFilter(
+        f.filterName(),
+        f.filterPattern(),
+        f.metricTransformations().stream()
+            .map(
+                t ->
+                    new MetricTransformation(
+                        t.metricName(), t.metricNamespace(), t.metricValue(), t.dimensions()))
+            .toList());
+  }
+
+  private static MetricAlarm alarm(software.amazon.awssdk.services.cloudwatch.model.MetricAlarm a) {
+    return new MetricAlarm(
+        a.alarmName(),
+        a.alarmArn(),
+        a.namespace(),
+        a.metricName(),
+        Boolean.TRUE.equals(a.actionsEnabled()),
+        a.alarmActions(),
+        a.stateValueAsString(),
+        a.statisticAsString(),
+        a.comparisonOperatorAsString(),
+        a.threshold(),
+        a.evaluationPeriods(),
+        a.period());
+  }
+
+  private static SnsTopic.Attributes attributes(Map<String, String> a) {
+    return new SnsTopic.Attributes(
+        a.get("Owner"),
+        count(a.get("SubscriptionsConfirmed")),
+        count(a.get("SubscriptionsPending")),
+        a.get("KmsMasterKeyId"));
+  }
+
+  private static Integer count(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw SdkClientException.create(
+          "GetTopicAttributes gave a count that is no number: " + value);
+    }
+  }
+}
