@@ -17,6 +17,8 @@ import java.util.Optional;
  *     AWS_ENDPOINT_URL_<SERVICE>}
  * @param callTimeout the limit for one API call, retries included
  * @param attemptTimeout the limit for one HTTP attempt
+ * @param retryBackoff the base delay between retries with the standard retry strategy, or {@code
+ *     null} for the SDK's adaptive strategy and delays (tests shorten them)
  */
 public record AwsSettings(
     String profile,
@@ -24,7 +26,8 @@ public record AwsSettings(
     URI endpointUrl,
     Map<String, String> environment,
     Duration callTimeout,
-    Duration attemptTimeout) {
+    Duration attemptTimeout,
+    Duration retryBackoff) {
 
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
@@ -34,6 +37,22 @@ public record AwsSettings(
     environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
     callTimeout = callTimeout == null ? DEFAULT_CALL_TIMEOUT : callTimeout;
     attemptTimeout = attemptTimeout == null ? DEFAULT_ATTEMPT_TIMEOUT : attemptTimeout;
+  }
+
+  /** Settings with the SDK's retry backoff. */
+  public AwsSettings(
+      String profile,
+      String homeRegion,
+      URI endpointUrl,
+      Map<String, String> environment,
+      Duration callTimeout,
+      Duration attemptTimeout) {
+    this(profile, homeRegion, endpointUrl, environment, callTimeout, attemptTimeout, null);
+  }
+
+  public AwsSettings withRetryBackoff(Duration base) {
+    return new AwsSettings(
+        profile, homeRegion, endpointUrl, environment, callTimeout, attemptTimeout, base);
   }
 
   /**

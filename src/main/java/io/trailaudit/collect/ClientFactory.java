@@ -8,11 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -74,7 +77,7 @@ public final class ClientFactory implements AutoCloseable {
                     .addExecutionInterceptor(
                         new ReadOnlyGuard(service.prefix(), ReadOperations.get()))
                     .addExecutionInterceptor(callLog.interceptor(service.prefix()))
-                    .retryStrategy(RetryMode.ADAPTIVE_V2)
+                    .retryStrategy(retryStrategy())
                     .apiCallTimeout(settings.callTimeout())
                     .apiCallAttemptTimeout(settings.attemptTimeout())
                     .build());
@@ -82,6 +85,21 @@ public final class ClientFactory implements AutoCloseable {
     settings.endpoint(service.envName()).ifPresent(builder::endpointOverride);
     service.customize().accept(builder, overridden);
     return builder.build();
+  }
+
+  private RetryStrategy retryStrategy() {
+    if (settings.retryBackoff() == null) {
+      return AwsRetryStrategy.forRetryMode(RetryMode.ADAPTIVE_V2);
+    }
+    BackoffStrategy backoff =
+        BackoffStrategy.exponentialDelay(
+            settings.retryBackoff(), settings.retryBackoff().multipliedBy(8));
+    // Standard, not adaptive: with a fixed short backoff (tests, benchmarks) one throttle should
+    // not rate-limit every later call of the client.
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .backoffStrategy(backoff)
+        .throttlingBackoffStrategy(backoff)
+        .build();
   }
 
   @Override

@@ -37,6 +37,24 @@ public final class AwsStubs {
     return post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(target));
   }
 
+  /** A 200 response with the fixture {@code aws/<path>} as body. */
+  public static ResponseDefinitionBuilder json11Body(String path) {
+    return jsonFile(path);
+  }
+
+  /** An error as JSON 1.1 services send it. */
+  public static ResponseDefinitionBuilder json11Error(int status, String type, String message) {
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/x-amz-json-1.1")
+        .withHeader("x-amzn-RequestId", "8a5f9c1e-0000-4000-8000-000000000000")
+        .withBody("{\"__type\":\"" + type + "\",\"Message\":\"" + message + "\"}");
+  }
+
+  public static String fixture(String path) {
+    return body(path);
+  }
+
   public static ResponseDefinitionBuilder json(String body) {
     return aResponse()
         .withStatus(200)

@@ -23,14 +23,20 @@ public final class WireMockAws {
 
   private WireMockAws() {}
 
-  /** Settings whose every endpoint is {@code server}, with short timeouts. */
+  /** Settings whose every endpoint is {@code server}, with short timeouts and retry delays. */
   public static AwsSettings settings(WireMockServer server) {
     return settings(server.baseUrl());
   }
 
   public static AwsSettings settings(String baseUrl) {
     return new AwsSettings(
-        null, "us-east-1", URI.create(baseUrl), Map.of(), CALL_TIMEOUT, ATTEMPT_TIMEOUT);
+        null,
+        "us-east-1",
+        URI.create(baseUrl),
+        Map.of(),
+        CALL_TIMEOUT,
+        ATTEMPT_TIMEOUT,
+        Duration.ofMillis(5));
   }
 
   public static ClientFactory factory(WireMockServer server, CallLog log) {
