@@ -23,20 +23,33 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    description = "Audit a snapshot of an AWS estate against the checks and report the findings.")
+    description =
+        "Audit an AWS account or organization (read live through the AWS APIs, or from a snapshot"
+            + " file) against the checks and report the findings.")
 final class AuditCommand implements Callable<Integer> {
   private final Cli.Env env;
 
   @Option(
       names = "--snapshot",
       paramLabel = "FILE",
-      description = "Audit this snapshot file (from 'trailaudit collect' or examples/snapshots).")
+      description =
+          "Audit this snapshot file (from 'trailaudit collect' or examples/snapshots) instead of"
+              + " reading AWS.")
   Path snapshot;
+
+  @Mixin AwsOptions aws;
+
+  @Mixin CollectOptions collect;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--format",
@@ -101,6 +114,11 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--debug", description = "Print stack traces of errors.")
   boolean debug;
 
+  /** Options that read AWS: meaningless, hence refused, with --snapshot. */
+  private static final List<String> LIVE_ONLY =
+      java.util.stream.Stream.concat(AwsOptions.NAMES.stream(), CollectOptions.NAMES.stream())
+          .toList();
+
   AuditCommand(Cli.Env env) {
     this.env = env;
   }
@@ -123,14 +141,22 @@ final class AuditCommand implements Callable<Integer> {
           "--output-dir DIR and --formats LIST go together (e.g. --output-dir reports --formats"
               + " sarif,json)");
     }
-    if (snapshot == null) {
-      throw new UsageException(
-          "--snapshot FILE is required: this build audits snapshot files only (live collection"
-              + " through the AWS APIs is not part of it yet)");
+    if (snapshot != null) {
+      List<String> live =
+          LIVE_ONLY.stream()
+              .filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o))
+              .toList();
+      if (!live.isEmpty()) {
+        throw new UsageException(
+            String.join(", ", live) + ": only for a live audit, not with --snapshot");
+      }
     }
     AuditConfig cfg =
         config == null ? AuditConfig.defaults() : ConfigLoader.load(config, runner.ids());
-    Snapshot snap = Snapshots.read(snapshot);
+    Snapshot snap =
+        snapshot == null
+            ? LiveCollection.collect(env, aws, collect).snapshot()
+            : Snapshots.read(snapshot);
     List<Finding> findings = runner.run(snap, cfg, checks);
     List<String> ran =
         runner.ids().stream()
@@ -184,7 +210,7 @@ final class AuditCommand implements Callable<Integer> {
               .orElse(null);
     }
     return new Scope(
-        "snapshot:" + snapshot,
+        snapshot == null ? "live" : "snapshot:" + snapshot,
         snap.collectedAt(),
         orgId,
         snap.accounts().stream().map(AccountSnapshot::accountId).toList(),

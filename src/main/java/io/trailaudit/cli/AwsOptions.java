@@ -4,14 +4,16 @@ import io.trailaudit.collect.AwsSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.profiles.ProfileFile;
-import software.amazon.awssdk.profiles.ProfileProperty;
 
 /** How to reach AWS, shared by the commands that call it (a picocli mixin). */
 final class AwsOptions {
+  /** The option names, for "not with --snapshot". */
+  static final List<String> NAMES =
+      List.of("--profile", "--region", "--endpoint-url", "--call-timeout", "--attempt-timeout");
+
   @Option(
       names = "--profile",
       paramLabel = "NAME",
@@ -92,18 +94,8 @@ final class AwsOptions {
         return value.trim();
       }
     }
-    return profileRegion(environment).orElse("us-east-1");
-  }
-
-  private Optional<String> profileRegion(Map<String, String> environment) {
-    String name = profile != null ? profile : environment.getOrDefault("AWS_PROFILE", "default");
-    try {
-      return ProfileFile.defaultProfileFile()
-          .profile(name)
-          .flatMap(p -> p.property(ProfileProperty.REGION));
-    } catch (RuntimeException e) {
-      // An unreadable config file is the credential chain's error to report, not ours.
-      return Optional.empty();
-    }
+    return ProfileRegion.of(
+            profile != null ? profile : environment.getOrDefault("AWS_PROFILE", "default"))
+        .orElse("us-east-1");
   }
 }

@@ -37,6 +37,7 @@ public final class Cli {
   static CommandLine commandLine(Env env) {
     CommandLine cl = new CommandLine(new TrailauditCommand());
     cl.addSubcommand(new AuditCommand(env));
+    cl.addSubcommand(new CollectCommand(env));
     cl.addSubcommand(new ChecksCommand(env));
     cl.addSubcommand(new ExplainCommand(env));
     cl.addSubcommand(new DiffCommand(env));

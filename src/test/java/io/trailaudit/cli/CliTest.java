@@ -269,13 +269,6 @@ class CliTest {
   }
 
   @Test
-  void missingSnapshotOptionIsAUsageError() {
-    Result r = run("audit");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--snapshot FILE is required");
-  }
-
-  @Test
   void unknownOptionAndCommandAreUsageErrors() {
     assertThat(run("audit", "--snapshott", DEMO).code()).isEqualTo(2);
     assertThat(run("audti").code()).isEqualTo(2);

@@ -6,6 +6,7 @@ import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailIndex;
+import io.trailaudit.checks.TrailListing;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.filterpattern.FilterPattern;
@@ -61,7 +62,8 @@ public final class CloudWatchAlertingCheck implements Check {
               .toList();
       List<TrailView> unsure =
           trails.stream().filter(CloudWatchAlertingCheck::isUncertain).toList();
-      List<String> uncertain = unsure.stream().map(CloudWatchAlertingCheck::whyUncertain).toList();
+      List<String> uncertain = new ArrayList<>(TrailListing.gaps(account, true));
+      unsure.stream().map(CloudWatchAlertingCheck::whyUncertain).forEach(uncertain::add);
       Resource accountWide = Resource.account(account.accountId());
       out.add(logGroup(f, accountWide, qualifying, uncertain, snapshot.collectedAt(), maxAge));
       List<GroupView> groups = groups(snapshot, views, qualifying, List.of());

@@ -37,7 +37,7 @@ public final class DataEventsCheck implements Check {
     String scope = buckets.isEmpty() ? "all buckets" : "buckets " + String.join(", ", buckets);
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot account : snapshot.accounts()) {
-      TrailCandidates c = TrailCandidates.of(index.visibleFrom(account), true);
+      TrailCandidates c = TrailCandidates.of(account, index.visibleFrom(account), true);
       Resource where = Resource.account(account.accountId());
       out.add(
           decide(

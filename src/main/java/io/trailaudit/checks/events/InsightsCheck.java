@@ -38,8 +38,8 @@ public final class InsightsCheck implements Check {
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot account : snapshot.accounts()) {
       List<TrailView> trails = index.visibleFrom(account);
-      out.add(insightType(f, "api-call-rate", CALL_RATE, trails, account.accountId()));
-      out.add(insightType(f, "api-error-rate", ERROR_RATE, trails, account.accountId()));
+      out.add(insightType(f, "api-call-rate", CALL_RATE, trails, account));
+      out.add(insightType(f, "api-error-rate", ERROR_RATE, trails, account));
     }
     for (TrailView t : index.all()) {
       out.add(dataEvents(f, t));
@@ -48,9 +48,10 @@ public final class InsightsCheck implements Check {
   }
 
   private Finding insightType(
-      FindingFactory f, String req, String type, List<TrailView> trails, String accountId) {
+      FindingFactory f, String req, String type, List<TrailView> trails, AccountSnapshot account) {
+    String accountId = account.accountId();
     Resource where = Resource.account(accountId);
-    TrailCandidates c = TrailCandidates.of(trails, false);
+    TrailCandidates c = TrailCandidates.of(account, trails, false);
     List<TrailView> writers =
         c.usable().stream().filter(t -> t.managementCoverage().write()).toList();
     List<String> unknown = new ArrayList<>(c.uncertain());

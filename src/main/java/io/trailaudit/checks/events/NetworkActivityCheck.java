@@ -36,16 +36,17 @@ public final class NetworkActivityCheck implements Check {
     TrailIndex index = TrailIndex.of(snapshot);
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot account : snapshot.accounts()) {
-      out.add(vpcEndpoints(f, index.visibleFrom(account), account.accountId(), config));
+      out.add(vpcEndpoints(f, index.visibleFrom(account), account, config));
     }
     return out;
   }
 
   private Finding vpcEndpoints(
-      FindingFactory f, List<TrailView> trails, String accountId, AuditConfig config) {
+      FindingFactory f, List<TrailView> trails, AccountSnapshot account, AuditConfig config) {
     String req = "vpc-endpoints";
+    String accountId = account.accountId();
     Resource where = Resource.account(accountId);
-    TrailCandidates c = TrailCandidates.of(trails, false);
+    TrailCandidates c = TrailCandidates.of(account, trails, false);
     boolean requireAll = config.networkActivity().requireAllActivity();
     // The best coverage of each source by any logging trail.
     Map<String, NetworkCoverage> best = new LinkedHashMap<>();

@@ -1,7 +1,9 @@
 package io.trailaudit.checks.events;
 
 import io.trailaudit.checks.Messages;
+import io.trailaudit.checks.TrailListing;
 import io.trailaudit.checks.TrailView;
+import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arns;
 import io.trailaudit.selectors.SelectorEvaluator;
 import java.util.ArrayList;
@@ -10,13 +12,16 @@ import java.util.Map;
 
 /**
  * The trails of one account that can satisfy a selector question: known to be logging with known
- * selectors, and the ones that might (status or selectors unreadable), with why.
+ * selectors, and the ones that might (status or selectors unreadable, or regions whose trails could
+ * not be listed), with why.
  */
 record TrailCandidates(List<TrailView> usable, List<String> uncertain) {
 
-  static TrailCandidates of(List<TrailView> trails, boolean multiRegionOnly) {
+  static TrailCandidates of(
+      AccountSnapshot account, List<TrailView> trails, boolean multiRegionOnly) {
     List<TrailView> usable = new ArrayList<>();
-    List<String> uncertain = new ArrayList<>();
+    // A region whose trails could not be listed may hide a trail that would answer.
+    List<String> uncertain = new ArrayList<>(TrailListing.gaps(account, multiRegionOnly));
     for (TrailView t : trails) {
       if ((multiRegionOnly && !t.trail().isMultiRegionTrail()) || t.isKnownStopped()) {
         continue;

@@ -1,0 +1,230 @@
+package io.trailaudit.collect;
+
+import io.trailaudit.model.Bucket;
+import io.trailaudit.model.Observed;
+import io.trailaudit.model.PublicAccessBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DefaultRetention;
+import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
+import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+import software.amazon.awssdk.services.s3control.S3ControlClient;
+
+/**
+ * A trail bucket's configuration, and an account's S3 Block Public Access (S3 Control).
+ *
+ * <p>Error shapes with a meaning: {@code NoSuchBucketPolicy} is no policy (known null, and then the
+ * policy status is known null without a call); {@code NoSuchPublicAccessBlockConfiguration} is no
+ * Block Public Access setting (known null); {@code ObjectLockConfigurationNotFoundError} is Object
+ * Lock not enabled (known null); {@code ServerSideEncryptionConfigurationNotFoundError} is no
+ * default encryption (known null).
+ */
+public final class BucketReader {
+  private static final String S3 = "s3";
+  private final S3Client s3;
+  private final S3ControlClient s3control;
+
+  public BucketReader(S3Client s3, S3ControlClient s3control) {
+    this.s3 = s3;
+    this.s3control = s3control;
+  }
+
+  /**
+   * Reads bucket {@code name} once.
+   *
+   * @param expectedOwner the account believed to own the bucket, or null: {@code GetBucketLocation}
+   *     is sent with it as the expected bucket owner, so that the bucket's account is recorded only
+   *     when S3 confirmed it
+   */
+  public Bucket bucket(String name, String expectedOwner) {
+    Observed<String> region =
+        Reads.read(
+            S3,
+            "GetBucketLocation",
+            () ->
+                region(
+                    s3.getBucketLocation(r -> r.bucket(name).expectedBucketOwner(expectedOwner))
+                        .locationConstraintAsString()));
+    Observed<String> policy =
+        Reads.read(
+            S3,
+            "GetBucketPolicy",
+            () ->
+                orNullOn(
+                    "NoSuchBucketPolicy", () -> s3.getBucketPolicy(r -> r.bucket(name)).policy()));
+    Observed<Boolean> policyIsPublic =
+        policy.isKnown() && policy.value() == null
+            ? Observed.known(null)
+            : Reads.read(
+                S3,
+                "GetBucketPolicyStatus",
+                () ->
+                    orNullOn(
+                        "NoSuchBucketPolicy",
+                        () ->
+                            s3.getBucketPolicyStatus(r -> r.bucket(name))
+                                .policyStatus()
+                                .isPublic()));
+    return new Bucket(
+        name,
+        region.isKnown() ? expectedOwner : null,
+        region,
+        policy,
+        policyIsPublic,
+        Reads.read(S3, "GetBucketAcl", () -> acl(s3.getBucketAcl(r -> r.bucket(name)))),
+        Reads.read(
+            S3,
+            "GetPublicAccessBlock",
+            () ->
+                orNullOn(
+                    "NoSuchPublicAccessBlockConfiguration",
+                    () ->
+                        publicAccessBlock(
+                            s3.getPublicAccessBlock(r -> r.bucket(name))
+                                .publicAccessBlockConfiguration()))),
+        Reads.read(
+            S3,
+            "GetBucketVersioning",
+            () -> {
+              var v = s3.getBucketVersioning(r -> r.bucket(name));
+              return new Bucket.BucketVersioning(v.statusAsString(), v.mfaDeleteAsString());
+            }),
+        Reads.read(
+            S3,
+            "GetObjectLockConfiguration",
+            () ->
+                orNullOn(
+                    "ObjectLockConfigurationNotFoundError",
+                    () ->
+                        objectLock(
+                            s3.getObjectLockConfiguration(r -> r.bucket(name))
+                                .objectLockConfiguration()))),
+        Reads.read(
+            S3,
+            "GetBucketLogging",
+            () -> {
+              var logging = s3.getBucketLogging(r -> r.bucket(name)).loggingEnabled();
+              return logging == null
+                  ? null
+                  : new Bucket.BucketLogging(logging.targetBucket(), logging.targetPrefix());
+            }),
+        Reads.read(
+            S3,
+            "GetBucketEncryption",
+            () ->
+                orNullOn(
+                    "ServerSideEncryptionConfigurationNotFoundError",
+                    () ->
+                        encryption(
+                            s3.getBucketEncryption(r -> r.bucket(name))
+                                .serverSideEncryptionConfiguration()
+                                .rules()))),
+        Reads.read(
+            S3,
+            "ListObjectsV2",
+            () -> topLevel(s3.listObjectsV2(r -> r.bucket(name).delimiter("/")))));
+  }
+
+  /** The account's S3 Block Public Access; known null when none is configured. */
+  public Observed<PublicAccessBlock> accountPublicAccessBlock(String accountId) {
+    return Reads.read(
+        "s3control",
+        "GetPublicAccessBlock",
+        () ->
+            orNullOn(
+                "NoSuchPublicAccessBlockConfiguration",
+                () ->
+                    publicAccessBlock(
+                        s3control
+                            .getPublicAccessBlock(r -> r.accountId(accountId))
+                            .publicAccessBlockConfiguration())));
+  }
+
+  /** {@code call}, or null when AWS answers with the error {@code code}, which means "none". */
+  private static <T> T orNullOn(String code, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (AwsServiceException e) {
+      if (e.awsErrorDetails() != null && code.equals(e.awsErrorDetails().errorCode())) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** S3 reports us-east-1 as an empty constraint and eu-west-1 as the legacy {@code EU}. */
+  private static String region(String constraint) {
+    if (constraint == null || constraint.isEmpty()) {
+      return "us-east-1";
+    }
+    return constraint.equals("EU") ? "eu-west-1" : constraint;
+  }
+
+  private static Bucket.BucketAcl acl(GetBucketAclResponse r) {
+    List<Bucket.Grant> grants = new ArrayList<>();
+    for (Grant g : r.grants()) {
+      var grantee = g.grantee();
+      grants.add(
+          new Bucket.Grant(
+              grantee == null ? null : grantee.typeAsString(),
+              grantee == null ? null : grantee.id(),
+              grantee == null ? null : grantee.uri(),
+              g.permissionAsString()));
+    }
+    return new Bucket.BucketAcl(r.owner() == null ? null : r.owner().id(), grants);
+  }
+
+  /** A flag S3 leaves out is off. */
+  private static PublicAccessBlock publicAccessBlock(PublicAccessBlockConfiguration c) {
+    return new PublicAccessBlock(
+        Boolean.TRUE.equals(c.blockPublicAcls()),
+        Boolean.TRUE.equals(c.ignorePublicAcls()),
+        Boolean.TRUE.equals(c.blockPublicPolicy()),
+        Boolean.TRUE.equals(c.restrictPublicBuckets()));
+  }
+
+  private static PublicAccessBlock publicAccessBlock(
+      software.amazon.awssdk.services.s3control.model.PublicAccessBlockConfiguration c) {
+    return new PublicAccessBlock(
+        Boolean.TRUE.equals(c.blockPublicAcls()),
+        Boolean.TRUE.equals(c.ignorePublicAcls()),
+        Boolean.TRUE.equals(c.blockPublicPolicy()),
+        Boolean.TRUE.equals(c.restrictPublicBuckets()));
+  }
+
+  private static Bucket.ObjectLockConfiguration objectLock(ObjectLockConfiguration c) {
+    if (c == null) {
+      return null;
+    }
+    DefaultRetention d = c.rule() == null ? null : c.rule().defaultRetention();
+    return new Bucket.ObjectLockConfiguration(
+        c.objectLockEnabledAsString(),
+        d == null ? null : new Bucket.Retention(d.modeAsString(), d.days(), d.years()));
+  }
+
+  private static Bucket.BucketEncryption encryption(List<ServerSideEncryptionRule> rules) {
+    if (rules.isEmpty()) {
+      return null;
+    }
+    ServerSideEncryptionRule rule = rules.get(0);
+    var byDefault = rule.applyServerSideEncryptionByDefault();
+    return new Bucket.BucketEncryption(
+        byDefault == null ? null : byDefault.sseAlgorithmAsString(),
+        byDefault == null ? null : byDefault.kmsMasterKeyID(),
+        rule.bucketKeyEnabled());
+  }
+
+  private static List<String> topLevel(ListObjectsV2Response r) {
+    List<String> entries = new ArrayList<>();
+    r.commonPrefixes().forEach(p -> entries.add(p.prefix()));
+    r.contents().forEach(o -> entries.add(o.key()));
+    return List.copyOf(entries);
+  }
+}

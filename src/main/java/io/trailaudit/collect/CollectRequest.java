@@ -1,0 +1,43 @@
+package io.trailaudit.collect;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to collect.
+ *
+ * @param regions the regions to read, used as given; empty for every region enabled in each account
+ * @param concurrency how many reads run at once
+ * @param organization organization mode, or null to read the caller's account only
+ * @param logArchiveRole a role ARN to read trail buckets (and keys of its account) owned by another
+ *     account, or null
+ * @param externalId the external id the member and log-archive roles require, or null
+ */
+public record CollectRequest(
+    List<String> regions,
+    int concurrency,
+    Organization organization,
+    String logArchiveRole,
+    String externalId) {
+
+  public CollectRequest {
+    regions = regions == null ? List.of() : List.copyOf(regions);
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1");
+    }
+  }
+
+  /**
+   * Organization mode: every account of the organization, through a role of that name.
+   *
+   * @param memberRole the role name assumed in each account but the caller's
+   * @param accounts only these accounts, or empty for all
+   * @param excludeAccounts never these
+   */
+  public record Organization(String memberRole, Set<String> accounts, Set<String> excludeAccounts) {
+    public Organization {
+      accounts = accounts == null ? Set.of() : Set.copyOf(accounts);
+      excludeAccounts = excludeAccounts == null ? Set.of() : Set.copyOf(excludeAccounts);
+    }
+  }
+}

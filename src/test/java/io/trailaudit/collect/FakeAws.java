@@ -1,0 +1,256 @@
+package io.trailaudit.collect;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.trailaudit.collect.AwsStubs.json;
+import static io.trailaudit.collect.AwsStubs.json11;
+import static io.trailaudit.collect.AwsStubs.jsonError;
+import static io.trailaudit.collect.AwsStubs.query;
+import static io.trailaudit.collect.AwsStubs.queryError;
+import static io.trailaudit.collect.AwsStubs.s3Error;
+import static io.trailaudit.collect.AwsStubs.xml;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An AWS Organization served by WireMock in the real wire formats: a management account that owns a
+ * multi-region organization trail (its bucket and key in the management account), member accounts
+ * that see it as a shadow trail, and members whose role cannot be assumed. Requests are told apart
+ * by the access key in their signature: the caller signs with {@link WireMockAws#CREDENTIALS}, a
+ * member's assumed role with {@code ASIA<account id>}.
+ *
+ * <p>The bodies are the reader fixtures under {@code src/test/resources/aws}, which describe
+ * account {@code 111111111111}: that id is replaced by the management account's.
+ */
+public final class FakeAws {
+  public static final String CALLER_KEY = "AKIDTESTTEST";
+  public static final String MEMBER_ROLE = "TrailauditReadOnly";
+  public static final String CT = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
+  public static final String ORGS = "AWSOrganizationsV20161128.";
+
+  /**
+   * The estate.
+   *
+   * @param management the caller's account, which owns the organization trail
+   * @param members the member accounts, each with the member role
+   * @param denied members whose role cannot be assumed
+   * @param regions the regions enabled in every account
+   */
+  public record Estate(
+      String management, List<String> members, Set<String> denied, List<String> regions) {
+    public String trailArn() {
+      return "arn:aws:cloudtrail:us-east-1:" + management + ":trail/org-trail";
+    }
+
+    public String bucket() {
+      return "org-trail-logs-" + management;
+    }
+  }
+
+  private final WireMock wm;
+  private final Estate estate;
+
+  private FakeAws(WireMock wm, Estate estate) {
+    this.wm = wm;
+    this.estate = estate;
+  }
+
+  /** Registers the whole estate on {@code wm}. */
+  public static void serve(WireMock wm, Estate estate) {
+    new FakeAws(wm, estate).stubAll();
+  }
+
+  private void stubAll() {
+    String mgmt = estate.management();
+    // Caller identity and member roles.
+    stub(query("GetCallerIdentity").willReturn(xml(fixture("sts/get-caller-identity.xml"))));
+    for (String member : estate.members()) {
+      String role = "arn%3Aaws%3Aiam%3A%3A" + member + "%3Arole%2F" + MEMBER_ROLE;
+      stub(
+          query("AssumeRole")
+              .withRequestBody(containing("RoleArn=" + role + "&"))
+              .willReturn(
+                  estate.denied().contains(member)
+                      ? queryError(
+                          403,
+                          "AccessDenied",
+                          "User: arn:aws:sts::"
+                              + mgmt
+                              + ":assumed-role/SecurityAudit/alice is not authorized to perform:"
+                              + " sts:AssumeRole on resource: arn:aws:iam::"
+                              + member
+                              + ":role/"
+                              + MEMBER_ROLE)
+                      : xml(
+                          AwsStubs.body("sts/assume-role.xml")
+                              .replace("222222222222", member)
+                              .replace("ASIAIOSFODNN7EXAMPLE", key(member)))));
+    }
+
+    // The organization, readable from the management account only.
+    stub(
+        json11(ORGS + "DescribeOrganization")
+            .willReturn(json(fixture("organizations/DescribeOrganization.json"))));
+    stub(json11(ORGS + "ListRoots").willReturn(json(fixture("organizations/ListRoots.json"))));
+    stub(
+        json11(ORGS + "ListOrganizationalUnitsForParent")
+            .willReturn(
+                json(fixture("organizations/ListOrganizationalUnitsForParent-empty.json"))));
+    stub(json11(ORGS + "ListAccountsForParent").willReturn(json(accountsJson())));
+    stub(
+        json11(ORGS + "ListPolicies")
+            .willReturn(
+                json(
+                    "{\"Policies\":[{\"Arn\":\"arn:aws:organizations::"
+                        + mgmt
+                        + ":policy/o-exampleorgid/service_control_policy/p-protecttrail\","
+                        + "\"AwsManaged\":false,\"Description\":\"Deny changes to the"
+                        + " organization trail\",\"Id\":\"p-protecttrail\",\"Name\":"
+                        + "\"ProtectCloudTrail\",\"Type\":\"SERVICE_CONTROL_POLICY\"}]}")));
+    stub(
+        json11(ORGS + "DescribePolicy")
+            .willReturn(json(fixture("organizations/DescribePolicy-protect.json"))));
+    stub(
+        json11(ORGS + "ListTargetsForPolicy")
+            .willReturn(
+                json(
+                    "{\"Targets\":[{\"Arn\":\"arn:aws:organizations::"
+                        + mgmt
+                        + ":root/o-exampleorgid/r-examplerootid111\",\"Name\":\"Root\","
+                        + "\"TargetId\":\"r-examplerootid111\",\"Type\":\"ROOT\"}]}")));
+
+    // Every account: its regions and its account-level Block Public Access.
+    stub(
+        post(urlEqualTo("/listRegions"))
+            .willReturn(
+                AwsStubs.json(regionsJson()).withHeader("Content-Type", "application/json")));
+
+    // CloudTrail: every account and region sees the organization trail; only its owner reads it.
+    stub(
+        json11(CT + "DescribeTrails")
+            .willReturn(json(fixture("cloudtrail/describe-trails-org.json"))));
+    stub(json11(CT + "ListEventDataStores").willReturn(json("{\"EventDataStores\":[]}")));
+    for (String op :
+        List.of("GetTrailStatus", "GetEventSelectors", "GetInsightSelectors", "ListTags")) {
+      stub(
+          json11(CT + op)
+              .willReturn(
+                  jsonError(
+                      400,
+                      "TrailNotFoundException",
+                      "Unknown trail: " + estate.trailArn() + " for the user")));
+    }
+    stubOwner(
+        json11(CT + "GetTrailStatus")
+            .willReturn(json(fixture("cloudtrail/get-trail-status.json"))));
+    stubOwner(
+        json11(CT + "GetEventSelectors")
+            .willReturn(json(fixture("cloudtrail/get-event-selectors-advanced.json"))));
+    stubOwner(
+        json11(CT + "GetInsightSelectors")
+            .willReturn(json(fixture("cloudtrail/get-insight-selectors.json"))));
+    stubOwner(
+        json11(CT + "ListTags")
+            .willReturn(
+                json(
+                    "{\"ResourceTagList\":[{\"ResourceId\":\""
+                        + estate.trailArn()
+                        + "\",\"TagsList\":[{\"Key\":\"owner\",\"Value\":\"security\"}]}]}")));
+
+    // The trail bucket, readable by its owner only.
+    String bucket = "/" + estate.bucket();
+    stub(get(anyUrl()).willReturn(s3Error(403, "AccessDenied", "Access Denied")));
+    stubOwner(
+        s3(bucket, "location").willReturn(xml(fixture("s3/get-bucket-location-us-east-1.xml"))));
+    stubOwner(
+        s3(bucket, "policy")
+            .willReturn(
+                AwsStubs.json(fixture("s3/get-bucket-policy.json"))
+                    .withHeader("Content-Type", "application/json")));
+    stubOwner(
+        s3(bucket, "policyStatus").willReturn(xml(fixture("s3/get-bucket-policy-status.xml"))));
+    stubOwner(s3(bucket, "acl").willReturn(xml(fixture("s3/get-bucket-acl.xml"))));
+    stubOwner(
+        s3(bucket, "publicAccessBlock").willReturn(xml(fixture("s3/get-public-access-block.xml"))));
+    stubOwner(s3(bucket, "versioning").willReturn(xml(fixture("s3/get-bucket-versioning.xml"))));
+    stubOwner(
+        s3(bucket, "object-lock")
+            .willReturn(
+                s3Error(
+                    404,
+                    "ObjectLockConfigurationNotFoundError",
+                    "Object Lock configuration does not exist for this bucket")));
+    stubOwner(s3(bucket, "logging").willReturn(xml(fixture("s3/get-bucket-logging.xml"))));
+    stubOwner(s3(bucket, "encryption").willReturn(xml(fixture("s3/get-bucket-encryption.xml"))));
+    stubOwner(
+        get(urlPathEqualTo(bucket))
+            .withQueryParam("list-type", equalTo("2"))
+            .willReturn(xml(fixture("s3/list-objects-v2-top-level.xml"))));
+    // Account-level Block Public Access (sent to <account>.localhost), before the S3 catch-all.
+    wm.register(
+        get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
+            .atPriority(1)
+            .willReturn(xml(fixture("s3control/get-public-access-block.xml"))));
+  }
+
+  /** The access key of a member's assumed role. */
+  public static String key(String account) {
+    return "ASIA" + account;
+  }
+
+  private static MappingBuilder s3(String path, String subresource) {
+    return get(urlPathEqualTo(path)).withQueryParam(subresource, matching(".*"));
+  }
+
+  private void stub(MappingBuilder m) {
+    wm.register(m.atPriority(5));
+  }
+
+  /** A response only for requests signed by the caller (the management account). */
+  private void stubOwner(MappingBuilder m) {
+    wm.register(
+        m.withHeader("Authorization", containing("Credential=" + CALLER_KEY + "/")).atPriority(1));
+  }
+
+  private String fixture(String path) {
+    return AwsStubs.body(path).replace("111111111111", estate.management());
+  }
+
+  private String accountsJson() {
+    List<String> all = new ArrayList<>();
+    all.add(estate.management());
+    all.addAll(estate.members());
+    return all.stream()
+        .map(
+            id ->
+                "{\"Arn\":\"arn:aws:organizations::"
+                    + estate.management()
+                    + ":account/o-exampleorgid/"
+                    + id
+                    + "\",\"Email\":\"aws+"
+                    + id
+                    + "@example.com\",\"Id\":\""
+                    + id
+                    + "\",\"JoinedMethod\":\"CREATED\",\"JoinedTimestamp\":1.4815e9,\"Name\":\""
+                    + (id.equals(estate.management()) ? "management" : "member-" + id)
+                    + "\",\"State\":\"ACTIVE\",\"Status\":\"ACTIVE\"}")
+        .collect(Collectors.joining(",", "{\"Accounts\":[", "]}"));
+  }
+
+  private String regionsJson() {
+    return estate.regions().stream()
+        .map(r -> "{\"RegionName\":\"" + r + "\",\"RegionOptStatus\":\"ENABLED_BY_DEFAULT\"}")
+        .collect(Collectors.joining(",", "{\"Regions\":[", "]}"));
+  }
+}
