@@ -97,13 +97,23 @@ final class AwsOptions {
 
   private Optional<String> profileRegion(Map<String, String> environment) {
     String name = profile != null ? profile : environment.getOrDefault("AWS_PROFILE", "default");
-    try {
-      return ProfileFile.defaultProfileFile()
-          .profile(name)
-          .flatMap(p -> p.property(ProfileProperty.REGION));
-    } catch (RuntimeException e) {
-      // An unreadable config file is the credential chain's error to report, not ours.
-      return Optional.empty();
+    return Profiles.region(name);
+  }
+
+  /**
+   * Reads the AWS config files. A class of its own so that parsing the command line (which loads
+   * this mixin) loads no SDK class: only resolving a region does.
+   */
+  private static final class Profiles {
+    static Optional<String> region(String name) {
+      try {
+        return ProfileFile.defaultProfileFile()
+            .profile(name)
+            .flatMap(p -> p.property(ProfileProperty.REGION));
+      } catch (RuntimeException e) {
+        // An unreadable config file is the credential chain's error to report, not ours.
+        return Optional.empty();
+      }
     }
   }
 }

@@ -18,6 +18,6 @@ final class TrailauditCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a command is required: audit, diff, checks or explain");
+        spec.commandLine(), "a command is required: audit, diff, checks, explain or validate-logs");
   }
 }
