@@ -40,7 +40,7 @@ class AsffReportTest {
   void everyDemoFindingHasTheRequiredAttributes() throws Exception {
     JsonNode findings = asff();
     assertThat(findings.isArray()).isTrue();
-    assertThat(findings.size()).isEqualTo(126);
+    assertThat(findings.size()).isEqualTo(127);
     Set<String> types =
         Set.of("AwsCloudTrailTrail", "AwsS3Bucket", "AwsKmsKey", "AwsLogsLogGroup", "AwsAccount");
     for (JsonNode f : findings) {
@@ -76,7 +76,7 @@ class AsffReportTest {
   @Test
   void demoIdsAreStableAndUnique() throws Exception {
     List<String> first = ids(asff());
-    assertThat(first).doesNotHaveDuplicates().hasSize(126).isEqualTo(ids(asff()));
+    assertThat(first).doesNotHaveDuplicates().hasSize(127).isEqualTo(ids(asff()));
   }
 
   @Test
@@ -96,7 +96,7 @@ class AsffReportTest {
         CliTest.run("audit", "--snapshot", CliTest.DEMO, "--format", "ASFF", "-o", out.toString());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
-    assertThat(new ObjectMapper().readTree(out.toFile()).size()).isEqualTo(126);
+    assertThat(new ObjectMapper().readTree(out.toFile()).size()).isEqualTo(127);
   }
 
   private static List<String> ids(JsonNode findings) {

@@ -51,7 +51,7 @@ class JunitReportTest {
     assertThat(r.err()).isEmpty();
     assertThat(validate(r.out())).isEmpty();
     assertThat(r.out())
-        .contains("<testsuites name=\"trailaudit\" tests=\"126\" failures=\"54\" errors=\"1\">")
+        .contains("<testsuites name=\"trailaudit\" tests=\"127\" failures=\"55\" errors=\"1\">")
         .contains("<testsuite name=\"organization-trail\"")
         .contains("type=\"ERROR\">key arn:aws:kms:us-east-1:222222222222:key/")
         .contains("kms:GetKeyRotationStatus failed: AccessDeniedException");

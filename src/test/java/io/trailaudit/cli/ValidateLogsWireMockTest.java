@@ -18,14 +18,22 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.trailaudit.collect.CallLog;
+import io.trailaudit.collect.ClientFactory;
+import io.trailaudit.collect.WireMockAws;
+import io.trailaudit.integrity.DigestAudit;
 import io.trailaudit.integrity.InMemoryStore;
 import io.trailaudit.integrity.TestTrail;
 import io.trailaudit.integrity.TestTrail.LogRef;
+import io.trailaudit.model.LogValidation;
+import io.trailaudit.model.Observed;
+import io.trailaudit.model.Trail;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -466,5 +474,90 @@ class ValidateLogsWireMockTest {
             Map.of(),
             false);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  Trail modelTrail() {
+    return new Trail(
+        trail.arn,
+        "main",
+        "us-east-1",
+        false,
+        true,
+        true,
+        true,
+        BUCKET,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void digestAuditReturnsTheSummaryForTheSnapshot() throws Exception {
+    serveEverything();
+    String key = logs.get(2).key();
+    server.stubFor(
+        get(urlPathEqualTo("/" + BUCKET + "/" + key))
+            .willReturn(s3Error(404, "no-such-key.xml", key)));
+
+    LogValidation v;
+    try (ClientFactory factory = WireMockAws.factory(server, new CallLog())) {
+      v =
+          DigestAudit.validate(
+              factory,
+              WireMockAws.CREDENTIALS,
+              "test",
+              modelTrail(),
+              ValidateLogsScenarioTest.START,
+              ValidateLogsScenarioTest.END,
+              4);
+    }
+
+    assertThat(v.trailArn()).isEqualTo(trail.arn);
+    assertThat(v.region()).isEqualTo("us-east-1");
+    LogValidation.Result r = v.result().value();
+    assertThat(r.digestFiles()).isEqualTo(new LogValidation.Counts(3, 0, 0, 0));
+    assertThat(r.logFiles()).isEqualTo(new LogValidation.Counts(5, 0, 1, 0));
+    assertThat(r.problems())
+        .containsExactly(new LogValidation.Problem("log", uri(key), "NOT_FOUND", "not found"));
+    assertThat(r.foundStart()).isEqualTo(Instant.parse("2026-11-19T00:05:00Z"));
+    assertThat(r.foundEnd()).isEqualTo(Instant.parse("2026-11-19T03:05:00Z"));
+  }
+
+  @Test
+  void digestAuditIsUnavailableWhenValidationCannotRun() throws Exception {
+    serveEverything();
+    server.stubFor(
+        cloudtrail("ListPublicKeys")
+            .atPriority(1)
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withHeader("Content-Type", JSON)
+                    .withBody(resource("cloudtrail/access-denied.json"))));
+
+    LogValidation v;
+    try (ClientFactory factory = WireMockAws.factory(server, new CallLog())) {
+      v =
+          DigestAudit.validate(
+              factory,
+              WireMockAws.CREDENTIALS,
+              "test",
+              modelTrail(),
+              ValidateLogsScenarioTest.START,
+              ValidateLogsScenarioTest.END,
+              4);
+    }
+
+    Observed.Unavailable<LogValidation.Result> u = v.result().failure();
+    assertThat(u.service()).isEqualTo("cloudtrail");
+    assertThat(u.operation()).isEqualTo("ListPublicKeys");
+    assertThat(u.errorCode()).isEqualTo("AccessDeniedException");
+    assertThat(u.message()).startsWith("User: arn:aws:iam::123456789012:user/auditor");
   }
 }
