@@ -41,9 +41,15 @@ public final class Cli {
     cl.addSubcommand(new ChecksCommand(env));
     cl.addSubcommand(new ExplainCommand(env));
     cl.addSubcommand(new DiffCommand(env));
+    cl.addSubcommand(new ValidateLogsCommand(env));
     for (CommandLine c : cl.getSubcommands().values()) {
       c.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
     }
+    cl.getSubcommands()
+        .get("validate-logs")
+        .getCommandSpec()
+        .usageMessage()
+        .footer(ValidateLogsCommand.EXIT_CODES);
     cl.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
     cl.setOut(env.out());
     cl.setErr(env.err());

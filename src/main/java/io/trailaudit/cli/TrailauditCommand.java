@@ -18,6 +18,7 @@ final class TrailauditCommand implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "a command is required: audit, collect, diff, checks or explain");
+        spec.commandLine(),
+        "a command is required: audit, collect, validate-logs, diff, checks or explain");
   }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param accounts one entry per audited account
  * @param buckets the trails' S3 buckets, once each
  * @param keys the trails' KMS keys, once each
+ * @param logValidations trails whose digests and log files were validated ({@code audit
+ *     --verify-digests}); empty when validation was not requested
  */
 public record Snapshot(
     int schemaVersion,
@@ -25,9 +27,22 @@ public record Snapshot(
     Observed<OrganizationTree> organization,
     List<AccountSnapshot> accounts,
     List<Bucket> buckets,
-    List<KmsKey> keys) {
+    List<KmsKey> keys,
+    List<LogValidation> logValidations) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A snapshot without log validations. */
+  public Snapshot(
+      int schemaVersion,
+      Instant collectedAt,
+      CollectionInfo collection,
+      Observed<OrganizationTree> organization,
+      List<AccountSnapshot> accounts,
+      List<Bucket> buckets,
+      List<KmsKey> keys) {
+    this(schemaVersion, collectedAt, collection, organization, accounts, buckets, keys, null);
+  }
 
   public Snapshot {
     Objects.requireNonNull(collectedAt, "collectedAt");
@@ -36,6 +51,12 @@ public record Snapshot(
     accounts = List.copyOf(Objects.requireNonNull(accounts, "accounts"));
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     keys = keys == null ? List.of() : List.copyOf(keys);
+    logValidations = logValidations == null ? List.of() : List.copyOf(logValidations);
+  }
+
+  /** The validation of a trail's logs, if one was made. */
+  public Optional<LogValidation> logValidation(String trailArn) {
+    return logValidations.stream().filter(v -> v.trailArn().equals(trailArn)).findFirst();
   }
 
   public Optional<AccountSnapshot> account(String accountId) {

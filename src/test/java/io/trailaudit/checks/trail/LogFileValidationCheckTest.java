@@ -19,6 +19,7 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.LogValidation;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.model.Trail;
@@ -245,5 +246,185 @@ class LogFileValidationCheckTest {
 
     List<Finding> withOwner = run(account(MEMBER, shadow), account(MGMT, orgTrail()));
     orgTrailFinding(withOwner, DIGESTS, Status.PASS);
+  }
+
+  // ---------------------------------------------------------------- digests-verified
+
+  private static final String VERIFIED = "log-file-validation/digests-verified";
+  private static final Instant FROM = NOW.minus(Duration.ofHours(24));
+
+  private static LogValidation.Counts counts(int valid, int invalid, int notFound, int unreadable) {
+    return new LogValidation.Counts(valid, invalid, notFound, unreadable);
+  }
+
+  private static LogValidation validation(Observed<LogValidation.Result> result) {
+    return new LogValidation(TRAIL_ARN, "us-east-1", FROM, NOW, result);
+  }
+
+  private static LogValidation.Result result(
+      LogValidation.Counts digests,
+      LogValidation.Counts logs,
+      List<LogValidation.Problem> problems,
+      int omitted) {
+    return new LogValidation.Result(
+        FROM.plusSeconds(600), NOW, digests, logs, 0, problems, omitted);
+  }
+
+  /** The digests-verified finding on the organization trail, with {@code status}. */
+  private static Finding verifiedFinding(List<Finding> fs, String ruleId, Status status) {
+    Finding f = only(fs, ruleId, TRAIL_ARN);
+    assertThat(f.status()).as(f.message()).isEqualTo(status);
+    assertThat(f.account()).isEqualTo(MGMT);
+    assertThat(f.region()).isEqualTo("us-east-1");
+    assertThat(f.remediation() != null).isEqualTo(status == Status.FAIL);
+    return f;
+  }
+
+  private static List<Finding> verified(LogValidation v) {
+    Snapshot s = snapshot(account(MGMT, orgTrail()));
+    Snapshot withValidation =
+        new Snapshot(
+            s.schemaVersion(),
+            s.collectedAt(),
+            s.collection(),
+            s.organization(),
+            s.accounts(),
+            s.buckets(),
+            s.keys(),
+            List.of(v));
+    return run(withValidation, AuditConfig.defaults());
+  }
+
+  @Test
+  void digestsVerifiedHasNoFindingWhenValidationWasNotRequested() {
+    assertThat(run(account(MGMT, orgTrail()))).extracting(Finding::ruleId).doesNotContain(VERIFIED);
+  }
+
+  @Test
+  void digestsVerifiedPassesWhenEveryFileIsValid() {
+    Finding f =
+        verifiedFinding(
+            verified(
+                validation(
+                    Observed.known(
+                        result(counts(24, 0, 0, 0), counts(1200, 0, 0, 0), List.of(), 0)))),
+            VERIFIED,
+            Status.PASS);
+    assertThat(f.message())
+        .isEqualTo(
+            "24 digest files and 1200 log files verified, covering 2026-11-19T09:40:00Z to " + NOW);
+  }
+
+  @Test
+  void digestsVerifiedFailsNamingTheInvalidAndMissingFiles() {
+    List<LogValidation.Problem> problems =
+        List.of(
+            new LogValidation.Problem("digest", "s3://b/d1", "NOT_FOUND", "not found"),
+            new LogValidation.Problem("log", "s3://b/l1", "INVALID", "hash value doesn't match"),
+            new LogValidation.Problem("log", "s3://b/l2", "INVALID", "hash value doesn't match"),
+            new LogValidation.Problem(
+                "log", "s3://b/l3", "UNREADABLE", "s3:GetObject failed: AccessDenied"));
+    Finding f =
+        verifiedFinding(
+            verified(
+                validation(
+                    Observed.known(
+                        result(counts(23, 0, 1, 0), counts(100, 2, 0, 1), problems, 5)))),
+            VERIFIED,
+            Status.FAIL);
+    assertThat(f.message())
+        .isEqualTo(
+            "1 of 24 digest files and 2 of 103 log files are invalid or missing for "
+                + FROM
+                + " to "
+                + NOW
+                + ": s3://b/d1 (not found); s3://b/l1 (hash value doesn't match); s3://b/l2 (hash"
+                + " value doesn't match) and 6 more");
+    assertThat(f.remediation())
+        .startsWith(
+            "trailaudit validate-logs --trail-arn "
+                + TRAIL_ARN
+                + " --account-id "
+                + MGMT
+                + " --region us-east-1 --start-time "
+                + FROM
+                + " --end-time "
+                + NOW
+                + " --verbose")
+        .contains("--bucket " + BUCKET);
+  }
+
+  @Test
+  void digestsVerifiedFailsWhenNoDigestWasFound() {
+    Finding f =
+        verifiedFinding(
+            verified(
+                validation(
+                    Observed.known(
+                        new LogValidation.Result(
+                            null, null, counts(0, 0, 0, 0), counts(0, 0, 0, 0), 0, List.of(), 0)))),
+            VERIFIED,
+            Status.FAIL);
+    assertThat(f.message())
+        .isEqualTo(
+            "no digest file of org-trail ("
+                + TRAIL_ARN
+                + ") in us-east-1 was found for "
+                + FROM
+                + " to "
+                + NOW
+                + ": nothing could be verified");
+  }
+
+  @Test
+  void digestsVerifiedIsErrorWhenFilesCouldNotBeRead() {
+    Finding f =
+        verifiedFinding(
+            verified(
+                validation(
+                    Observed.known(
+                        result(
+                            counts(24, 0, 0, 0),
+                            counts(99, 0, 0, 1),
+                            List.of(
+                                new LogValidation.Problem(
+                                    "log",
+                                    "s3://b/l9",
+                                    "UNREADABLE",
+                                    "s3:GetObject failed: Timeout")),
+                            0)))),
+            VERIFIED,
+            Status.ERROR);
+    assertThat(f.message())
+        .isEqualTo(
+            "0 digest files and 1 log files could not be read for "
+                + FROM
+                + " to "
+                + NOW
+                + ", so they are not verified: s3://b/l9 (s3:GetObject failed: Timeout)");
+  }
+
+  @Test
+  void digestsVerifiedIsErrorWhenValidationCouldNotRun() {
+    Finding f =
+        verifiedFinding(
+            verified(
+                validation(
+                    Observed.unavailable(
+                        "cloudtrail",
+                        "ListPublicKeys",
+                        "AccessDeniedException",
+                        "not authorized"))),
+            VERIFIED,
+            Status.ERROR);
+    assertThat(f.message())
+        .isEqualTo(
+            "the digests of org-trail ("
+                + TRAIL_ARN
+                + ") could not be validated for "
+                + FROM
+                + " to "
+                + NOW
+                + ": cloudtrail:ListPublicKeys failed: AccessDeniedException (not authorized)");
   }
 }

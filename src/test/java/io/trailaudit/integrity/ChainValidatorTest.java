@@ -1,0 +1,176 @@
+package io.trailaudit.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailaudit.integrity.ItemResult.Kind;
+import io.trailaudit.integrity.ItemResult.Verdict;
+import io.trailaudit.integrity.TestTrail.DigestRef;
+import io.trailaudit.integrity.TestTrail.Encoding;
+import io.trailaudit.integrity.TestTrail.LogRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ChainValidatorTest {
+  static final Instant START = Instant.parse("2026-11-19T00:00:00Z");
+
+  final InMemoryStore store = new InMemoryStore(2);
+  final TestTrail trail = new TestTrail(store);
+
+  static Instant at(int minutes) {
+    return START.plusSeconds(minutes * 60L);
+  }
+
+  ValidationSummary validate(Instant end, int concurrency, List<ItemResult> items)
+      throws Exception {
+    return new ChainValidator(store, TestTrail.publicKeys(Encoding.X509), concurrency, 100)
+        .validate(
+            trail.arn,
+            trail.location(),
+            START,
+            end,
+            new ValidationListener() {
+              @Override
+              public void onItem(ItemResult item) {
+                items.add(item);
+              }
+            });
+  }
+
+  @Test
+  void theWindowFollowsTheAwsCli() throws Exception {
+    DigestRef before = trail.digest(at(-30)); // ends 23:30, before the window
+    DigestRef first = trail.digest(at(30)); // starts 23:30, ends in the window
+    trail.digest(at(90));
+    trail.digest(at(150));
+    trail.digest(at(150 + 60 * 3)); // ends after end + 1 h: not listed
+    List<ItemResult> items = new ArrayList<>();
+
+    ValidationSummary s = validate(at(120), 1, items);
+
+    assertThat(items)
+        .extracting(ItemResult::key)
+        .containsExactly(
+            trail.digestKey(at(150), false), trail.digestKey(at(90), false), first.key());
+    assertThat(items).allMatch(ItemResult::isValid);
+    assertThat(s.digests()).isEqualTo(new FileCounts(3, 0, 0, 0));
+    // the CLI reports the start of the oldest digest that starts after the requested start
+    assertThat(s.foundStart()).isEqualTo(at(30));
+    assertThat(s.foundEnd()).isEqualTo(at(120));
+    assertThat(store.keys("trail-bucket")).contains(before.key());
+    assertThat(store.opens.get()).isEqualTo(3);
+  }
+
+  @Test
+  void listingPagesThroughTheBucket() throws Exception {
+    for (int h = 1; h <= 6; h++) {
+      trail.digest(at(60 * h), trail.log(at(60 * h - 10)));
+    }
+    List<ItemResult> items = new ArrayList<>();
+
+    ValidationSummary s = validate(at(360), 2, items);
+
+    assertThat(s.digests().valid()).isEqualTo(6);
+    assertThat(s.logFiles().valid()).isEqualTo(6);
+    // six digest keys, two per page; log files are under another prefix
+    assertThat(store.lists.get()).isEqualTo(3);
+  }
+
+  @Test
+  void concurrencyDoesNotChangeTheVerdictsOrTheirOrder() throws Exception {
+    for (int h = 1; h <= 3; h++) {
+      List<LogRef> logs = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        logs.add(trail.log(at(60 * h - 50 + i)));
+      }
+      store.delete("trail-bucket", logs.get(7 * h).key());
+      trail.digest(at(60 * h), logs.toArray(LogRef[]::new));
+    }
+    List<ItemResult> one = new ArrayList<>();
+    List<ItemResult> eight = new ArrayList<>();
+
+    ValidationSummary s1 = validate(at(180), 1, one);
+    ValidationSummary s8 = validate(at(180), 8, eight);
+
+    assertThat(eight).isEqualTo(one);
+    assertThat(s8).isEqualTo(s1);
+    assertThat(s8.logFiles()).isEqualTo(new FileCounts(87, 0, 3, 0));
+    assertThat(s8.problems())
+        .extracting(ItemResult::verdict)
+        .containsExactly(Verdict.NOT_FOUND, Verdict.NOT_FOUND, Verdict.NOT_FOUND);
+  }
+
+  @Test
+  void aChainCrossesToThePreviousBucket() throws Exception {
+    TestTrail old = new TestTrail(store, "old-bucket", null, null);
+    DigestRef last = old.digest(at(60), old.log(at(50)));
+    trail.continueFrom(last);
+    trail.digest(at(120), trail.log(at(110)));
+    List<ItemResult> items = new ArrayList<>();
+
+    ValidationSummary s = validate(at(120), 2, items);
+
+    assertThat(items)
+        .extracting(ItemResult::bucket, ItemResult::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("trail-bucket", Kind.DIGEST),
+            org.assertj.core.groups.Tuple.tuple("trail-bucket", Kind.LOG),
+            org.assertj.core.groups.Tuple.tuple("old-bucket", Kind.DIGEST),
+            org.assertj.core.groups.Tuple.tuple("old-bucket", Kind.LOG));
+    assertThat(s.allValid()).isTrue();
+  }
+
+  @Test
+  void aDigestThatIsNotGzipIsInvalidFormat() throws Exception {
+    trail.digest(at(60));
+    DigestRef d = trail.digest(at(120));
+    store.put("trail-bucket", d.key(), "{}".getBytes(), store.metadata("trail-bucket", d.key()));
+    List<ItemResult> items = new ArrayList<>();
+
+    validate(at(120), 1, items);
+
+    assertThat(items.get(0))
+        .isEqualTo(
+            new ItemResult(
+                Kind.DIGEST, "trail-bucket", d.key(), Verdict.INVALID, "invalid format"));
+    assertThat(items.get(1).isValid()).isTrue();
+  }
+
+  @Test
+  void theSummaryKeepsTheFirstProblemsAndCountsTheRest() throws Exception {
+    List<LogRef> logs = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      logs.add(trail.log(at(10 + i)));
+      store.delete("trail-bucket", logs.get(i).key());
+    }
+    trail.digest(at(60), logs.toArray(LogRef[]::new));
+
+    ValidationSummary s =
+        new ChainValidator(store, TestTrail.publicKeys(Encoding.PKCS1), 2, 2)
+            .validate(trail.arn, trail.location(), START, at(60), ValidationListener.NONE);
+
+    assertThat(s.problems())
+        .extracting(ItemResult::key)
+        .containsExactly(logs.get(0).key(), logs.get(1).key());
+    assertThat(s.problemsOmitted()).isEqualTo(3);
+    assertThat(s.logFiles()).isEqualTo(new FileCounts(0, 0, 5, 0));
+  }
+
+  @Test
+  void aLargeGeneratedLogFileValidatesThroughTheWholePath() throws Exception {
+    long size = 64L * 1024 * 1024;
+    String key = "AWSLogs/123456789012/CloudTrail/us-east-1/2026/11/19/large.json.gz";
+    GeneratedGzip probe = new GeneratedGzip(size);
+    probe.transferTo(java.io.OutputStream.nullOutputStream());
+    store.put("trail-bucket", key, () -> new GeneratedGzip(size), Map.of());
+    trail.digest(at(60), new LogRef("trail-bucket", key, probe.sha256Hex()));
+
+    ValidationSummary s =
+        new ChainValidator(store, TestTrail.publicKeys(Encoding.PKCS1), 2, 10)
+            .validate(trail.arn, trail.location(), START, at(60), ValidationListener.NONE);
+
+    assertThat(s.logFiles()).isEqualTo(new FileCounts(1, 0, 0, 0));
+  }
+}
