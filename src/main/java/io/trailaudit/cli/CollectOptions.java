@@ -1,6 +1,7 @@
 package io.trailaudit.cli;
 
 import io.trailaudit.collect.CollectRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,8 @@ final class CollectOptions {
           "--exclude-accounts",
           "--log-archive-role",
           "--quiet",
-          "--verbose");
+          "--verbose",
+          "--verify-digests");
 
   @Option(
       names = "--regions",
@@ -86,6 +88,15 @@ final class CollectOptions {
               + " a log-archive account.")
   String logArchiveRole;
 
+  @Option(
+      names = "--verify-digests",
+      paramLabel = "HOURS",
+      description =
+          "Also validate the digest chain and every log file of the last HOURS, as"
+              + " 'trailaudit validate-logs' does, for each trail with log file validation"
+              + " enabled; reported as log-file-validation/digests-verified.")
+  Integer verifyDigestsHours;
+
   @Option(names = "--quiet", description = "No progress on standard error.")
   boolean quiet;
 
@@ -117,6 +128,9 @@ final class CollectOptions {
               + "\" is not a role ARN"
               + " (arn:aws:iam::123456789012:role/NAME)");
     }
+    if (verifyDigestsHours != null && (verifyDigestsHours < 1 || verifyDigestsHours > 24 * 366)) {
+      throw new UsageException("--verify-digests must be between 1 and " + 24 * 366 + " hours");
+    }
     return new CollectRequest(
         regions(),
         concurrency,
@@ -127,7 +141,8 @@ final class CollectOptions {
                 accountIds("--exclude-accounts", excludeAccounts))
             : null,
         logArchiveRole,
-        externalId);
+        externalId,
+        verifyDigestsHours == null ? null : Duration.ofHours(verifyDigestsHours));
   }
 
   private List<String> regions() {

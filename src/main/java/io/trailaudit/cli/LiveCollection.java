@@ -8,6 +8,7 @@ import io.trailaudit.collect.CollectRequest;
 import io.trailaudit.collect.CollectionException;
 import io.trailaudit.collect.Collector;
 import io.trailaudit.collect.Progress;
+import io.trailaudit.integrity.DigestAudit;
 import io.trailaudit.model.Snapshot;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,8 @@ final class LiveCollection {
                   credentials,
                   env.clock(),
                   Version.get(),
-                  progress == null ? Progress.NONE : progress)
+                  progress == null ? Progress.NONE : progress,
+                  DigestAudit::validate)
               .collect(request);
       return new Result(snapshot, log.calls(), log.failures());
     } catch (CollectionException e) {

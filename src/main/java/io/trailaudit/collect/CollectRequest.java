@@ -1,5 +1,6 @@
 package io.trailaudit.collect;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -12,19 +13,35 @@ import java.util.Set;
  * @param logArchiveRole a role ARN to read trail buckets (and keys of its account) owned by another
  *     account, or null
  * @param externalId the external id the member and log-archive roles require, or null
+ * @param verifyDigests validate the digests and log files of this last period for each trail with
+ *     log file validation enabled ({@code --verify-digests HOURS}), or null
  */
 public record CollectRequest(
     List<String> regions,
     int concurrency,
     Organization organization,
     String logArchiveRole,
-    String externalId) {
+    String externalId,
+    Duration verifyDigests) {
 
   public CollectRequest {
     regions = regions == null ? List.of() : List.copyOf(regions);
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1");
     }
+    if (verifyDigests != null && (verifyDigests.isNegative() || verifyDigests.isZero())) {
+      throw new IllegalArgumentException("verifyDigests must be positive");
+    }
+  }
+
+  /** A request that validates no digests. */
+  public CollectRequest(
+      List<String> regions,
+      int concurrency,
+      Organization organization,
+      String logArchiveRole,
+      String externalId) {
+    this(regions, concurrency, organization, logArchiveRole, externalId, null);
   }
 
   /**

@@ -4,16 +4,27 @@ import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
 import io.trailaudit.model.CollectionInfo;
+import io.trailaudit.model.ConfigRecorder;
+import io.trailaudit.model.ConfigRule;
 import io.trailaudit.model.EventDataStore;
+import io.trailaudit.model.GlueTable;
 import io.trailaudit.model.KmsKey;
+import io.trailaudit.model.LogGroup;
+import io.trailaudit.model.LogValidation;
+import io.trailaudit.model.MetricAlarm;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.OrganizationMembership;
 import io.trailaudit.model.OrganizationTree;
 import io.trailaudit.model.PublicAccessBlock;
 import io.trailaudit.model.RegionSnapshot;
+import io.trailaudit.model.RemediationConfiguration;
+import io.trailaudit.model.SecurityHubHub;
 import io.trailaudit.model.Snapshot;
+import io.trailaudit.model.SnsTopic;
+import io.trailaudit.model.StandardsSubscription;
 import io.trailaudit.model.Trail;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -48,6 +59,7 @@ public final class Collector {
   private final Clock clock;
   private final String toolVersion;
   private final Progress progress;
+  private final LogValidator validator;
 
   public Collector(
       ClientFactory factory,
@@ -55,11 +67,40 @@ public final class Collector {
       Clock clock,
       String toolVersion,
       Progress progress) {
+    this(factory, credentials, clock, toolVersion, progress, null);
+  }
+
+  /**
+   * @param validator validates a trail's digests and log files for {@code --verify-digests} (the
+   *     {@code integrity} package's, passed in because it builds on this package), or null
+   */
+  public Collector(
+      ClientFactory factory,
+      AwsCredentialsProvider credentials,
+      Clock clock,
+      String toolVersion,
+      Progress progress,
+      LogValidator validator) {
     this.factory = factory;
     this.credentials = credentials;
     this.clock = clock;
     this.toolVersion = toolVersion;
     this.progress = progress;
+    this.validator = validator;
+  }
+
+  /** Validates one trail's digest chain and log files between two instants. */
+  @FunctionalInterface
+  public interface LogValidator {
+    /** Never throws for an AWS failure: the result is then unavailable with the failed call. */
+    LogValidation validate(
+        ClientFactory factory,
+        AwsCredentialsProvider credentials,
+        String principal,
+        Trail trail,
+        Instant start,
+        Instant end,
+        int concurrency);
   }
 
   /**
@@ -151,6 +192,8 @@ public final class Collector {
               .sorted(Comparator.comparing(KmsKey::arn))
               .toList();
 
+      List<LogValidation> validations = validations();
+
       TreeSet<String> regions = new TreeSet<>(request.regions());
       if (regions.isEmpty()) {
         read.forEach(a -> a.regions().forEach(r -> regions.add(r.region())));
@@ -168,7 +211,55 @@ public final class Collector {
           tree,
           read,
           readBuckets,
-          readKeys);
+          readKeys,
+          validations);
+    }
+
+    /**
+     * {@code --verify-digests}: each trail with log file validation enabled, validated over the
+     * last period with the credentials that can read its bucket (the log-archive role, else the
+     * trail owner's when the owner is audited). A trail neither can read is not validated: its
+     * check then says so rather than reporting another account's AccessDenied.
+     */
+    private List<LogValidation> validations() {
+      if (request.verifyDigests() == null) {
+        return List.of();
+      }
+      if (validator == null) {
+        throw new IllegalStateException("--verify-digests needs a log validator");
+      }
+      Instant end = clock.instant();
+      Instant start = end.minus(request.verifyDigests());
+      List<CompletableFuture<LogValidation>> running = new ArrayList<>();
+      for (Trail trail :
+          trails.values().stream()
+              .map(CompletableFuture::join)
+              .sorted(Comparator.comparing(Trail::arn))
+              .toList()) {
+        Principal p = logArchive != null ? logArchive : principals.get(trail.ownerAccountId());
+        if (!trail.logFileValidationEnabled() || p == null || !p.usable()) {
+          continue;
+        }
+        running.add(
+            async(
+                () ->
+                    validator.validate(
+                        factory,
+                        p.credentials(),
+                        p.name(),
+                        trail,
+                        start,
+                        end,
+                        request.concurrency()),
+                e ->
+                    new LogValidation(
+                        trail.arn(),
+                        trail.homeRegion(),
+                        start,
+                        end,
+                        Reads.unavailable("trailaudit", "validate-logs", e))));
+      }
+      return running.stream().map(CompletableFuture::join).toList();
     }
 
     /** An account to read: its principal, its name and how it sees the organization. */
@@ -331,34 +422,122 @@ public final class Collector {
           async(
               cloudtrail::eventDataStores,
               e -> Reads.unavailable("cloudtrail", "ListEventDataStores", e));
-      // Per-region readers of other services (Config, Security Hub, and those that need the trails:
-      // log groups, alarms and topics, Glue tables) are added here as further futures.
-      return CompletableFuture.allOf(described, eventDataStores)
+      ConfigReader configReader = new ConfigReader(client(AwsService.CONFIG, region, p));
+      CompletableFuture<Observed<List<ConfigRecorder>>> recorders =
+          async(
+              configReader::recorders,
+              e -> Reads.unavailable("config", "DescribeConfigurationRecorders", e));
+      CompletableFuture<ConfigRules> configRules =
+          async(
+              () -> {
+                Observed<List<ConfigRule>> rules = configReader.rules();
+                return new ConfigRules(
+                    rules,
+                    rules.isKnown()
+                        ? configReader.remediations(rules.value())
+                        : Failures.of(rules));
+              },
+              e -> ConfigRules.failed(Reads.unavailable("config", "DescribeConfigRules", e)));
+      CompletableFuture<Hub> hub =
+          async(
+              () -> {
+                SecurityHubReader reader =
+                    new SecurityHubReader(client(AwsService.SECURITY_HUB, region, p));
+                Observed<SecurityHubHub> read = reader.hub();
+                return new Hub(read, reader.standards(read));
+              },
+              e -> Hub.failed(Reads.unavailable("securityhub", "DescribeHub", e)));
+      // Log groups, alarms, topics and Glue tables are looked for where the trails point.
+      CompletableFuture<Alerting> alerting =
+          described.thenCompose(
+              trails ->
+                  async(
+                      () -> alerting(p, region, trails),
+                      e -> Alerting.failed(Reads.unavailable("logs", "DescribeMetricFilters", e))));
+      CompletableFuture<Observed<List<GlueTable>>> glue =
+          described.thenCompose(
+              trails ->
+                  async(
+                      () -> glueTables(p, region, trails),
+                      e -> Reads.unavailable("glue", "GetDatabases", e)));
+      return CompletableFuture.allOf(
+              described, eventDataStores, recorders, configRules, hub, alerting, glue)
           .thenApply(
               done -> {
                 Observed<List<Trail>> trailList = described.join();
                 Observed<List<String>> arns =
                     trailList.isKnown()
                         ? Observed.known(trailList.value().stream().map(Trail::arn).toList())
-                        : sameFailure(trailList);
+                        : Failures.of(trailList);
                 RegionSnapshot snapshot =
                     new RegionSnapshot(
                         region,
                         arns,
-                        List.of(),
-                        Observed.notCollected("alarms"),
-                        List.of(),
+                        alerting.join().logGroups(),
+                        alerting.join().alarms(),
+                        alerting.join().topics(),
                         eventDataStores.join(),
-                        Observed.notCollected("configRecorders"),
-                        Observed.notCollected("configRules"),
-                        Observed.notCollected("remediationConfigurations"),
-                        Observed.notCollected("securityHub"),
-                        Observed.notCollected("securityHubStandards"),
-                        Observed.notCollected("glueTables"));
+                        recorders.join(),
+                        configRules.join().rules(),
+                        configRules.join().remediations(),
+                        hub.join().hub(),
+                        hub.join().standards(),
+                        glue.join());
                 return new RegionRead(
                     snapshot, trailList.isKnown() ? trailList.value() : List.<Trail>of());
               })
           .whenComplete((r, e) -> regionDone());
+    }
+
+    /**
+     * The log groups in this account and region that the trails described here deliver to, the
+     * alarms on their metric filters' metrics, and the SNS topics (of this region) they notify.
+     */
+    private Alerting alerting(Principal p, String region, Observed<List<Trail>> trails) {
+      if (!trails.isKnown()) {
+        return Alerting.failed(Failures.of(trails));
+      }
+      List<String> groupArns =
+          trails.value().stream()
+              .map(Trail::cloudWatchLogsLogGroupArn)
+              .filter(arn -> arn != null && arn.startsWith("arn:"))
+              .filter(arn -> region.equals(Arns.region(arn)))
+              .filter(arn -> p.accountId() == null || p.accountId().equals(Arns.account(arn)))
+              .distinct()
+              .toList();
+      if (groupArns.isEmpty()) {
+        return new Alerting(List.of(), Observed.known(List.of()), List.of());
+      }
+      AlertingReader reader =
+          new AlertingReader(
+              client(AwsService.LOGS, region, p),
+              client(AwsService.CLOUDWATCH, region, p),
+              client(AwsService.SNS, region, p));
+      List<LogGroup> groups = groupArns.stream().map(reader::logGroup).toList();
+      Observed<List<MetricAlarm>> alarms = reader.alarms(groups);
+      List<String> topics =
+          AlertingReader.topicArns(alarms).stream()
+              .filter(arn -> region.equals(Arns.region(arn)))
+              .sorted()
+              .toList();
+      return new Alerting(groups, alarms, reader.topics(topics));
+    }
+
+    /** Glue tables over the buckets of the trails described here. */
+    private Observed<List<GlueTable>> glueTables(
+        Principal p, String region, Observed<List<Trail>> trails) {
+      if (!trails.isKnown()) {
+        return Failures.of(trails);
+      }
+      Set<String> buckets = new TreeSet<>();
+      trails.value().stream()
+          .map(Trail::s3BucketName)
+          .filter(b -> b != null && !b.isBlank())
+          .forEach(buckets::add);
+      if (buckets.isEmpty()) {
+        return Observed.known(List.of());
+      }
+      return new GlueReader(client(AwsService.GLUE, region, p)).tablesOver(buckets);
     }
 
     /** The account's trails once per ARN, each with its per-trail reads (made once overall). */
@@ -382,7 +561,8 @@ public final class Collector {
               buckets.computeIfAbsent(described.s3BucketName(), name -> bucket(name, described, p));
             }
             if (described.kmsKeyId() != null && !described.kmsKeyId().isBlank()) {
-              keys.computeIfAbsent(described.kmsKeyId(), key -> key(key, p));
+              keys.computeIfAbsent(
+                  described.kmsKeyId(), key -> key(key, described.homeRegion(), p));
             }
             TrailReader reads =
                 new TrailReader(client(AwsService.CLOUDTRAIL, described.homeRegion(), p));
@@ -404,15 +584,15 @@ public final class Collector {
                 name,
                 null,
                 failed,
-                sameFailure(failed),
-                sameFailure(failed),
-                sameFailure(failed),
-                sameFailure(failed),
-                sameFailure(failed),
-                sameFailure(failed),
-                sameFailure(failed),
-                sameFailure(failed),
-                sameFailure(failed));
+                Failures.of(failed),
+                Failures.of(failed),
+                Failures.of(failed),
+                Failures.of(failed),
+                Failures.of(failed),
+                Failures.of(failed),
+                Failures.of(failed),
+                Failures.of(failed),
+                Failures.of(failed));
           });
     }
 
@@ -420,9 +600,12 @@ public final class Collector {
      * A trail's key, read once: in the key's account when audited, else with the log-archive role
      * when the key is in its account, else with the credentials that read the trail.
      */
-    private CompletableFuture<KmsKey> key(String arn, Principal trailReader) {
-      String account = Arns.account(arn);
-      Principal p = principals.get(account);
+    private CompletableFuture<KmsKey> key(String arn, String trailRegion, Principal trailReader) {
+      // A trail names its key by ARN; an id or alias is in the trail's account and home region.
+      boolean isArn = arn.startsWith("arn:");
+      String account = isArn ? Arns.account(arn) : trailReader.accountId();
+      String region = isArn ? Arns.region(arn) : trailRegion;
+      Principal p = account == null ? null : principals.get(account);
       if (p == null) {
         p = logArchive != null && account.equals(logArchive.accountId()) ? logArchive : trailReader;
       }
@@ -432,19 +615,11 @@ public final class Collector {
       }
       Principal reader = p;
       return async(
-          () -> readKey(arn, reader),
+          () -> new KmsReader(client(AwsService.KMS, region, reader)).key(arn),
           e -> {
             Observed<KmsKey.KeyMetadata> failed = Reads.unavailable("kms", "DescribeKey", e);
-            return new KmsKey(arn, failed, sameFailure(failed), sameFailure(failed));
+            return new KmsKey(arn, failed, Failures.of(failed), Failures.of(failed));
           });
-    }
-
-    /**
-     * The key reads (DescribeKey, GetKeyRotationStatus, GetKeyPolicy). The KMS reader is wired in
-     * here; until then the key is in the snapshot with its values not collected.
-     */
-    private KmsKey readKey(String arn, Principal p) {
-      return new KmsKey(arn, null, null, null);
     }
 
     private BucketReader bucketReader(Principal p) {
@@ -550,15 +725,10 @@ public final class Collector {
         t.cloudWatchLogsLogGroupArn(),
         t.cloudWatchLogsRoleArn(),
         t.snsTopicArn(),
-        sameFailure(failed),
-        sameFailure(failed),
-        sameFailure(failed),
-        sameFailure(failed));
-  }
-
-  private static <T> Observed<T> sameFailure(Observed<?> failed) {
-    Observed.Unavailable<?> u = failed.failure();
-    return Observed.unavailable(u.service(), u.operation(), u.errorCode(), u.message());
+        Failures.of(failed),
+        Failures.of(failed),
+        Failures.of(failed),
+        Failures.of(failed));
   }
 
   private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> futures) {
@@ -569,5 +739,29 @@ public final class Collector {
   private static Exception cause(Throwable e) {
     Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     return c instanceof Exception x ? x : new RuntimeException(c);
+  }
+
+  /** AWS Config rules and their remediation configurations, read in that order. */
+  private record ConfigRules(
+      Observed<List<ConfigRule>> rules, Observed<List<RemediationConfiguration>> remediations) {
+    static ConfigRules failed(Observed<List<ConfigRule>> failure) {
+      return new ConfigRules(failure, Failures.of(failure));
+    }
+  }
+
+  /** The Security Hub hub and its enabled standards. */
+  private record Hub(
+      Observed<SecurityHubHub> hub, Observed<List<StandardsSubscription>> standards) {
+    static Hub failed(Observed<SecurityHubHub> failure) {
+      return new Hub(failure, Failures.of(failure));
+    }
+  }
+
+  /** A region's trail log groups, the alarms on their metrics and the topics those notify. */
+  private record Alerting(
+      List<LogGroup> logGroups, Observed<List<MetricAlarm>> alarms, List<SnsTopic> topics) {
+    static Alerting failed(Observed<?> failure) {
+      return new Alerting(List.of(), Failures.of(failure), List.of());
+    }
   }
 }

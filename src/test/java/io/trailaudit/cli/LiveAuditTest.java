@@ -33,13 +33,21 @@ class LiveAuditTest {
   static final String ROOT = "arn:aws:iam::" + ACCOUNT + ":root";
   static final String TRAIL = "arn:aws:cloudtrail:us-east-1:" + ACCOUNT + ":trail/org-trail";
   static final String BUCKET = "arn:aws:s3:::org-trail-logs-" + ACCOUNT;
+  static final String KEY =
+      "arn:aws:kms:us-east-1:" + ACCOUNT + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  static final String LOG_GROUP =
+      "arn:aws:logs:us-east-1:" + ACCOUNT + ":log-group:aws-cloudtrail-logs";
+  static final String HUB = "arn:aws:securityhub:us-east-1:" + ACCOUNT + ":hub/default";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-11-20T12:00:00Z"), ZoneOffset.UTC);
 
   /**
-   * STS, Organizations (the tree: 7 calls with one SCP), account:ListRegions, S3 Control, per
-   * region DescribeTrails and ListEventDataStores (2 regions), per trail 4 reads, per bucket 10.
+   * STS, Organizations (the tree: 7 calls with one SCP), account:ListRegions, S3 Control; per
+   * region (2) DescribeTrails, ListEventDataStores, Config (recorders, their status, rules,
+   * remediations), Security Hub (hub, standards) and Glue databases; per trail 4 reads, per bucket
+   * 10, per key 3; for the trail's log group (us-east-1) its metric filters, the alarms on its one
+   * metric, and attributes and subscriptions of the alarm's two topics.
    */
-  static final int CALLS = 1 + 7 + 1 + 1 + 2 * 2 + 4 + 10;
+  static final int CALLS = 1 + 7 + 1 + 1 + 2 * (2 + 4 + 2 + 1) + 4 + 10 + 3 + 1 + 1 + 2 * 2;
 
   @RegisterExtension
   static WireMockExtension aws =
@@ -120,7 +128,19 @@ class LiveAuditTest {
         .containsEntry("log-bucket/tls-only " + BUCKET, "PASS")
         .containsEntry("log-bucket/object-lock " + BUCKET, "FAIL")
         .containsEntry("log-bucket/not-public " + BUCKET, "FAIL")
-        .containsEntry("log-bucket/dedicated " + BUCKET, "FAIL");
+        .containsEntry("log-bucket/dedicated " + BUCKET, "FAIL")
+        .containsEntry("kms-encryption/customer-managed-key " + KEY, "PASS")
+        .containsEntry("kms-encryption/key-rotation " + KEY, "PASS")
+        .containsEntry("kms-encryption/key-policy " + KEY, "FAIL")
+        .containsEntry("cloudwatch-alerting/log-group " + ROOT, "PASS")
+        .containsEntry("cloudwatch-alerting/metric-filter/root-usage " + LOG_GROUP, "PASS")
+        .containsEntry("cloudwatch-alerting/metric-filter/iam-policy-changes " + LOG_GROUP, "FAIL")
+        .containsEntry("config-rules/recorder " + ROOT, "PASS")
+        .containsEntry("config-rules/cloudtrail-rules " + ROOT, "PASS")
+        .containsEntry("config-rules/auto-remediation " + ROOT, "PASS")
+        .containsEntry("security-analytics/security-hub " + HUB, "PASS")
+        .containsEntry("security-analytics/standards " + HUB, "FAIL")
+        .containsEntry("security-analytics/athena-table " + TRAIL, "FAIL");
     JsonNode scope = new ObjectMapper().readTree(r.out()).get("scope");
     assertThat(scope.get("source").asText()).isEqualTo("live");
     assertThat(scope.get("accounts").toString()).isEqualTo("[\"" + ACCOUNT + "\"]");
@@ -161,6 +181,20 @@ class LiveAuditTest {
   }
 
   @Test
+  void verifyDigestsAddsTheValidationOfTheTrailToTheAudit() throws Exception {
+    Result without = run(false, live("audit", "--format", "json"));
+    Result with = run(false, live("audit", "--format", "json", "--verify-digests", "24"));
+
+    assertThat(statuses(without.out()))
+        .doesNotContainKey("log-file-validation/digests-verified " + TRAIL);
+    // The fake estate serves no CloudTrail public keys: validation cannot run, which is an ERROR
+    // naming the call, never a PASS.
+    assertThat(statuses(with.out()))
+        .containsEntry("log-file-validation/digests-verified " + TRAIL, "ERROR");
+    assertThat(with.out()).contains("cloudtrail:ListPublicKeys failed");
+  }
+
+  @Test
   void progressGoesToAStandardErrorThatIsATerminalAndNotWithQuiet() {
     Result shown = run(true, live("audit", "--format", "json"));
     Result quiet = run(true, live("audit", "--format", "json", "--quiet"));
@@ -193,6 +227,8 @@ class LiveAuditTest {
             "trailaudit: --regions: \"mars\" is not a region name (e.g. us-east-1), nor 'all'\n");
     assertThat(run(false, live("collect", "-o", "x.json", "--concurrency", "0")).code())
         .isEqualTo(2);
+    assertThat(run(false, live("audit", "--verify-digests", "0")).err())
+        .isEqualTo("trailaudit: --verify-digests must be between 1 and 8784 hours\n");
     assertThat(aws.getAllServeEvents()).isEmpty();
   }
 

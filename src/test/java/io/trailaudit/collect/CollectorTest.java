@@ -21,6 +21,7 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.LogValidation;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.RegionSnapshot;
 import io.trailaudit.model.Snapshot;
@@ -311,5 +312,49 @@ class CollectorTest {
     // Two regions in each readable account, the home region for the one that could not be entered.
     assertThat(seen.stream().mapToInt(Progress.Counts::regionsDone).max().orElse(0)).isEqualTo(5);
     assertThat(last.calls()).isPositive();
+  }
+
+  @Test
+  void verifyDigestsValidatesEachTrailWithValidationOnceWithItsOwnersCredentialsOverTheWindow() {
+    List<String> calls = new ArrayList<>();
+    Collector.LogValidator validator =
+        (f, credentials, principal, trail, start, end, concurrency) -> {
+          synchronized (calls) {
+            calls.add(principal + " " + trail.arn() + " " + start + " " + end + " " + concurrency);
+          }
+          return new LogValidation(
+              trail.arn(),
+              trail.homeRegion(),
+              start,
+              end,
+              Observed.unavailable("s3", "ListObjectsV2", "AccessDenied", "Access Denied"));
+        };
+
+    Snapshot s =
+        new Collector(factory, WireMockAws.CREDENTIALS, CLOCK, "test", Progress.NONE, validator)
+            .collect(
+                new CollectRequest(List.of(), 4, ORG, null, null, java.time.Duration.ofHours(6)));
+
+    // The organization trail, seen from three accounts, is validated once, as its owner.
+    assertThat(calls)
+        .containsExactly(
+            "caller " + ESTATE.trailArn() + " 2025-11-20T06:00:00Z 2025-11-20T12:00:00Z 4");
+    assertThat(s.logValidations()).hasSize(1);
+    assertThat(s.logValidation(ESTATE.trailArn()).orElseThrow().result().failure().errorCode())
+        .isEqualTo("AccessDenied");
+  }
+
+  @Test
+  void withoutVerifyDigestsNothingIsValidated() {
+    Collector.LogValidator refuse =
+        (f, credentials, principal, trail, start, end, concurrency) -> {
+          throw new AssertionError("validated " + trail.arn());
+        };
+
+    Snapshot s =
+        new Collector(factory, WireMockAws.CREDENTIALS, CLOCK, "test", Progress.NONE, refuse)
+            .collect(new CollectRequest(List.of(), 4, ORG, null, null));
+
+    assertThat(s.logValidations()).isEmpty();
   }
 }

@@ -38,6 +38,10 @@ public final class FakeAws {
   public static final String MEMBER_ROLE = "TrailauditReadOnly";
   public static final String CT = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
   public static final String ORGS = "AWSOrganizationsV20161128.";
+  public static final String KMS = "TrentService.";
+  public static final String LOGS = "Logs_20140328.";
+  public static final String CONFIG = "StarlingDoveService.";
+  public static final String GLUE = "AWSGlue.";
 
   /**
    * The estate.
@@ -197,6 +201,55 @@ public final class FakeAws {
         get(urlPathEqualTo(bucket))
             .withQueryParam("list-type", equalTo("2"))
             .willReturn(xml(fixture("s3/list-objects-v2-top-level.xml"))));
+    // The trail's key, in the management account.
+    stubOwner(json11(KMS + "DescribeKey").willReturn(json(fixture("kms/describe-key.json"))));
+    stubOwner(
+        json11(KMS + "GetKeyRotationStatus")
+            .willReturn(json(fixture("kms/get-key-rotation-status.json"))));
+    stubOwner(json11(KMS + "GetKeyPolicy").willReturn(json(fixture("kms/get-key-policy.json"))));
+
+    // The trail's log group (us-east-1, management account): one filter for root usage, its alarm,
+    // and the alarm's topic with a confirmed subscription.
+    stubOwner(
+        json11(LOGS + "DescribeMetricFilters")
+            .withRequestBody(containing("\"logGroupName\":\"aws-cloudtrail-logs\""))
+            .willReturn(json(fixture("logs/describe-metric-filters-trail.json"))));
+    stubOwner(
+        query("DescribeAlarmsForMetric")
+            .willReturn(xml(fixture("cloudwatch/describe-alarms-for-metric-root.xml"))));
+    stubOwner(query("GetTopicAttributes").willReturn(xml(fixture("sns/get-topic-attributes.xml"))));
+    stubOwner(
+        query("ListSubscriptionsByTopic")
+            .willReturn(xml(fixture("sns/list-subscriptions-by-topic-page2.xml"))));
+
+    // AWS Config in every account and region: a recorder, the CloudTrail rules, one remediation.
+    stub(
+        json11(CONFIG + "DescribeConfigurationRecorders")
+            .willReturn(json(fixture("config/describe-configuration-recorders.json"))));
+    stub(
+        json11(CONFIG + "DescribeConfigurationRecorderStatus")
+            .willReturn(json(fixture("config/describe-configuration-recorder-status.json"))));
+    stub(json11(CONFIG + "DescribeConfigRules").willReturn(json(configRules())));
+    stub(
+        json11(CONFIG + "DescribeRemediationConfigurations")
+            .willReturn(json(fixture("config/describe-remediation-configurations.json"))));
+
+    // Security Hub (REST-JSON): enabled, with the foundational standard only.
+    wm.register(
+        get(urlPathEqualTo("/accounts"))
+            .atPriority(1)
+            .willReturn(
+                AwsStubs.json(fixture("securityhub/describe-hub.json"))
+                    .withHeader("Content-Type", "application/json")));
+    stub(
+        post(urlPathEqualTo("/standards/get"))
+            .willReturn(
+                AwsStubs.json(foundationalStandard())
+                    .withHeader("Content-Type", "application/json")));
+
+    // Glue: no database, hence no Athena table over the trail bucket.
+    stub(json11(GLUE + "GetDatabases").willReturn(json(fixture("glue/get-databases-none.json"))));
+
     // Account-level Block Public Access (sent to <account>.localhost), before the S3 catch-all.
     wm.register(
         get(urlPathEqualTo("/v20180820/configuration/publicAccessBlock"))
@@ -225,6 +278,43 @@ public final class FakeAws {
 
   private String fixture(String path) {
     return AwsStubs.body(path).replace("111111111111", estate.management());
+  }
+
+  private String configRules() {
+    StringBuilder rules = new StringBuilder("{\"ConfigRules\":[");
+    String[][] managed = {
+      {"cloudtrail-enabled", "CLOUD_TRAIL_ENABLED"},
+      {"cloud-trail-encryption-enabled", "CLOUD_TRAIL_ENCRYPTION_ENABLED"},
+      {"cloud-trail-log-file-validation-enabled", "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED"},
+      {"cloud-trail-cloud-watch-logs-enabled", "CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED"},
+      {"s3-bucket-public-read-prohibited", "S3_BUCKET_PUBLIC_READ_PROHIBITED"}
+    };
+    for (int i = 0; i < managed.length; i++) {
+      rules
+          .append(i == 0 ? "" : ",")
+          .append("{\"ConfigRuleName\":\"")
+          .append(managed[i][0])
+          .append("\",\"ConfigRuleArn\":\"arn:aws:config:us-east-1:")
+          .append(estate.management())
+          .append(":config-rule/config-rule-")
+          .append(i)
+          .append("\",\"ConfigRuleId\":\"config-rule-")
+          .append(i)
+          .append("\",\"Source\":{\"Owner\":\"AWS\",\"SourceIdentifier\":\"")
+          .append(managed[i][1])
+          .append("\"},\"ConfigRuleState\":\"ACTIVE\"}");
+    }
+    return rules.append("]}").toString();
+  }
+
+  private String foundationalStandard() {
+    return "{\"StandardsSubscriptions\":[{\"StandardsSubscriptionArn\":\"arn:aws:securityhub:"
+        + "us-east-1:"
+        + estate.management()
+        + ":subscription/aws-foundational-security-best-practices/v/1.0.0\","
+        + "\"StandardsArn\":\"arn:aws:securityhub:us-east-1::standards/"
+        + "aws-foundational-security-best-practices/v/1.0.0\",\"StandardsInput\":{},"
+        + "\"StandardsStatus\":\"READY\"}]}";
   }
 
   private String accountsJson() {
