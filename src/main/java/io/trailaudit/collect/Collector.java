@@ -574,26 +574,11 @@ public final class Collector {
       Principal p = logArchive != null ? logArchive : trailReader;
       String expectedOwner = logArchive != null ? logArchive.accountId() : trail.ownerAccountId();
       if (!p.usable()) {
-        return CompletableFuture.completedFuture(unreadableBucket(name, p));
+        return CompletableFuture.completedFuture(unreadableBucket(name, p.unavailable()));
       }
       return async(
           () -> bucketReader(p).bucket(name, expectedOwner),
-          e -> {
-            Observed<String> failed = Reads.unavailable("s3", "GetBucketLocation", e);
-            return new Bucket(
-                name,
-                null,
-                failed,
-                Failures.of(failed),
-                Failures.of(failed),
-                Failures.of(failed),
-                Failures.of(failed),
-                Failures.of(failed),
-                Failures.of(failed),
-                Failures.of(failed),
-                Failures.of(failed),
-                Failures.of(failed));
-          });
+          e -> unreadableBucket(name, Reads.unavailable("s3", "GetBucketLocation", e)));
     }
 
     /**
@@ -693,20 +678,21 @@ public final class Collector {
         p.unavailable());
   }
 
-  private static Bucket unreadableBucket(String name, Principal p) {
+  /** A bucket none of whose values could be read, each unavailable with {@code failure}. */
+  private static Bucket unreadableBucket(String name, Observed<?> failure) {
     return new Bucket(
         name,
         null,
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable());
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure),
+        Failures.of(failure));
   }
 
   private static Trail failedDetails(Trail t, Throwable e) {

@@ -49,13 +49,28 @@ public final class Reads {
     if (e instanceof ReadOnlyGuard.RefusedOperationException) {
       return "RefusedByReadOnlyGuard";
     }
+    if (noCredentials(e)) {
+      return "NoCredentials";
+    }
     if (e instanceof SdkClientException) {
       return e.getCause() instanceof java.io.IOException ? "NetworkError" : "ClientError";
     }
     return e.getClass().getSimpleName();
   }
 
+  /** The SDK's "Unable to load credentials from any of the providers in the chain ...". */
+  private static boolean noCredentials(Throwable e) {
+    return e instanceof SdkClientException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Unable to load credentials");
+  }
+
   private static String message(Throwable e) {
+    if (noCredentials(e)) {
+      // The SDK lists every provider it tried with its own reason: one line says what to do.
+      return "no AWS credentials found in the default chain (environment, profile, SSO, web"
+          + " identity, container, instance metadata): set them or use --profile NAME";
+    }
     if (e instanceof AwsServiceException s) {
       AwsErrorDetails details = s.awsErrorDetails();
       if (details != null && details.errorMessage() != null) {

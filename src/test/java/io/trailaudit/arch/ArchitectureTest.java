@@ -35,6 +35,11 @@ class ArchitectureTest {
     "checks, io.trailaudit.cli",
     "checks, io.trailaudit.snapshot",
     "report, io.trailaudit.cli",
+    "collect, io.trailaudit.integrity",
+    "collect, io.trailaudit.cli",
+    "collect, io.trailaudit.checks",
+    "integrity, io.trailaudit.cli",
+    "integrity, io.trailaudit.checks",
   })
   void packageDoesNotImport(String pkg, String forbidden) throws IOException {
     List<String> offending = new ArrayList<>();
