@@ -158,7 +158,7 @@ public final class Collector {
 
       OrganizationReader organizations =
           new OrganizationReader(client(AwsService.ORGANIZATIONS, home, caller));
-      Observed<OrganizationTree> tree = organizations.tree();
+      Observed<OrganizationTree> tree = organizations.tree(pool);
       Observed<OrganizationMembership> membership =
           tree.isKnown()
               ? Observed.known(tree.value() == null ? null : tree.value().organization())

@@ -283,4 +283,39 @@ class OrganizationReaderTest {
       assertThat(failure.errorCode()).isEqualTo("Timeout");
     }
   }
+
+  @Test
+  void readInParallelTheTreeIsTheSameInTheSameOrder() {
+    stubWholeOrganization();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      OrganizationTree sequential = reader().tree().value();
+      OrganizationTree parallel = reader().tree(pool).value();
+
+      assertThat(parallel).isEqualTo(sequential);
+      assertThat(log.calls()).isEqualTo(2 * 14);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void readInParallelAFailedBranchStillNamesItsCall() {
+    stubWholeOrganization();
+    server.stubFor(
+        json11(PREFIX + "ListAccountsForParent")
+            .withRequestBody(matchingJsonPath("$.ParentId", equalTo(PROD)))
+            .willReturn(json11Error(400, "AccessDeniedException", "denied")));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      Observed.Unavailable<OrganizationTree> failure = reader().tree(pool).failure();
+
+      assertThat(failure.operation()).isEqualTo("ListAccountsForParent");
+      assertThat(failure.errorCode()).isEqualTo("AccessDeniedException");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
