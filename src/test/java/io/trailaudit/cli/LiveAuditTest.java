@@ -194,6 +194,23 @@ class LiveAuditTest {
     assertThat(with.out()).contains("cloudtrail:ListPublicKeys failed");
   }
 
+  /**
+   * Every reader runs against the fake estate (digest validation included); had one called an
+   * operation missing from the read-only allow-list, the guard would have refused it and the
+   * snapshot would say so.
+   */
+  @Test
+  void everyOperationTheReadersUseIsOnTheReadOnlyList() throws Exception {
+    Path file = dir.resolve("all.json");
+
+    Result r = run(false, live("collect", "-o", file.toString(), "--verify-digests", "24"));
+
+    assertThat(r.code()).isZero();
+    String snapshot = Files.readString(file);
+    assertThat(snapshot).contains("\"logValidations\"").contains("\"configRules\"");
+    assertThat(snapshot).doesNotContain("RefusedByReadOnlyGuard");
+  }
+
   @Test
   void progressGoesToAStandardErrorThatIsATerminalAndNotWithQuiet() {
     Result shown = run(true, live("audit", "--format", "json"));
