@@ -13,8 +13,6 @@ import io.trailaudit.model.Snapshot;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -43,10 +41,7 @@ final class LiveCollection {
     TerminalProgress progress =
         env.terminal() && !options.quiet ? new TerminalProgress(env.err()) : null;
     CallLog log = new CallLog();
-    AwsCredentialsProvider credentials =
-        settings.profile() == null
-            ? DefaultCredentialsProvider.builder().build()
-            : ProfileCredentialsProvider.builder().profileName(settings.profile()).build();
+    AwsCredentialsProvider credentials = settings.credentialsProvider();
     try (ClientFactory factory = new ClientFactory(settings, log)) {
       Snapshot snapshot =
           new Collector(

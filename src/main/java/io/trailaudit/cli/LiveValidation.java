@@ -13,8 +13,7 @@ import io.trailaudit.integrity.TrailLocation;
 import io.trailaudit.integrity.TrailLookup;
 import java.time.Instant;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The AWS side of {@code validate-logs}: credentials, clients and where the digests are. Apart from
@@ -47,10 +46,7 @@ final class LiveValidation {
 
   static int run(AwsSettings settings, Request request, Validation validation)
       throws ReadFailure, InterruptedException {
-    AwsCredentialsProvider credentials =
-        settings.profile() == null
-            ? DefaultCredentialsProvider.builder().build()
-            : ProfileCredentialsProvider.create(settings.profile());
+    AwsCredentialsProvider credentials = settings.credentialsProvider();
     try (ClientFactory factory = new ClientFactory(settings, new CallLog())) {
       TrailLocation location = locate(factory, credentials, request);
       ObjectStore store =
@@ -61,6 +57,10 @@ final class LiveValidation {
               factory.client(
                   AwsService.CLOUDTRAIL, request.sourceRegion(), PRINCIPAL, credentials));
       return validation.run(store, keys, location);
+    } finally {
+      if (credentials instanceof SdkAutoCloseable c) {
+        c.close();
+      }
     }
   }
 

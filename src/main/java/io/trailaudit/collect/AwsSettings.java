@@ -6,6 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 /**
  * How to reach AWS: credentials profile, home region, endpoint overrides and timeouts.
@@ -78,5 +81,15 @@ public record AwsSettings(
       return Optional.of(URI.create(global.trim()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The credentials these settings name: the profile's, or the SDK's default chain. The caller
+   * closes them when done (they may hold refreshing threads).
+   */
+  public AwsCredentialsProvider credentialsProvider() {
+    return profile == null
+        ? DefaultCredentialsProvider.builder().build()
+        : ProfileCredentialsProvider.builder().profileName(profile).build();
   }
 }

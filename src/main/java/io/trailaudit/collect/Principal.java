@@ -36,7 +36,6 @@ record Principal(
 
   /** The assume-role failure, as the value of any read this principal could not make. */
   <T> Observed<T> unavailable() {
-    return Observed.unavailable(
-        failure.service(), failure.operation(), failure.errorCode(), failure.message());
+    return Failures.of(failure);
   }
 }
