@@ -193,7 +193,7 @@ public final class ConditionEvaluator {
   }
 
   /** Parses an IP literal without ever resolving a host name. */
-  private static byte[] address(String text) {
+  static byte[] address(String text) {
     String t = text.trim();
     if (t.contains(":")) {
       // Only hex digits, colons and dots: InetAddress then parses a literal and never does DNS.

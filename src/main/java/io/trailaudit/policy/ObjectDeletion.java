@@ -15,18 +15,25 @@ import java.util.Set;
  * pattern, matches every ARN that P matches: exact glob language inclusion ({@link Glob#includes}).
  * {@code ArnNotLike} patterns are read as plain globs, whose {@code *} may cross a colon; that
  * language is a superset of what IAM exempts, so the check stays sound. Policy variables in
- * exempted patterns are read as {@code *}.
+ * exempted patterns are read as {@code *}. Which conditions exempt, and how {@code
+ * StringNotEqualsIgnoreCase} and {@code aws:userid} exemptions are read: {@link
+ * PrincipalExemptions}.
  */
 final class ObjectDeletion {
   static final List<String> ACTIONS = List.of("s3:DeleteObject", "s3:DeleteObjectVersion");
-
-  private static final List<String> EXEMPTION_OPERATORS =
-      List.of("ArnNotLike", "ArnNotEquals", "StringNotLike", "StringNotEquals");
 
   private ObjectDeletion() {}
 
   static ObjectDeletionResult evaluate(
       PolicyDocument doc, String bucketName, List<String> breakGlassPrincipals) {
+    return evaluate(doc, bucketName, breakGlassPrincipals, Map.of());
+  }
+
+  static ObjectDeletionResult evaluate(
+      PolicyDocument doc,
+      String bucketName,
+      List<String> breakGlassPrincipals,
+      Map<String, String> knownIds) {
     String objectPrefix = "arn:aws:s3:::" + bucketName + "/";
     List<Glob> breakGlass = breakGlassPrincipals.stream().map(Glob::of).toList();
     Set<String> denied = new LinkedHashSet<>();
@@ -48,11 +55,14 @@ final class ObjectDeletion {
       }
       principalProblem(ref, breakGlass, wideHere).ifPresent(problems::add);
       for (Condition c : s.conditions()) {
-        if (isPrincipalExemption(c)) {
+        if (PrincipalExemptions.isExemption(c)) {
           for (String pattern : c.values()) {
-            if (!within(exempted(c, pattern), breakGlass)) {
+            PrincipalExemptions.Exempted e =
+                PrincipalExemptions.exempted(c, pattern, Map.of(), knownIds);
+            if (!e.within(breakGlassPrincipals)) {
               wideHere.add(
-                  new WideExemption(ref, "Condition " + c.operator() + " " + c.key(), pattern));
+                  new WideExemption(
+                      ref, "Condition " + c.operator() + " " + c.key(), pattern, e.why()));
             }
           }
         } else {
@@ -62,7 +72,7 @@ final class ObjectDeletion {
       if (!wideHere.isEmpty()) {
         problems.add(
             "exempts principals beyond the break-glass list: "
-                + wideHere.stream().map(WideExemption::pattern).toList());
+                + wideHere.stream().map(WideExemption::patternAndWhy).toList());
       }
       wide.addAll(wideHere);
       if (problems.isEmpty()) {
@@ -97,21 +107,6 @@ final class ObjectDeletion {
       case LISTED -> Optional.of("applies only to " + s.principal().describeEach());
       case UNSPECIFIED -> Optional.of("has no Principal, so it does not apply to every principal");
     };
-  }
-
-  /**
-   * {@code ArnNotLike}/{@code StringNotEquals}/… (IfExists allowed) on {@code aws:PrincipalArn}.
-   */
-  private static boolean isPrincipalExemption(Condition c) {
-    return c.keyIs("aws:PrincipalArn")
-        && c.qualifier() == Condition.Qualifier.NONE
-        && EXEMPTION_OPERATORS.stream().anyMatch(c::operatorIs);
-  }
-
-  /** The principals a value exempts: {@code StringNotEquals} is literal, the others are globs. */
-  private static Glob exempted(Condition c, String pattern) {
-    boolean wildcards = !c.operatorIs("StringNotEquals");
-    return PolicyVariables.compile(pattern, Map.of(), PolicyVariables.Unknown.ANY, wildcards);
   }
 
   private static boolean within(Glob exempted, List<Glob> breakGlass) {

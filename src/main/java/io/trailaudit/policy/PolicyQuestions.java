@@ -8,10 +8,18 @@ public final class PolicyQuestions {
 
   /**
    * Allow statements open to everyone ({@code *}, {@code {"AWS":"*"}} or NotPrincipal) with no
-   * condition restricting the caller (see {@link CallerRestrictions}).
+   * condition pinning the caller to fixed values (see {@link CallerRestrictions}).
    */
   public static List<PublicAllow> publicAllows(PolicyDocument doc) {
     return PublicAccess.publicAllows(doc);
+  }
+
+  /**
+   * Allow statements to everyone that are not public only because a condition pins the caller:
+   * trailaudit's reading, which S3's {@code GetBucketPolicyStatus} confirms or contradicts.
+   */
+  public static List<StatementRef> allowsPinnedByCondition(PolicyDocument doc) {
+    return PublicAccess.pinnedByCondition(doc);
   }
 
   /**
@@ -30,6 +38,19 @@ public final class PolicyQuestions {
   public static ObjectDeletionResult deniesObjectDeletion(
       PolicyDocument doc, String bucketName, List<String> breakGlassPrincipals) {
     return ObjectDeletion.evaluate(doc, bucketName, breakGlassPrincipals);
+  }
+
+  /**
+   * As {@link #deniesObjectDeletion(PolicyDocument, String, List)}, resolving {@code aws:userid}
+   * exemptions with {@code knownIds} (principal unique id, e.g. a role's {@code AROA…}, to its
+   * ARN).
+   */
+  public static ObjectDeletionResult deniesObjectDeletion(
+      PolicyDocument doc,
+      String bucketName,
+      List<String> breakGlassPrincipals,
+      java.util.Map<String, String> knownIds) {
+    return ObjectDeletion.evaluate(doc, bucketName, breakGlassPrincipals, knownIds);
   }
 
   /**
@@ -55,8 +76,13 @@ public final class PolicyQuestions {
         .protection(accountId, resourceArn, actions, breakGlassPrincipals);
   }
 
-  /** How a KMS key policy lets CloudTrail encrypt, and whether kms:Decrypt is public. */
-  public static KmsCloudTrailResult kmsKeyCloudTrailAccess(PolicyDocument doc) {
-    return KmsCloudTrail.evaluate(doc);
+  /**
+   * How a KMS key policy lets CloudTrail encrypt, whether only for the trails of {@code
+   * trustedAccounts} (the key owner, the accounts whose trails use the key, the organization's),
+   * and whether kms:Decrypt is public.
+   */
+  public static KmsCloudTrailResult kmsKeyCloudTrailAccess(
+      PolicyDocument doc, java.util.Set<String> trustedAccounts) {
+    return KmsCloudTrail.evaluate(doc, trustedAccounts);
   }
 }

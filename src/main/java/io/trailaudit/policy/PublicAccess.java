@@ -10,20 +10,39 @@ final class PublicAccess {
   static List<PublicAllow> publicAllows(PolicyDocument doc) {
     List<PublicAllow> out = new ArrayList<>();
     for (StatementRef ref : doc.statementRefs()) {
-      Statement s = ref.statement();
-      if (isPublic(s)) {
-        out.add(new PublicAllow(ref, reason(s)));
-      }
+      out.addAll(publicAllows(ref));
     }
     return List.copyOf(out);
   }
 
-  /** An Allow to everyone ({@code *} or a NotPrincipal) with no caller-restricting condition. */
-  static boolean isPublic(Statement s) {
+  /**
+   * Allow statements to everyone that only a caller-pinning condition keeps from being public: the
+   * ones whose reading S3's own policy status should confirm.
+   */
+  static List<StatementRef> pinnedByCondition(PolicyDocument doc) {
+    return doc.statementRefs().stream()
+        .filter(r -> toEveryone(r.statement()) && !isPublic(r.statement()))
+        .toList();
+  }
+
+  private static boolean toEveryone(Statement s) {
     PrincipalScope scope = s.principalScope();
     return s.effect() == Effect.ALLOW
-        && (scope == PrincipalScope.EVERYONE || scope == PrincipalScope.EVERYONE_EXCEPT)
-        && !CallerRestrictions.restrictsCaller(s);
+        && (scope == PrincipalScope.EVERYONE || scope == PrincipalScope.EVERYONE_EXCEPT);
+  }
+
+  /** The statement as a public Allow, or nothing. */
+  static List<PublicAllow> publicAllows(StatementRef ref) {
+    Statement s = ref.statement();
+    return isPublic(s) ? List.of(new PublicAllow(ref, reason(s))) : List.of();
+  }
+
+  /**
+   * An Allow to everyone ({@code *} or a NotPrincipal) with no condition that pins the caller (see
+   * {@link CallerRestrictions}).
+   */
+  static boolean isPublic(Statement s) {
+    return toEveryone(s) && !CallerRestrictions.restrictsCaller(s);
   }
 
   private static String reason(Statement s) {
@@ -37,7 +56,13 @@ final class PublicAccess {
     if (s.conditions().isEmpty()) {
       return who + " with no condition";
     }
-    List<String> conditions = s.conditions().stream().map(Condition::describe).toList();
-    return who + "; no condition restricts the caller (" + String.join(", ", conditions) + ")";
+    List<String> conditions =
+        s.conditions().stream()
+            .map(c -> c.describe() + ": " + CallerRestrictions.whyNot(c).orElse(""))
+            .toList();
+    return who
+        + "; no condition pins the caller to fixed values ("
+        + String.join("; ", conditions)
+        + ")";
   }
 }

@@ -43,10 +43,8 @@ public final class ServiceControlPolicies {
   static final String PRINCIPAL_ACCOUNT = "aws:PrincipalAccount";
   static final String PRINCIPAL_ORG_ID = "aws:PrincipalOrgID";
 
-  private static final List<String> EXEMPTION_OPERATORS =
-      List.of("ArnNotLike", "ArnNotEquals", "StringNotLike", "StringNotEquals");
   private static final List<String> RESTRICTION_OPERATORS =
-      List.of("ArnLike", "ArnEquals", "StringLike", "StringEquals");
+      List.of("ArnLike", "ArnEquals", "StringLike", "StringEquals", "StringEqualsIgnoreCase");
   private static final int MAX_DEPTH = 10;
 
   private final OrganizationTree tree;
@@ -280,10 +278,11 @@ public final class ServiceControlPolicies {
   /**
    * Whether {@code actions} on {@code resourceArn} are denied to every principal of member account
    * {@code accountId} outside {@code breakGlassPrincipals} (ARN patterns with {@code *} and {@code
-   * ?}). An exemption ({@code ArnNotLike}, {@code ArnNotEquals}, {@code StringNotLike} or {@code
-   * StringNotEquals} on {@code aws:PrincipalArn}, {@code IfExists} allowed) counts only when every
-   * pattern it exempts is included in some break-glass pattern (glob language inclusion; the
-   * variables of the account are substituted, unknown ones read as {@code *}).
+   * ?}). An exemption (see {@link PrincipalExemptions}: negated string or ARN operators on {@code
+   * aws:PrincipalArn}, {@code StringNotEqualsIgnoreCase} included, or on {@code aws:userid}) counts
+   * only when every principal it exempts is included in some break-glass pattern (glob language
+   * inclusion; the variables of the account are substituted, unknown ones read as {@code *}); an
+   * {@code aws:userid} exemption whose principal is not known never counts.
    *
    * <p>Each Deny statement is judged on its own: two statements whose exemptions are each too wide
    * but whose intersection is not are reported as open. That errs towards FAIL, never PASS.
@@ -295,6 +294,19 @@ public final class ServiceControlPolicies {
       String resourceArn,
       List<String> actions,
       List<String> breakGlassPrincipals) {
+    return protection(accountId, resourceArn, actions, breakGlassPrincipals, Map.of());
+  }
+
+  /**
+   * As {@link #protection(String, String, List, List)}, resolving {@code aws:userid} exemptions
+   * with {@code knownIds} (principal unique id to ARN, see {@link PrincipalExemptions}).
+   */
+  public ScpProtection protection(
+      String accountId,
+      String resourceArn,
+      List<String> actions,
+      List<String> breakGlassPrincipals,
+      Map<String, String> knownIds) {
     if (accountId.equals(managementAccountId())) {
       throw new IllegalArgumentException("SCPs do not apply to the management account");
     }
@@ -331,7 +343,7 @@ public final class ServiceControlPolicies {
         }
       }
       for (String action : actions) {
-        implicitDenial(level, action, resourceArn, known, breakGlass)
+        implicitDenial(level, action, resourceArn, known, breakGlassPrincipals)
             .ifPresent(
                 denial -> {
                   deniedBy.get(action).add(denial.why());
@@ -352,14 +364,23 @@ public final class ServiceControlPolicies {
           }
           ScpStatement at = new ScpStatement(level, p.name(), p.id(), ref);
           List<WideExemption> wide = new ArrayList<>();
-          List<Glob> exempted = new ArrayList<>();
+          List<PrincipalExemptions.Exempted> exempted = new ArrayList<>();
           List<String> problems =
-              denyProblems(s, ref, accountId, resourceArn, known, vars, breakGlass, wide, exempted);
+              denyProblems(
+                  s,
+                  ref,
+                  accountId,
+                  resourceArn,
+                  known,
+                  breakGlassPrincipals,
+                  knownIds,
+                  wide,
+                  exempted);
           if (problems.isEmpty()) {
             named.forEach(a -> deniedBy.get(a).add(at.label()));
             for (int i = 0; i < breakGlass.size(); i++) {
               Glob b = breakGlass.get(i);
-              if (exempted.stream().noneMatch(e -> e.includes(b, false))) {
+              if (exempted.stream().noneMatch(e -> e.covers(b))) {
                 breakGlassDenied.add(breakGlassPrincipals.get(i) + " by " + at.label());
               }
             }
@@ -424,7 +445,7 @@ public final class ServiceControlPolicies {
    * SCP of the level might allow it (to a principal outside the break-glass list).
    */
   private Optional<ImplicitDenial> implicitDenial(
-      ScpLevel level, String action, String resourceArn, RequestContext known, List<Glob> bg) {
+      ScpLevel level, String action, String resourceArn, RequestContext known, List<String> bg) {
     Map<String, String> vars = known.variables();
     if (level.policies().isEmpty()) {
       return Optional.empty();
@@ -445,7 +466,8 @@ public final class ServiceControlPolicies {
         for (Condition c : s.conditions()) {
           if (isPrincipalRestriction(c)
               && !bg.isEmpty()
-              && c.values().stream().allMatch(v -> within(principalGlob(c, v, vars), bg))) {
+              && c.values().stream()
+                  .allMatch(v -> PrincipalExemptions.exempted(c, v, vars, Map.of()).within(bg))) {
             onlyBreakGlass = true;
           } else {
             t = Tri.and(t, holds(c, known));
@@ -479,10 +501,11 @@ public final class ServiceControlPolicies {
       String accountId,
       String resourceArn,
       RequestContext known,
-      Map<String, String> vars,
-      List<Glob> breakGlass,
+      List<String> breakGlass,
+      Map<String, String> knownIds,
       List<WideExemption> wide,
-      List<Glob> exempted) {
+      List<PrincipalExemptions.Exempted> exempted) {
+    Map<String, String> vars = known.variables();
     List<String> problems = new ArrayList<>();
     if (!s.appliesToResource(resourceArn, vars)) {
       problems.add(s.describeResources() + " does not include " + resourceArn);
@@ -501,10 +524,11 @@ public final class ServiceControlPolicies {
     for (Condition c : s.conditions()) {
       if (isPrincipalExemption(c)) {
         for (String v : c.values()) {
-          Glob g = principalGlob(c, v, vars);
-          exempted.add(g);
-          if (!within(g, breakGlass)) {
-            wide.add(new WideExemption(ref, "Condition " + c.operator() + " " + c.key(), v));
+          PrincipalExemptions.Exempted e = PrincipalExemptions.exempted(c, v, vars, knownIds);
+          exempted.add(e);
+          if (!e.within(breakGlass)) {
+            wide.add(
+                new WideExemption(ref, "Condition " + c.operator() + " " + c.key(), v, e.why()));
           }
         }
       } else if (isPrincipalRestriction(c)) {
@@ -539,11 +563,9 @@ public final class ServiceControlPolicies {
     return new RequestContext(values);
   }
 
-  /** {@code ArnNotLike}/{@code StringNotEquals}/… (IfExists allowed) on aws:PrincipalArn. */
+  /** An exemption of principals from a Deny, see {@link PrincipalExemptions}. */
   static boolean isPrincipalExemption(Condition c) {
-    return c.keyIs(PRINCIPAL_ARN)
-        && c.qualifier() == Condition.Qualifier.NONE
-        && EXEMPTION_OPERATORS.stream().anyMatch(c::operatorIs);
+    return PrincipalExemptions.isExemption(c);
   }
 
   /** {@code ArnLike}/{@code StringEquals}/… (IfExists allowed) on aws:PrincipalArn. */
@@ -551,19 +573,6 @@ public final class ServiceControlPolicies {
     return c.keyIs(PRINCIPAL_ARN)
         && c.qualifier() == Condition.Qualifier.NONE
         && RESTRICTION_OPERATORS.stream().anyMatch(c::operatorIs);
-  }
-
-  /**
-   * The principals a value names: {@code String(Not)Equals} literally, the others as globs (IAM's
-   * Arn operators are per component, a subset of the glob, so this errs on the wide side).
-   */
-  private static Glob principalGlob(Condition c, String value, Map<String, String> vars) {
-    boolean wildcards = !(c.operatorIs("StringNotEquals") || c.operatorIs("StringEquals"));
-    return PolicyVariables.compile(value, vars, PolicyVariables.Unknown.ANY, wildcards);
-  }
-
-  private static boolean within(Glob exempted, List<Glob> breakGlass) {
-    return breakGlass.stream().anyMatch(b -> b.includes(exempted, false));
   }
 
   private static Tri conditions(Statement s, RequestContext known) {

@@ -265,4 +265,38 @@ class ObjectDeletionTest {
     assertThat(r.satisfied()).isFalse();
     assertThat(r.nearMisses()).isEmpty();
   }
+
+  @Test
+  void ignoreCaseExemptionOfTheBreakGlassRoleCounts() {
+    ObjectDeletionResult r =
+        check(
+            List.of(ROLE + "BreakGlass"),
+            deny(
+                "\"Principal\": \"*\"",
+                DELETES,
+                OBJECTS,
+                exempting("StringNotEqualsIgnoreCase", ROLE + "breakglass")));
+    assertThat(r.satisfied()).isTrue();
+  }
+
+  @Test
+  void roleIdExemptionCountsOnlyWhenTheIdIsKnown() {
+    String byId =
+        deny(
+            "\"Principal\": \"*\"",
+            DELETES,
+            OBJECTS,
+            "\"StringNotLike\": {\"aws:userid\": \"AROAEXAMPLEID:*\"}");
+    ObjectDeletionResult unknown = check(BREAK_GLASS, byId);
+    assertThat(unknown.satisfied()).isFalse();
+    assertThat(unknown.explanation())
+        .contains("cannot match to a break-glass ARN: the principal with unique id AROAEXAMPLEID");
+    ObjectDeletionResult known =
+        PolicyQuestions.deniesObjectDeletion(
+            cloudTrailBucketPolicy(byId),
+            BUCKET,
+            BREAK_GLASS,
+            java.util.Map.of("AROAEXAMPLEID", ROLE + "BreakGlass-Logs"));
+    assertThat(known.satisfied()).isTrue();
+  }
 }

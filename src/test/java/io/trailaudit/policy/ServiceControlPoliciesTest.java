@@ -747,4 +747,56 @@ class ServiceControlPoliciesTest {
         .extracting(OrganizationTree.Account::id)
         .containsExactlyElementsOf(MEMBERS);
   }
+
+  @Test
+  void ignoreCaseExemptionOfTheBreakGlassRoleIsLikeStringNotEquals() {
+    String exact =
+        "\"StringNotEqualsIgnoreCase\": {\"aws:PrincipalArn\": \""
+            + BREAK_GLASS_ROLE
+                .toUpperCase(java.util.Locale.ROOT)
+                .replace("ARN:AWS:IAM", "arn:aws:iam")
+            + "\"}";
+    OrganizationTree tree =
+        organization()
+            .scp("ic", deny(actions(TAMPERING.toArray(String[]::new)), TRAIL, exact), ROOT)
+            .build();
+    assertThat(deniedByAccount(tree, TRAIL, BREAK_GLASS))
+        .allSatisfy((account, denied) -> assertThat(denied).containsExactlyElementsOf(TAMPERING));
+    // the break-glass role itself is exempted, in any spelling: nothing says it is denied too
+    assertThat(protection(tree, PROD).breakGlassDenied()).isEmpty();
+  }
+
+  @Test
+  void roleIdExemptionIsResolvedWhenTheIdIsKnownAndReportedOtherwise() {
+    String byId = "\"StringNotLike\": {\"aws:userid\": \"AROAEXAMPLEBREAKGLASS:*\"}";
+    OrganizationTree tree =
+        organization()
+            .scp("id", deny(actions(TAMPERING.toArray(String[]::new)), TRAIL, byId), ROOT)
+            .build();
+    ScpProtection unknown = protection(tree, PROD);
+    assertThat(unknown.denied()).isEmpty();
+    assertThat(unknown.widerExemptions())
+        .extracting(WideExemption::why)
+        .containsOnly(
+            "aws:userid AROAEXAMPLEBREAKGLASS:* cannot match to a break-glass ARN: the principal"
+                + " with unique id AROAEXAMPLEBREAKGLASS is not known");
+    ScpProtection known =
+        ServiceControlPolicies.of(tree)
+            .protection(
+                PROD,
+                TRAIL,
+                TAMPERING,
+                BREAK_GLASS,
+                Map.of("AROAEXAMPLEBREAKGLASS", BREAK_GLASS_ROLE));
+    assertThat(known.denied()).containsExactlyElementsOf(TAMPERING);
+    ScpProtection other =
+        ServiceControlPolicies.of(tree)
+            .protection(
+                PROD,
+                TRAIL,
+                TAMPERING,
+                BREAK_GLASS,
+                Map.of("AROAEXAMPLEBREAKGLASS", role(PROD, "Deployer")));
+    assertThat(other.denied()).isEmpty();
+  }
 }

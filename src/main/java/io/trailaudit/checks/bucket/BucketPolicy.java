@@ -5,6 +5,7 @@ import io.trailaudit.policy.PolicyDocument;
 import io.trailaudit.policy.PolicyQuestions;
 import io.trailaudit.policy.PublicAllow;
 import io.trailaudit.policy.SecureTransportResult;
+import io.trailaudit.policy.StatementRef;
 import io.trailaudit.policy.WideExemption;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,13 @@ record BucketPolicy(String bucket, PolicyDocument document) {
   /** The public Allow statements, each described. */
   List<String> publicAllows() {
     return PolicyQuestions.publicAllows(document).stream().map(PublicAllow::describe).toList();
+  }
+
+  /** Allow statements to * that only a caller-pinning condition keeps private, as labels. */
+  List<String> pinnedByCondition() {
+    return PolicyQuestions.allowsPinnedByCondition(document).stream()
+        .map(StatementRef::label)
+        .toList();
   }
 
   /** Empty when every request without TLS is denied; else what is missing. */

@@ -79,6 +79,7 @@ public final class LogBucketCheck implements Check {
     // A known public grant is a FAIL even when the other half cannot be read; PASS needs both.
     List<String> problems = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     if (bucket.acl().isKnown()) {
       BucketAcl acl = bucket.acl().value();
       for (Grant g : acl == null ? List.<Grant>of() : acl.grants()) {
@@ -104,17 +105,32 @@ public final class LogBucketCheck implements Check {
     } else {
       unknown.add(b.unreadable(bucket.policy()));
     }
+    Optional<String> status = policyStatusGap(b, policy);
     if (bucket.policyIsPublic() instanceof Observed.Known<Boolean> k
         && Boolean.TRUE.equals(k.value())
         && policy.map(p -> p.publicAllows().isEmpty()).orElse(true)) {
       problems.add("S3 reports the bucket policy as public (GetBucketPolicyStatus IsPublic=true)");
+    } else if (status.isPresent()) {
+      // without S3's own reading, trailaudit's decides only where no condition had to be read
+      boolean decidedAlone = policy.map(p -> p.pinnedByCondition().isEmpty()).orElse(true);
+      if (!problems.isEmpty() || decidedAlone) {
+        notes.add(status.get());
+      } else {
+        unknown.add(
+            status.get()
+                + ", and "
+                + String.join(", ", policy.get().pinnedByCondition())
+                + " allow * under a condition that trailaudit reads as pinning the caller,"
+                + " which S3 has not confirmed");
+      }
     }
+    String noted = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
     if (!problems.isEmpty()) {
       String also = unknown.isEmpty() ? "" : " (also: " + String.join("; ", unknown) + ")";
       return f.fail(
           req,
           b.resource(),
-          "bucket " + b.name() + " is public: " + String.join("; ", problems) + also,
+          "bucket " + b.name() + " is public: " + String.join("; ", problems) + also + noted,
           b.args(Map.of("problem", String.join("; ", problems))));
     }
     if (!unknown.isEmpty()) {
@@ -125,8 +141,26 @@ public final class LogBucketCheck implements Check {
         b.resource(),
         "no ACL grant to AllUsers or AuthenticatedUsers"
             + (policy.isPresent()
-                ? " and no unconditioned Allow to * in the bucket policy"
-                : " and no bucket policy"));
+                ? " and no Allow to * in the bucket policy without a condition pinning the caller"
+                    + " to fixed values"
+                : " and no bucket policy")
+            + noted);
+  }
+
+  /**
+   * Why S3's own reading of the policy ({@code GetBucketPolicyStatus}) is missing; empty when it
+   * was read, or when there is no policy to read it for.
+   */
+  private static Optional<String> policyStatusGap(BucketContext b, Optional<BucketPolicy> policy) {
+    Observed<Boolean> status = b.get().policyIsPublic();
+    if (!status.isKnown()) {
+      return Optional.of(
+          "S3's GetBucketPolicyStatus could not be read (" + status.failure().reason() + ")");
+    }
+    if (status.value() == null && policy.isPresent()) {
+      return Optional.of("S3's GetBucketPolicyStatus returned no status for the policy");
+    }
+    return Optional.empty();
   }
 
   private Finding blockPublicAccess(FindingFactory f, BucketContext b, Snapshot snapshot) {

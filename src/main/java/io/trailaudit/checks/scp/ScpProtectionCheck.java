@@ -44,9 +44,23 @@ public final class ScpProtectionCheck implements Check {
           "cloudtrail:UpdateTrail",
           "cloudtrail:PutEventSelectors",
           "cloudtrail:PutInsightSelectors");
+
+  /**
+   * Deleting or re-permissioning the bucket, and the changes that delete logs or history without a
+   * DeleteObject call: lifecycle expiration, suspended versioning, a public ACL.
+   */
   static final List<String> BUCKET_ACTIONS =
-      List.of("s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy");
-  static final List<String> KEY_ACTIONS = List.of("kms:DisableKey", "kms:ScheduleKeyDeletion");
+      List.of(
+          "s3:DeleteBucket",
+          "s3:DeleteBucketPolicy",
+          "s3:PutBucketPolicy",
+          "s3:PutLifecycleConfiguration",
+          "s3:PutBucketVersioning",
+          "s3:PutBucketAcl");
+
+  /** Disabling or deleting the key, and opening it up by policy or grant. */
+  static final List<String> KEY_ACTIONS =
+      List.of("kms:DisableKey", "kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:CreateGrant");
 
   /** What reading the organization needs, for ERROR messages. */
   static final String PERMISSIONS =
@@ -256,7 +270,10 @@ public final class ScpProtectionCheck implements Check {
         t.resource(),
         "SCPs never restrict "
             + owner
-            + ": nothing an SCP says can stop its principals from stopping or deleting the trail."
+            + ": nothing an SCP says can stop its principals from stopping or deleting the trail,"
+            + " nor from calling organizations:DisableAWSServiceAccess for"
+            + " cloudtrail.amazonaws.com, which only the management account can call and which"
+            + " removes the trusted access to the organization that organization trails need."
             + " Restrict access to that account instead: no workloads, few principals with MFA,"
             + " and alarms on its root and administrator sign-ins");
   }
@@ -442,7 +459,7 @@ public final class ScpProtectionCheck implements Check {
           p.relevantNearMisses().stream()
               .filter(n -> n.wideExemptions().contains(w))
               .findFirst()
-              .ifPresent(n -> wide.add(w.pattern() + " (" + n.statement().label() + ")"));
+              .ifPresent(n -> wide.add(w.patternAndWhy() + " (" + n.statement().label() + ")"));
         }
         p.relevantNearMisses().stream()
             .filter(n -> n.wideExemptions().isEmpty())

@@ -13,6 +13,7 @@ import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.KmsKey.KeyMetadata;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.Snapshot;
+import io.trailaudit.policy.KmsCloudTrailResult;
 import io.trailaudit.policy.PolicyParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,7 +107,7 @@ public final class KmsEncryptionCheck implements Check {
     return List.of(
         customerManaged(f, snapshot, key, keyWhere, users, args),
         rotation(f, snapshot, key, keyWhere, args),
-        policy(f, snapshot, key, keyWhere, args));
+        policy(f, snapshot, key, keyWhere, trails, args));
   }
 
   private Finding customerManaged(
@@ -200,7 +201,12 @@ public final class KmsEncryptionCheck implements Check {
   }
 
   private Finding policy(
-      FindingFactory f, Snapshot snapshot, KmsKey key, Resource where, Map<String, String> args) {
+      FindingFactory f,
+      Snapshot snapshot,
+      KmsKey key,
+      Resource where,
+      List<TrailView> trails,
+      Map<String, String> args) {
     String req = "key-policy";
     if (!key.policy().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.policy(), where));
@@ -208,26 +214,44 @@ public final class KmsEncryptionCheck implements Check {
     if (key.policy().value() == null) {
       return f.error(req, where, "the policy of key " + key.arn() + " is empty in the snapshot");
     }
-    List<String> problems;
+    KmsCloudTrailResult r;
     try {
-      problems = KeyPolicy.problems(key.policy().value());
+      r =
+          KeyPolicy.evaluate(
+              key.policy().value(), KeyPolicy.trustedAccounts(snapshot, where.account(), trails));
     } catch (PolicyParseException e) {
       return f.error(
           req,
           where,
           "the policy of key " + key.arn() + " is not a valid policy document: " + e.getMessage());
     }
-    if (problems.isEmpty()) {
+    if (r.satisfied()) {
       return f.pass(
           req,
           where,
-          "the key policy lets CloudTrail encrypt only under a source condition and"
-              + " grants kms:Decrypt to no unrestricted * principal");
+          "the key policy lets CloudTrail encrypt only for the trails of the key owner, the"
+              + " accounts whose trails use it or the organization's accounts, and grants"
+              + " kms:Decrypt to no * principal unless a condition pins the caller to fixed values");
+    }
+    if (!r.undecidedAccounts().isEmpty() && KeyPolicy.organizationAccounts(snapshot).isEmpty()) {
+      return f.error(
+          req,
+          where,
+          "key policy of "
+              + key.arn()
+              + ": "
+              + r.explanation()
+              + ". Whether "
+              + String.join(", ", r.undecidedAccounts())
+              + " belong to the organization cannot be told: the snapshot holds no organization"
+              + " tree"
+              + (snapshot.organization().isKnown()
+                  ? ""
+                  : " (" + snapshot.organization().failure().reason() + ")"));
     }
     Map<String, String> withProblem = new HashMap<>(args);
-    withProblem.put("problem", String.join("; ", problems));
-    return f.fail(
-        req, where, "key policy of " + key.arn() + ": " + String.join("; ", problems), withProblem);
+    withProblem.put("problem", r.explanation());
+    return f.fail(req, where, "key policy of " + key.arn() + ": " + r.explanation(), withProblem);
   }
 
   private static Resource keyResource(String keyId, TrailView trail) {

@@ -387,8 +387,8 @@ class LogBucketCheckTest {
       Finding f = evaluate(hardenedBucket(), NOT_PUBLIC, Status.PASS);
       assertThat(f.message())
           .isEqualTo(
-              "no ACL grant to AllUsers or AuthenticatedUsers and no unconditioned"
-                  + " Allow to * in the bucket policy");
+              "no ACL grant to AllUsers or AuthenticatedUsers and no Allow to * in the bucket"
+                  + " policy without a condition pinning the caller to fixed values");
     }
 
     @Test
@@ -450,7 +450,8 @@ class LogBucketCheckTest {
       Finding f = evaluate(withPolicy(hardenedPolicyPlus(conditioned)), NOT_PUBLIC, Status.FAIL);
       assertThat(f.message())
           .contains("Statement[4] (Sid AnyoneWithAcl)")
-          .contains("no condition restricts the caller");
+          .contains("no condition pins the caller to fixed values")
+          .contains("s3:x-amz-acl does not identify the caller");
     }
 
     @Test
@@ -502,6 +503,115 @@ class LogBucketCheckTest {
                   + MEMBER
                   + ") could not be read:"
                   + " s3:GetBucketAcl failed: AccessDenied (Access Denied)");
+    }
+
+    private String everyoneReads(String condition) {
+      return """
+          {
+            "Sid": "Readers",
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::%s/*",
+            "Condition": {%s}
+          }"""
+          .formatted(BUCKET, condition);
+    }
+
+    @Test
+    void failsForAnAllowToEveryonePinnedOnlyByWildcardValues() {
+      for (String condition :
+          List.of(
+              "\"StringLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*\"}",
+              "\"StringLike\": {\"aws:PrincipalAccount\": \"????????????\"}",
+              "\"StringLike\": {\"aws:PrincipalOrgID\": \"o-*\"}")) {
+        Finding f =
+            evaluate(
+                withPolicy(hardenedPolicyPlus(everyoneReads(condition))), NOT_PUBLIC, Status.FAIL);
+        assertThat(f.message())
+            .contains("Statement[4] (Sid Readers)")
+            .contains("is not a fixed value");
+      }
+    }
+
+    @Test
+    void failsForAnAllowToEveryonePinnedByUserName() {
+      Finding f =
+          evaluate(
+              withPolicy(
+                  hardenedPolicyPlus(
+                      everyoneReads("\"StringEquals\": {\"aws:username\": \"log-reader\"}"))),
+              NOT_PUBLIC,
+              Status.FAIL);
+      assertThat(f.message()).contains("any account can create a user of that name");
+    }
+
+    @Test
+    void failsForSourceIpRangesCoveringEveryIpv4Address() {
+      Finding f =
+          evaluate(
+              withPolicy(
+                  hardenedPolicyPlus(
+                      everyoneReads(
+                          "\"IpAddress\": {\"aws:SourceIp\": [\"0.0.0.0/1\", \"128.0.0.0/1\"]}"))),
+              NOT_PUBLIC,
+              Status.FAIL);
+      assertThat(f.message()).contains("together cover every IPv4 address");
+    }
+
+    @Test
+    void passesForAnAllowToEveryoneFromOneNetwork() {
+      evaluate(
+          withPolicy(
+              hardenedPolicyPlus(
+                  everyoneReads("\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}"))),
+          NOT_PUBLIC,
+          Status.PASS);
+    }
+
+    @Test
+    void errorWhenThePolicyStatusIsUnavailableAndAConditionDecides() {
+      Bucket b =
+          withPolicy(
+              hardenedPolicyPlus(
+                  everyoneReads("\"StringEquals\": {\"aws:PrincipalOrgID\": \"" + ORG_ID + "\"}")));
+      Bucket unread = with(b, x -> x.policyIsPublic = s3Denied("GetBucketPolicyStatus"));
+      Finding f = evaluate(unread, NOT_PUBLIC, Status.ERROR);
+      assertThat(f.message())
+          .contains(
+              "S3's GetBucketPolicyStatus could not be read (s3:GetBucketPolicyStatus failed:")
+          .contains("Statement[4] (Sid Readers) allow * under a condition")
+          .contains("which S3 has not confirmed");
+    }
+
+    @Test
+    void passesSayingSoWhenThePolicyStatusIsUnavailableButNoConditionDecides() {
+      Finding f =
+          evaluate(
+              hardened(b -> b.policyIsPublic = s3Denied("GetBucketPolicyStatus")),
+              NOT_PUBLIC,
+              Status.PASS);
+      assertThat(f.message()).contains("(S3's GetBucketPolicyStatus could not be read (");
+    }
+
+    @Test
+    void failsSayingSoWhenThePolicyStatusIsUnavailableAndThePolicyIsPublic() {
+      Finding f =
+          evaluate(
+              withPolicy(
+                  hardenedPolicyPlus(everyoneReads("\"Bool\": {\"aws:SecureTransport\": true}"))),
+              NOT_PUBLIC,
+              Status.FAIL);
+      assertThat(f.message()).doesNotContain("GetBucketPolicyStatus");
+      Bucket b =
+          withPolicy(
+              hardenedPolicyPlus(everyoneReads("\"Bool\": {\"aws:SecureTransport\": true}")));
+      Finding unread =
+          evaluate(
+              with(b, x -> x.policyIsPublic = s3Denied("GetBucketPolicyStatus")),
+              NOT_PUBLIC,
+              Status.FAIL);
+      assertThat(unread.message()).contains("S3's GetBucketPolicyStatus could not be read");
     }
 
     @Test

@@ -126,6 +126,9 @@ class ScpProtectionCheckTest {
                 + MGMT
                 + " (management), which owns organization trail org-trail (as it owns every"
                 + " organization trail, even one a delegated administrator created)")
+        .contains(
+            "nor from calling organizations:DisableAWSServiceAccess for cloudtrail.amazonaws.com,"
+                + " which only the management account can call")
         .contains("Restrict access to that account");
     assertThat(find(run(organization().build()), "management-account").status())
         .isEqualTo(Status.NOT_APPLICABLE);
@@ -148,7 +151,8 @@ class ScpProtectionCheckTest {
     assertThat(find(run(tree), "bucket-tamper-denied").message())
         .startsWith(
             "not denied to every principal outside the break-glass list: s3:DeleteBucket,"
-                + " s3:DeleteBucketPolicy, s3:PutBucketPolicy in 333333333333");
+                + " s3:DeleteBucketPolicy, s3:PutBucketPolicy, s3:PutLifecycleConfiguration,"
+                + " s3:PutBucketVersioning, s3:PutBucketAcl in 333333333333");
   }
 
   @Test
@@ -355,7 +359,9 @@ class ScpProtectionCheckTest {
     Finding f = find(run(tree), "key-tamper-denied");
     assertThat(f.status()).isEqualTo(Status.ERROR);
     assertThat(f.message())
-        .startsWith("cannot tell whether kms:DisableKey, kms:ScheduleKeyDeletion in 333333333333")
+        .startsWith(
+            "cannot tell whether kms:DisableKey, kms:ScheduleKeyDeletion, kms:PutKeyPolicy,"
+                + " kms:CreateGrant in 333333333333")
         .contains("SCP broken (p-broken) on OU Workloads (ou-root-workloads) could not be parsed");
   }
 
@@ -370,5 +376,111 @@ class ScpProtectionCheckTest {
     assertThat(f.message())
         .contains("The break-glass principals are denied too (" + BREAK_GLASS + " by Statement[0]")
         .endsWith("a change then needs the management account to detach the SCP");
+  }
+
+  /** The SCPs of the demo before the tamper lists grew: the old actions only. */
+  @Test
+  void theOldTamperListsNoLongerPassAndTheMissingActionsAreNamed() {
+    OrganizationTree tree =
+        organization()
+            .scp(
+                "bucket",
+                deny(
+                    "Bucket",
+                    List.of("s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutBucketPolicy"),
+                    "arn:aws:s3:::" + BUCKET,
+                    EXEMPT),
+                ROOT)
+            .scp(
+                "key",
+                deny("Key", List.of("kms:DisableKey", "kms:ScheduleKeyDeletion"), KEY_ARN, EXEMPT),
+                ROOT)
+            .build();
+    Finding bucket = find(run(tree), "bucket-tamper-denied");
+    assertThat(bucket.status()).isEqualTo(Status.FAIL);
+    assertThat(bucket.message())
+        .startsWith(
+            "not denied to every principal outside the break-glass list:"
+                + " s3:PutLifecycleConfiguration, s3:PutBucketVersioning, s3:PutBucketAcl in");
+    assertThat(bucket.remediation())
+        .contains(
+            "\"Action\":[\"s3:DeleteBucket\",\"s3:DeleteBucketPolicy\",\"s3:PutBucketPolicy\","
+                + "\"s3:PutLifecycleConfiguration\",\"s3:PutBucketVersioning\",\"s3:PutBucketAcl\"]");
+    Finding key = find(run(tree), "key-tamper-denied");
+    assertThat(key.status()).isEqualTo(Status.FAIL);
+    assertThat(key.message())
+        .startsWith(
+            "not denied to every principal outside the break-glass list: kms:PutKeyPolicy,"
+                + " kms:CreateGrant in");
+    assertThat(key.remediation())
+        .contains(
+            "\"Action\":[\"kms:DisableKey\",\"kms:ScheduleKeyDeletion\",\"kms:PutKeyPolicy\","
+                + "\"kms:CreateGrant\"]");
+  }
+
+  @Test
+  void anIgnoreCaseExemptionOfExactlyTheBreakGlassRoleCounts() {
+    String ignoreCase =
+        ", \"Condition\": {\"StringNotEqualsIgnoreCase\": {\"aws:PrincipalArn\": \""
+            + BREAK_GLASS.toLowerCase(java.util.Locale.ROOT)
+            + "\"}}";
+    OrganizationTree tree =
+        organization()
+            .scp(
+                "trail",
+                deny("Trail", ScpProtectionCheck.TRAIL_ACTIONS, TRAIL_ARN, ignoreCase),
+                ROOT)
+            .build();
+    assertThat(find(run(tree), "trail-tamper-denied").status()).isEqualTo(Status.PASS);
+  }
+
+  @Test
+  void anIgnoreCaseExemptionOfAnotherRoleFails() {
+    String other =
+        ", \"Condition\": {\"StringNotEqualsIgnoreCase\": {\"aws:PrincipalArn\":"
+            + " \"arn:aws:iam::"
+            + MEMBER
+            + ":role/Deployer\"}}";
+    OrganizationTree tree =
+        organization()
+            .scp("trail", deny("Trail", ScpProtectionCheck.TRAIL_ACTIONS, TRAIL_ARN, other), ROOT)
+            .build();
+    Finding f = find(run(tree), "trail-tamper-denied");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.message()).contains("arn:aws:iam::" + MEMBER + ":role/Deployer (Statement[0]");
+  }
+
+  @Test
+  void anOperatorIamDoesNotHaveIsNeverAnExemption() {
+    String invented =
+        ", \"Condition\": {\"ArnNotEqualsIgnoreCase\": {\"aws:PrincipalArn\": \""
+            + BREAK_GLASS
+            + "\"}}";
+    OrganizationTree tree =
+        organization()
+            .scp(
+                "trail", deny("Trail", ScpProtectionCheck.TRAIL_ACTIONS, TRAIL_ARN, invented), ROOT)
+            .build();
+    Finding f = find(run(tree), "trail-tamper-denied");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.message()).contains("ArnNotEqualsIgnoreCase aws:PrincipalArn");
+  }
+
+  @Test
+  void aRoleIdExemptionThatCannotBeResolvedFailsSayingSo() {
+    String byRoleId =
+        ", \"Condition\": {\"StringNotLike\": {\"aws:userid\": \"AROAEXAMPLEBREAKGLASS:*\"}}";
+    OrganizationTree tree =
+        organization()
+            .scp(
+                "trail", deny("Trail", ScpProtectionCheck.TRAIL_ACTIONS, TRAIL_ARN, byRoleId), ROOT)
+            .build();
+    Finding f = find(run(tree), "trail-tamper-denied");
+    assertThat(f.status()).isEqualTo(Status.FAIL);
+    assertThat(f.message())
+        .contains(
+            "AROAEXAMPLEBREAKGLASS:* (aws:userid AROAEXAMPLEBREAKGLASS:* cannot match to a"
+                + " break-glass ARN: the principal with unique id AROAEXAMPLEBREAKGLASS is not"
+                + " known)");
   }
 }

@@ -18,6 +18,7 @@ import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.KmsKey.KeyMetadata;
 import io.trailaudit.model.Observed;
+import io.trailaudit.model.OrganizationTree;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.model.Trail;
 import java.util.List;
@@ -512,8 +513,8 @@ class KmsEncryptionCheckTest {
     void passesWithTheAwsCloudTrailKeyPolicy() {
       Finding f = keyFinding(run(goodKey()), POLICY, Status.PASS);
       assertThat(f.message())
-          .contains("lets CloudTrail encrypt only under a source condition")
-          .contains("grants kms:Decrypt to no unrestricted * principal");
+          .contains("lets CloudTrail encrypt only for the trails of the key owner, the accounts")
+          .contains("grants kms:Decrypt to no * principal unless a condition pins the caller");
     }
 
     @Test
@@ -533,7 +534,7 @@ class KmsEncryptionCheckTest {
           withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, ACCOUNT_DECRYPT));
       Finding f = keyFinding(run(k), POLICY, Status.FAIL);
       String problem =
-          "Statement[1] (Sid Allow CloudTrail to encrypt logs) let CloudTrail use the key without a"
+          "Statement[1] (Sid Allow CloudTrail to encrypt logs) lets CloudTrail use the key without a"
               + " condition on aws:SourceArn, aws:SourceAccount or kms:EncryptionContext:aws:cloudtrail:arn";
       assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
       assertPolicyRemediation(f, problem);
@@ -546,7 +547,10 @@ class KmsEncryptionCheckTest {
               "\"Resource\": \"*\"",
               "\"Resource\": \"*\", \"Condition\": {\"StringNotEquals\": {\"aws:SourceAccount\": \"999999999999\"}}");
       Finding f = keyFinding(run(withPolicyText(policy(ENABLE_IAM, ct))), POLICY, Status.FAIL);
-      assertThat(f.message()).contains("without a condition on aws:SourceArn");
+      assertThat(f.message())
+          .contains(
+              "StringNotEquals aws:SourceAccount [999999999999] is negated: it admits every other"
+                  + " account");
     }
 
     @Test
@@ -564,8 +568,8 @@ class KmsEncryptionCheckTest {
           withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ACCOUNT_DECRYPT, PUBLIC_DECRYPT));
       Finding f = keyFinding(run(k), POLICY, Status.FAIL);
       String problem =
-          "Statement[3] (Sid Anyone may decrypt) allow kms:Decrypt to every principal without a"
-              + " restricting condition";
+          "kms:Decrypt is public: Statement[3] (Sid Anyone may decrypt): allows Action"
+              + " [kms:Decrypt] to every principal (\"*\") with no condition";
       assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
       assertPolicyRemediation(f, problem);
     }
@@ -582,7 +586,9 @@ class KmsEncryptionCheckTest {
               POLICY,
               Status.FAIL);
       assertThat(f.message())
-          .contains("Statement[2] (Sid Anyone may decrypt) allow kms:Decrypt to every principal");
+          .contains(
+              "kms:Decrypt is public: Statement[2] (Sid Anyone may decrypt): allows Action"
+                  + " [kms:*] to every principal");
     }
 
     @Test
@@ -599,7 +605,9 @@ class KmsEncryptionCheckTest {
               run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ctx))),
               POLICY,
               Status.FAIL);
-      assertThat(f.message()).contains("Statement[2] (Sid Anyone may decrypt) allow kms:Decrypt");
+      assertThat(f.message())
+          .contains("kms:Decrypt is public: Statement[2] (Sid Anyone may decrypt)")
+          .contains("kms:EncryptionContext:aws:cloudtrail:arn does not identify the caller");
     }
 
     @Test
@@ -608,8 +616,106 @@ class KmsEncryptionCheckTest {
           withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, PUBLIC_DECRYPT));
       Finding f = keyFinding(run(k), POLICY, Status.FAIL);
       assertThat(f.message())
-          .contains("Statement[1] (Sid Allow CloudTrail to encrypt logs) let CloudTrail")
-          .contains("; Statement[2] (Sid Anyone may decrypt) allow kms:Decrypt to every principal");
+          .contains("Statement[1] (Sid Allow CloudTrail to encrypt logs) lets CloudTrail")
+          .contains("; kms:Decrypt is public: Statement[2] (Sid Anyone may decrypt)");
+    }
+
+    private static String cloudTrailScopedBy(String condition) {
+      return CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace(
+          "\"Resource\": \"*\"", "\"Resource\": \"*\", \"Condition\": {" + condition + "}");
+    }
+
+    private static Snapshot run0(KmsKey k) {
+      return snapshot(List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(), List.of(k));
+    }
+
+    private static Snapshot withTree(KmsKey k, String... accountIds) {
+      List<OrganizationTree.Account> accounts =
+          java.util.Arrays.stream(accountIds)
+              .map(id -> new OrganizationTree.Account(id, null, id, "ACTIVE", "r-1"))
+              .toList();
+      Snapshot base = run0(k);
+      return new Snapshot(
+          base.schemaVersion(),
+          base.collectedAt(),
+          base.collection(),
+          Observed.known(
+              new OrganizationTree(
+                  io.trailaudit.testing.Fixtures.membership(),
+                  List.of(),
+                  List.of(),
+                  accounts,
+                  List.of())),
+          List.of(account(MGMT, orgTrail()), account(MEMBER)),
+          List.of(),
+          List.of(k));
+    }
+
+    @Test
+    void failsWhenTheEncryptionContextLeavesTheAccountOpen() {
+      String ct =
+          cloudTrailScopedBy(
+              "\"StringLike\": {\"kms:EncryptionContext:aws:cloudtrail:arn\":"
+                  + " \"arn:aws:cloudtrail:*:*:trail/*\"}");
+      Finding f =
+          keyFinding(
+              run(withPolicyText(policy(ENABLE_IAM, ct, ACCOUNT_DECRYPT))), POLICY, Status.FAIL);
+      assertThat(f.message())
+          .contains("leaves the account open in [arn:aws:cloudtrail:*:*:trail/*]")
+          .contains("(confused deputy)");
+    }
+
+    @Test
+    void failsWhenTheSourceArnLeavesTheAccountOpen() {
+      String ct =
+          cloudTrailScopedBy(
+              "\"ArnLike\": {\"aws:SourceArn\": \"arn:aws:cloudtrail:*:*:trail/*\"}");
+      keyFinding(run(withPolicyText(policy(ENABLE_IAM, ct))), POLICY, Status.FAIL);
+    }
+
+    @Test
+    void passesWhenTheScopeNamesAnAccountOfTheOrganization() {
+      String ct = cloudTrailScopedBy("\"StringEquals\": {\"aws:SourceAccount\": \"333333333333\"}");
+      KmsKey k = withPolicyText(policy(ENABLE_IAM, ct, ACCOUNT_DECRYPT));
+      finding(
+          run(withTree(k, MGMT, MEMBER, "333333333333")), POLICY, KEY_ARN, MEMBER, US, Status.PASS);
+    }
+
+    @Test
+    void failsWhenTheScopeNamesAnAccountOutsideTheOrganization() {
+      String ct = cloudTrailScopedBy("\"StringEquals\": {\"aws:SourceAccount\": \"999999999999\"}");
+      KmsKey k = withPolicyText(policy(ENABLE_IAM, ct, ACCOUNT_DECRYPT));
+      Finding f = finding(run(withTree(k, MGMT, MEMBER)), POLICY, KEY_ARN, MEMBER, US, Status.FAIL);
+      assertThat(f.message())
+          .contains(
+              "names account 999999999999, neither the key owner nor an account of the"
+                  + " organization");
+    }
+
+    @Test
+    void errorWhenTheOrganizationAloneDecidesAndItsTreeIsNotInTheSnapshot() {
+      String ct = cloudTrailScopedBy("\"StringEquals\": {\"aws:SourceAccount\": \"999999999999\"}");
+      Finding f =
+          keyFinding(
+              run(withPolicyText(policy(ENABLE_IAM, ct, ACCOUNT_DECRYPT))), POLICY, Status.ERROR);
+      assertThat(f.message())
+          .contains("Whether 999999999999 belong to the organization cannot be told")
+          .contains("the snapshot holds no organization tree");
+    }
+
+    @Test
+    void failsWhenDecryptToEveryoneIsPinnedOnlyByWildcards() {
+      String anyOrg =
+          PUBLIC_DECRYPT.replace(
+              "\"Resource\": \"*\"",
+              "\"Resource\": \"*\", \"Condition\": {\"StringLike\": {\"aws:PrincipalOrgID\":"
+                  + " \"o-*\"}}");
+      Finding f =
+          keyFinding(
+              run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, anyOrg))),
+              POLICY,
+              Status.FAIL);
+      assertThat(f.message()).contains("\"o-*\" is not a fixed value");
     }
 
     @Test
