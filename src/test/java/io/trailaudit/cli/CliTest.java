@@ -374,14 +374,19 @@ class CliTest {
             "scp-protection/bucket-tamper-denied",
             "arn:aws:s3:::acme-org-cloudtrail-222222222222");
     assertThat(bucket.get("message").asText()).contains("arn:aws:iam::*:role/*Admin*");
-    assertThat(
-            finding(
-                    report,
-                    "scp-protection/key-tamper-denied",
-                    "arn:aws:kms:us-east-1:222222222222:key/6f1c2a4e-8d3b-4c7e-9a51-2b0e7d9c4f13")
-                .get("status")
-                .asText())
-        .isEqualTo("PASS");
+    // The root denies disabling and deleting the key; re-permissioning it is exempted by a role
+    // id the snapshot cannot match to a break-glass ARN.
+    JsonNode key =
+        finding(
+            report,
+            "scp-protection/key-tamper-denied",
+            "arn:aws:kms:us-east-1:222222222222:key/6f1c2a4e-8d3b-4c7e-9a51-2b0e7d9c4f13");
+    assertThat(key.get("status").asText()).isEqualTo("FAIL");
+    assertThat(key.get("message").asText())
+        .startsWith(
+            "not denied to every principal outside the break-glass list: kms:PutKeyPolicy,"
+                + " kms:CreateGrant in 222222222222")
+        .contains("aws:userid AROAEXAMPLEBREAKGLASS1:* cannot match to a break-glass ARN");
     assertThat(
             finding(
                     report,
