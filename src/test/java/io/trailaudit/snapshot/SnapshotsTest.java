@@ -157,7 +157,9 @@ class SnapshotsTest {
             + " \"name\": \"n\", \"homeRegion\": \"r\",\n \"status\": {\"isLogging\": \"maybe\"}}]}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining("line 3, column")
-        .hasMessageContaining("at $.accounts[0].trails[0].status.isLogging");
+        .hasMessageContaining(
+            "at $.accounts[0].trails[0].status.isLogging: expected true or false, found the"
+                + " string \"maybe\"");
   }
 
   @Test
