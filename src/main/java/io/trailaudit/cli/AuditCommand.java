@@ -163,7 +163,7 @@ final class AuditCommand implements Callable<Integer> {
             .filter(
                 id -> (checks.isEmpty() || checks.contains(id)) && !cfg.skipChecks().contains(id))
             .toList();
-    Suppressions.Result muted = Suppressions.apply(findings, cfg.suppressions(), env.clock());
+    Suppressions.Result muted = Suppressions.apply(findings, cfg.suppressions(), env.clock(), ran);
     AuditReport report =
         AuditReport.of(
             Version.get(),
