@@ -164,4 +164,21 @@ class StrictSnapshotTest {
   void aDirectoryIsNotASnapshot(@TempDir Path dir) {
     assertThatThrownBy(() -> Snapshots.read(dir)).hasMessage(dir + ": is a directory, not a file");
   }
+
+  @Test
+  void anUnknownExclusionReasonListsTheKnownOnes() {
+    assertThatThrownBy(
+            () ->
+                Snapshots.parse(
+                    "snap.json",
+                    ("{\"schemaVersion\": 1, \"collectedAt\": \"2026-11-20T09:30:00Z\",\n"
+                            + "\"collection\": {\"tool\": \"t\", \"toolVersion\": \"1\","
+                            + " \"method\": \"fixture\", \"excludedAccounts\": [{\"accountId\":"
+                            + " \"222222222222\", \"reason\": \"FORGOT\"}]},\n\"accounts\": []}")
+                        .getBytes(StandardCharsets.UTF_8)))
+        .hasMessage(
+            "snap.json: line 2, column 131: at $.collection.excludedAccounts[0].reason: expected"
+                + " one of NOT_SELECTED, EXCLUDED, NOT_ACTIVE, NOT_ORGANIZATION_MODE, found the"
+                + " string \"FORGOT\"");
+  }
 }
