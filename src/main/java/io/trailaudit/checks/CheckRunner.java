@@ -40,7 +40,9 @@ public final class CheckRunner {
   /**
    * Runs the checks whose ids are in {@code selected} (all when empty) and not skipped by the
    * configuration. A check that throws is a bug; its requirements are reported as ERROR so that the
-   * audit never reads as complete.
+   * audit never reads as complete. The engine's {@code audit/scope} rule always runs after them
+   * (see {@link AuditScope}): an audit of no account, of fewer accounts than the organization lists
+   * without a recorded reason, or with no finding at all, is ERROR, never a silent pass.
    */
   public List<Finding> run(Snapshot snapshot, AuditConfig config, List<String> selected) {
     List<Finding> findings = new ArrayList<>();
@@ -62,6 +64,7 @@ public final class CheckRunner {
         }
       }
     }
+    findings.addAll(AuditScope.findings(snapshot, findings.size()));
     return findings;
   }
 }

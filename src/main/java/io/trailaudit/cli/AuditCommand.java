@@ -68,8 +68,8 @@ final class AuditCommand implements Callable<Integer> {
       names = "--output-dir",
       paramLabel = "DIR",
       description =
-          "Also write the report in each of --formats to DIR/trailaudit.EXT (txt, json, sarif);"
-              + " the directory is created if needed.")
+          "Also write the report in each of --formats to DIR/trailaudit.EXT; the directory is"
+              + " created if needed. (The formats and names are filled in by outputDirHelp.)")
   Path outputDir;
 
   @Option(
@@ -163,7 +163,7 @@ final class AuditCommand implements Callable<Integer> {
             .filter(
                 id -> (checks.isEmpty() || checks.contains(id)) && !cfg.skipChecks().contains(id))
             .toList();
-    Suppressions.Result muted = Suppressions.apply(findings, cfg.suppressions(), env.clock());
+    Suppressions.Result muted = Suppressions.apply(findings, cfg.suppressions(), env.clock(), ran);
     AuditReport report =
         AuditReport.of(
             Version.get(),
@@ -216,5 +216,21 @@ final class AuditCommand implements Callable<Integer> {
         snap.accounts().stream().map(AccountSnapshot::accountId).toList(),
         List.copyOf(regions),
         ran);
+  }
+
+  /** The --output-dir help, with the file name of every format of the registry. */
+  static String outputDirHelp() {
+    return "Also write the report in each of --formats to DIR, one file per format ("
+        + java.util.Arrays.stream(Format.values())
+            .map(f -> f.label() + ": trailaudit." + f.extension())
+            .collect(java.util.stream.Collectors.joining(", "))
+        + "); the directory is created if needed.";
+  }
+
+  /** Puts {@link #outputDirHelp} on the option: an annotation cannot list the enum's values. */
+  static void describeOutputDir(CommandSpec spec) {
+    picocli.CommandLine.Model.OptionSpec option = spec.findOption("--output-dir");
+    spec.remove(option);
+    spec.addOption(option.toBuilder().description(outputDirHelp()).build());
   }
 }

@@ -42,15 +42,12 @@ public final class Cli {
     cl.addSubcommand(new ExplainCommand(env));
     cl.addSubcommand(new DiffCommand(env));
     cl.addSubcommand(new ValidateLogsCommand(env));
-    for (CommandLine c : cl.getSubcommands().values()) {
-      c.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
+    AuditCommand.describeOutputDir(cl.getSubcommands().get("audit").getCommandSpec());
+    // Each command's own exit codes, from the one table (a command added later gets its rows).
+    for (var e : cl.getSubcommands().entrySet()) {
+      e.getValue().getCommandSpec().usageMessage().footer(ExitCode.helpLines(e.getKey()));
     }
-    cl.getSubcommands()
-        .get("validate-logs")
-        .getCommandSpec()
-        .usageMessage()
-        .footer(ValidateLogsCommand.EXIT_CODES);
-    cl.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
+    cl.getCommandSpec().usageMessage().footer(ExitCode.helpLines("trailaudit"));
     cl.setOut(env.out());
     cl.setErr(env.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

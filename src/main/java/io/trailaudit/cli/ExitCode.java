@@ -1,37 +1,87 @@
 package io.trailaudit.cli;
 
-/** Process exit codes: one source for the code and for the help text. */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Process exit codes, and what each means to each command: one table, from which every command's
+ * help footer and the README's lists are written. A command without a row of its own for a code (a
+ * command added later) gets the {@link #ANY} row, if there is one.
+ */
 public enum ExitCode {
-  OK(0, "no FAIL finding at or above the --fail-on severity"),
-  FINDINGS(1, "at least one FAIL finding at or above the --fail-on severity"),
-  USAGE(2, "usage, configuration or input file error"),
-  INCOMPLETE(3, "the audit has ERROR findings and --fail-on-error was given"),
-  INTERNAL(4, "internal error (a bug: please report it with --debug output)");
+  OK(0),
+  FINDINGS(1),
+  USAGE(2),
+  INCOMPLETE(3),
+  INTERNAL(4);
+
+  /** The row key that applies to every command without a row of its own. */
+  static final String ANY = "*";
+
+  private static final String USAGE_MEANING = "usage, configuration or input file error";
+
+  /** Code, then command, then meaning; a command that never exits with a code has no row. */
+  private static final Map<ExitCode, Map<String, String>> TABLE = new LinkedHashMap<>();
+
+  static {
+    meaning(OK, ANY, "success");
+    meaning(OK, "audit", "no FAIL finding at or above the --fail-on severity");
+    meaning(OK, "collect", "the snapshot was written");
+    meaning(OK, "diff", "no new FAIL finding at or above the --fail-on severity");
+    meaning(OK, "validate-logs", "every digest and log file found in the window is valid");
+    meaning(FINDINGS, "audit", "at least one FAIL finding at or above the --fail-on severity");
+    meaning(FINDINGS, "diff", "a new FAIL finding at or above the --fail-on severity");
+    meaning(FINDINGS, "validate-logs", "a digest or log file is invalid, missing or unreadable");
+    meaning(USAGE, ANY, USAGE_MEANING);
+    meaning(USAGE, "audit", USAGE_MEANING + ", or no usable AWS credentials");
+    meaning(USAGE, "collect", USAGE_MEANING + ", or no usable AWS credentials");
+    meaning(USAGE, "validate-logs", "usage error, or no usable AWS credentials");
+    meaning(INCOMPLETE, "audit", "the audit has ERROR findings and --fail-on-error was given");
+    // Help lines are kept within 80 columns: picocli wraps longer footer lines.
+    meaning(
+        INCOMPLETE,
+        "validate-logs",
+        "could not validate: no public keys, no digest in the window, access denied");
+    meaning(INTERNAL, ANY, "internal error (a bug: please report it with --debug output)");
+  }
 
   private final int code;
-  private final String meaning;
 
-  ExitCode(int code, String meaning) {
+  ExitCode(int code) {
     this.code = code;
-    this.meaning = meaning;
+  }
+
+  private static void meaning(ExitCode code, String command, String meaning) {
+    TABLE.computeIfAbsent(code, k -> new LinkedHashMap<>()).put(command, meaning);
   }
 
   public int code() {
     return code;
   }
 
-  public String meaning() {
-    return meaning;
+  /** What the code means to {@code command}, or null when the command never exits with it. */
+  public String meaning(String command) {
+    Map<String, String> row = TABLE.getOrDefault(this, Map.of());
+    return row.getOrDefault(command, row.get(ANY));
   }
 
-  /** The help footer listing every code. */
-  static String[] helpLines() {
-    ExitCode[] all = values();
-    String[] lines = new String[all.length + 1];
-    lines[0] = "%nExit codes:";
-    for (int i = 0; i < all.length; i++) {
-      lines[i + 1] = "  " + all[i].code + "  " + all[i].meaning;
+  /** The code's meaning to {@code audit}. */
+  public String meaning() {
+    return meaning("audit");
+  }
+
+  /** The help footer of {@code command}: the codes it can exit with and what each means. */
+  static String[] helpLines(String command) {
+    List<String> lines = new ArrayList<>();
+    lines.add("%nExit codes:");
+    for (ExitCode c : values()) {
+      String meaning = c.meaning(command);
+      if (meaning != null) {
+        lines.add("  " + c.code + "  " + meaning);
+      }
     }
-    return lines;
+    return lines.toArray(String[]::new);
   }
 }

@@ -27,16 +27,6 @@ final class ValidateLogsCommand implements Callable<Integer> {
   /** The summary keeps this many problems; the output shows them all as they come. */
   private static final int MAX_PROBLEMS = 1000;
 
-  static final String[] EXIT_CODES = {
-    "%nExit codes:",
-    "  " + ExitCode.OK.code() + "  every digest and log file found is valid (or none was found)",
-    "  "
-        + ExitCode.FINDINGS.code()
-        + "  a digest or log file is invalid, missing or unreadable, or validation could not run",
-    "  " + ExitCode.USAGE.code() + "  " + ExitCode.USAGE.meaning(),
-    "  " + ExitCode.INTERNAL.code() + "  " + ExitCode.INTERNAL.meaning()
-  };
-
   private final Cli.Env env;
 
   @Mixin AwsOptions aws;
@@ -160,7 +150,29 @@ final class ValidateLogsCommand implements Callable<Integer> {
   private int cannotRun(ReadFailure e) {
     env.err().println("trailaudit: validation could not run: " + e.reason());
     env.err().flush();
-    return ExitCode.FINDINGS.code();
+    return cannotRunCode(e);
+  }
+
+  /** AWS error codes that mean the credentials themselves are missing or not accepted. */
+  private static final java.util.Set<String> CREDENTIAL_ERRORS =
+      java.util.Set.of(
+          "NoCredentials",
+          "ExpiredToken",
+          "ExpiredTokenException",
+          "InvalidClientTokenId",
+          "InvalidAccessKeyId",
+          "UnrecognizedClientException",
+          "SignatureDoesNotMatch",
+          "InvalidToken");
+
+  /**
+   * A credentials problem is the user's to fix (2, as for audit and collect); anything else that
+   * stopped validation (access denied, no public keys, an AWS error) means nothing could be
+   * validated (3): never 1, which says the logs themselves are invalid or missing.
+   */
+  static int cannotRunCode(ReadFailure e) {
+    return (CREDENTIAL_ERRORS.contains(e.errorCode()) ? ExitCode.USAGE : ExitCode.INCOMPLETE)
+        .code();
   }
 
   /** Validates and prints; the exit code says whether everything found is valid. */
@@ -188,12 +200,22 @@ final class ValidateLogsCommand implements Callable<Integer> {
       out.flush();
       err.println("trailaudit: validation could not run: " + e.reason());
       err.flush();
-      return ExitCode.FINDINGS.code();
+      return cannotRunCode(e);
     }
     output.finish(summary);
+    if (summary.digests().total() == 0) {
+      out.flush();
+      err.println(
+          "trailaudit: validation could not run: no digest file was found for "
+              + trailArn
+              + " in the window, so no log file was validated");
+      err.flush();
+      return ExitCode.INCOMPLETE.code();
+    }
     return exitCode(summary);
   }
 
+  /** 0 when every digest and log file found is valid, else 1. */
   static int exitCode(ValidationSummary summary) {
     return summary.allValid() ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
   }

@@ -4,6 +4,7 @@ import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
 import io.trailaudit.model.CollectionInfo;
+import io.trailaudit.model.CollectionInfo.Exclusion;
 import io.trailaudit.model.ConfigRecorder;
 import io.trailaudit.model.ConfigRule;
 import io.trailaudit.model.EventDataStore;
@@ -142,6 +143,9 @@ public final class Collector {
     private volatile int accountsTotal;
     private Principal logArchive;
 
+    /** Accounts of the organization not collected, and why; filled by {@link #targets}. */
+    private final List<CollectionInfo.ExcludedAccount> excluded = new ArrayList<>();
+
     Run(CollectRequest request, ExecutorService pool) {
       this.request = request;
       this.pool = pool;
@@ -207,7 +211,8 @@ public final class Collector {
               "live",
               identity.value().arn(),
               home,
-              request.regions().isEmpty() ? List.copyOf(regions) : request.regions()),
+              request.regions().isEmpty() ? List.copyOf(regions) : request.regions(),
+              excluded),
           tree,
           read,
           readBuckets,
@@ -269,6 +274,10 @@ public final class Collector {
         Principal principal,
         Observed<OrganizationMembership> organization) {}
 
+    private void exclude(String accountId, Exclusion reason) {
+      excluded.add(new CollectionInfo.ExcludedAccount(accountId, reason));
+    }
+
     private List<Target> targets(
         Principal caller,
         Observed<OrganizationTree> tree,
@@ -283,6 +292,12 @@ public final class Collector {
                     .findFirst()
                     .orElse(null)
                 : null;
+        if (tree.isKnown() && tree.value() != null) {
+          tree.value().accounts().stream()
+              .filter(a -> !a.id().equals(callerAccount))
+              .sorted(Comparator.comparing(OrganizationTree.Account::id))
+              .forEach(a -> exclude(a.id(), Exclusion.NOT_ORGANIZATION_MODE));
+        }
         return List.of(new Target(callerAccount, name, caller, membership));
       }
       if (!tree.isKnown()) {
@@ -317,7 +332,16 @@ public final class Collector {
         boolean wanted = scope.accounts().isEmpty() || scope.accounts().contains(a.id());
         // Suspended and closing accounts cannot be entered; audit the active ones.
         boolean active = a.status() == null || a.status().equals("ACTIVE");
-        if (!wanted || !active || scope.excludeAccounts().contains(a.id())) {
+        if (!wanted) {
+          exclude(a.id(), Exclusion.NOT_SELECTED);
+          continue;
+        }
+        if (scope.excludeAccounts().contains(a.id())) {
+          exclude(a.id(), Exclusion.EXCLUDED);
+          continue;
+        }
+        if (!active) {
+          exclude(a.id(), Exclusion.NOT_ACTIVE);
           continue;
         }
         if (a.id().equals(callerAccount)) {

@@ -1,19 +1,22 @@
 package io.trailaudit.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trailaudit.files.InputFileException;
+import io.trailaudit.files.InputText;
 import io.trailaudit.files.JsonErrors;
 import io.trailaudit.files.RecordKeys;
+import io.trailaudit.files.StrictMapping;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Map;
 
 /** Reads {@code trailaudit.yml}: unknown keys and wrong types are errors naming the key. */
 public final class ConfigLoader {
@@ -25,69 +28,89 @@ public final class ConfigLoader {
    * @param knownCheckIds the check ids {@code skipChecks} may name
    */
   public static AuditConfig load(Path file, Collection<String> knownCheckIds) {
-    String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InputFileException(name + ": no such file");
-    } catch (IOException e) {
-      throw new InputFileException(name + ": cannot read: " + e.getMessage(), e);
-    }
-    return parse(name, text, knownCheckIds);
+    return parse(file.toString(), InputText.read(file), knownCheckIds);
   }
 
   public static AuditConfig parse(String name, String yaml, Collection<String> knownCheckIds) {
     ObjectMapper mapper =
-        new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        StrictMapping.apply(
+            new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS));
     AuditConfig config;
+    Map<String, JsonLocation> where;
     try (JsonParser keys = mapper.createParser(yaml)) {
-      RecordKeys.check(name, keys, AuditConfig.class);
+      where = RecordKeys.check(name, keys, AuditConfig.class);
     } catch (JsonProcessingException e) {
       throw JsonErrors.describe(name, e);
     } catch (IOException e) {
       throw new InputFileException(name + ": cannot read: " + e.getMessage(), e);
     }
+    Place place = new Place(name, where);
     try (JsonParser p = mapper.createParser(yaml)) {
-      // A file of comments only has no token: the defaults.
-      config = p.nextToken() == null ? null : mapper.readValue(p, AuditConfig.class);
-    } catch (JsonProcessingException e) {
-      throw JsonErrors.describe(name, e);
+      try {
+        // A file of comments only has no token: the defaults.
+        config = p.nextToken() == null ? null : mapper.readValue(p, AuditConfig.class);
+      } catch (JsonProcessingException e) {
+        // Described while the parser is open: the message quotes the offending value.
+        throw JsonErrors.describe(name, e);
+      }
+      if (config != null) {
+        positive(place, "$", mapper.readTree(yaml));
+      }
     } catch (IOException e) {
       throw new InputFileException(name + ": cannot read: " + e.getMessage(), e);
     }
     if (config == null) {
       return AuditConfig.defaults();
     }
-    validate(name, config, knownCheckIds);
+    validate(place, config, knownCheckIds);
     return config;
   }
 
-  private static void validate(String name, AuditConfig c, Collection<String> knownCheckIds) {
-    if (c.deliveryMaxAgeHours() <= 0) {
-      throw new InputFileException(
-          name + ": at $.deliveryMaxAgeHours: must be a positive number of hours");
+  /** Names a place of the file in a message: {@code file: line 3, column 5: at $.a.b}. */
+  private record Place(String file, Map<String, JsonLocation> where) {
+    String at(String path) {
+      JsonLocation loc = where.get(path);
+      return file + ": " + (loc == null ? "" : JsonErrors.at(loc) + ": ") + "at " + path;
     }
-    if (c.digestMaxAgeHours() <= 0) {
-      throw new InputFileException(
-          name + ": at $.digestMaxAgeHours: must be a positive number of hours");
+  }
+
+  /**
+   * Every duration in the file ({@code ...Hours}, {@code ...Days}, at any depth, so that keys added
+   * later are covered too) is a positive number: a zero or negative age or retention would make a
+   * requirement that nothing, or everything, meets.
+   */
+  private static void positive(Place place, String path, JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return;
     }
-    if (c.lake().minRetentionDays() <= 0) {
-      throw new InputFileException(
-          name + ": at $.lake.minRetentionDays: must be a positive number of days");
+    for (var it = node.fields(); it.hasNext(); ) {
+      var e = it.next();
+      String key = e.getKey();
+      String at = path + "." + key;
+      String unit = key.endsWith("Hours") ? "hours" : key.endsWith("Days") ? "days" : null;
+      if (unit != null && e.getValue().isNumber() && e.getValue().asDouble() <= 0) {
+        throw new InputFileException(
+            place.at(at)
+                + ": must be a positive number of "
+                + unit
+                + ", not "
+                + e.getValue().asText());
+      }
+      positive(place, at, e.getValue());
     }
+  }
+
+  private static void validate(Place place, AuditConfig c, Collection<String> knownCheckIds) {
     for (int i = 0; i < c.skipChecks().size(); i++) {
       String id = c.skipChecks().get(i);
       if (!knownCheckIds.contains(id)) {
         throw new InputFileException(
-            name
-                + ": at $.skipChecks["
-                + i
-                + "]: unknown check \""
+            place.at("$.skipChecks[" + i + "]")
+                + ": unknown check \""
                 + id
                 + "\" (known: "
                 + String.join(", ", knownCheckIds)
@@ -98,17 +121,15 @@ public final class ConfigLoader {
       String p = c.breakGlassPrincipals().get(i);
       if (p == null || !p.startsWith("arn:")) {
         throw new InputFileException(
-            name
-                + ": at $.breakGlassPrincipals["
-                + i
-                + "]: \""
+            place.at("$.breakGlassPrincipals[" + i + "]")
+                + ": \""
                 + p
                 + "\" is not a principal ARN (arn:aws:iam::ACCOUNT:role/NAME, * and ? allowed)");
       }
     }
     for (int i = 0; i < c.suppressions().size(); i++) {
       Suppression s = c.suppressions().get(i);
-      String at = name + ": at $.suppressions[" + i + "]";
+      String at = place.at("$.suppressions[" + i + "]");
       if (s == null) {
         throw new InputFileException(at + ": empty suppression (rule and reason are required)");
       }
@@ -120,6 +141,14 @@ public final class ConfigLoader {
       if (s.reason() == null || s.reason().isBlank()) {
         throw new InputFileException(
             at + ".reason: required: say why the finding is accepted (shown on the finding)");
+      }
+      if (s.matchesEveryRule() && !s.allowAll()) {
+        throw new InputFileException(
+            at
+                + ".rule: \""
+                + s.rule()
+                + "\" matches every rule and would mute every FAIL finding; name the rules"
+                + " (e.g. log-bucket/*), or add allowAll: true if that is really meant");
       }
     }
   }

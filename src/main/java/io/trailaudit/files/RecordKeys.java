@@ -8,7 +8,11 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks the keys of a document against the components of the records it maps to, on the token
@@ -18,16 +22,25 @@ import java.util.List;
 public final class RecordKeys {
   private RecordKeys() {}
 
-  /** Reads the whole document from {@code p}; throws naming the first unknown key. */
-  public static void check(String file, JsonParser p, Class<? extends Record> type)
-      throws IOException {
+  /**
+   * Reads the whole document from {@code p}; throws naming the first unknown or repeated key.
+   *
+   * @return where each key and list element of the records starts, by JSON path ({@code
+   *     $.lake.minRetentionDays}, {@code $.suppressions[1]}), for messages about their values
+   */
+  public static Map<String, JsonLocation> check(
+      String file, JsonParser p, Class<? extends Record> type) throws IOException {
+    p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     if (p.currentToken() == null) {
       p.nextToken();
     }
-    walk(file, p, type, "$");
+    Map<String, JsonLocation> where = new HashMap<>();
+    walk(file, p, type, "$", where);
+    return where;
   }
 
-  private static void walk(String file, JsonParser p, Type generic, String path)
+  private static void walk(
+      String file, JsonParser p, Type generic, String path, Map<String, JsonLocation> where)
       throws IOException {
     if (p.currentToken() == JsonToken.START_ARRAY
         && generic instanceof ParameterizedType list
@@ -36,7 +49,9 @@ public final class RecordKeys {
       Type element = list.getActualTypeArguments()[0];
       int i = 0;
       for (JsonToken t = p.nextToken(); t != null && t != JsonToken.END_ARRAY; t = p.nextToken()) {
-        walk(file, p, element, path + "[" + i++ + "]");
+        String at = path + "[" + i++ + "]";
+        where.put(at, p.currentTokenLocation());
+        walk(file, p, element, at, where);
       }
       return;
     }
@@ -47,9 +62,25 @@ public final class RecordKeys {
       return;
     }
     RecordComponent[] components = type.getRecordComponents();
+    Set<String> seen = new HashSet<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String key = p.currentName();
       JsonLocation at = p.currentTokenLocation();
+      if (!seen.add(key)) {
+        JsonLocation first = where.get(path + "." + key);
+        throw new InputFileException(
+            String.format(
+                "%s: line %d, column %d: at %s: duplicate key \"%s\" (first at line %d, column"
+                    + " %d): each key may appear once",
+                file,
+                at.getLineNr(),
+                at.getColumnNr(),
+                path + "." + key,
+                key,
+                first.getLineNr(),
+                first.getColumnNr()));
+      }
+      where.put(path + "." + key, at);
       RecordComponent c =
           Arrays.stream(components).filter(rc -> rc.getName().equals(key)).findFirst().orElse(null);
       if (c == null) {
@@ -65,7 +96,7 @@ public final class RecordKeys {
                 String.join(", ", known)));
       }
       p.nextToken();
-      walk(file, p, c.getGenericType(), path + "." + key);
+      walk(file, p, c.getGenericType(), path + "." + key, where);
     }
   }
 }

@@ -1,6 +1,9 @@
 package io.trailaudit.report;
 
+import io.trailaudit.checks.CheckInfo;
+import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.RequirementInfo;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.Suppression;
 import io.trailaudit.policy.Glob;
@@ -8,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -32,9 +36,35 @@ public final class Suppressions {
     return apply(findings, suppressions, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
   }
 
+  /**
+   * Applies {@code suppressions} on the current day of {@code clock} in UTC, for an audit that ran
+   * the checks {@code ranChecks}: a suppression that matched nothing because none of its rules was
+   * run gets its own notice, not the advice to remove it.
+   */
+  public static Result apply(
+      List<Finding> findings,
+      List<Suppression> suppressions,
+      Clock clock,
+      Collection<String> ranChecks) {
+    return apply(
+        findings, suppressions, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ranChecks);
+  }
+
   /** Applies {@code suppressions} as of {@code today}; the expiry day itself still mutes. */
   public static Result apply(
       List<Finding> findings, List<Suppression> suppressions, LocalDate today) {
+    return apply(findings, suppressions, today, null);
+  }
+
+  /**
+   * Applies {@code suppressions} as of {@code today}; {@code ranChecks} are the checks that ran, or
+   * null when unknown (every unused suppression is then "matched no FAIL finding").
+   */
+  public static Result apply(
+      List<Finding> findings,
+      List<Suppression> suppressions,
+      LocalDate today,
+      Collection<String> ranChecks) {
     List<Selector> selectors = suppressions.stream().map(Selector::of).toList();
     int[] matched = new int[suppressions.size()];
     List<Finding> out = new ArrayList<>(findings.size());
@@ -66,6 +96,13 @@ public final class Suppressions {
                     + " and no longer mutes: "
                     + matched[i]
                     + " FAIL finding(s) it would have muted are reported as FAIL."));
+      } else if (matched[i] == 0 && ranChecks != null && onlyNotRun(selectors.get(i), ranChecks)) {
+        notices.add(
+            new Notice(
+                Notice.SUPPRESSION_NOT_RUN,
+                name
+                    + " matched nothing because no check it names was run (--checks or"
+                    + " skipChecks): keep it; it applies when its check runs."));
       } else if (matched[i] == 0) {
         notices.add(
             new Notice(
@@ -74,6 +111,25 @@ public final class Suppressions {
       }
     }
     return new Result(out, notices);
+  }
+
+  /**
+   * Whether the suppression's rule names catalogued rules, but none of a check that ran. A rule
+   * that names no catalogued rule at all (a typo) is not "not run": it can never match.
+   */
+  private static boolean onlyNotRun(Selector selector, Collection<String> ranChecks) {
+    boolean named = false;
+    for (CheckInfo check : ControlCatalog.get().checks()) {
+      for (RequirementInfo r : check.requirements()) {
+        if (selector.matchesRule(check.id() + "/" + r.id())) {
+          if (ranChecks.contains(check.id())) {
+            return false;
+          }
+          named = true;
+        }
+      }
+    }
+    return named;
   }
 
   private static Finding muted(Finding f, String reason) {
@@ -100,6 +156,10 @@ public final class Suppressions {
 
     private static Glob glob(String pattern) {
       return pattern == null ? null : Glob.of(pattern);
+    }
+
+    boolean matchesRule(String ruleId) {
+      return matches(rule, ruleId);
     }
 
     boolean matches(Finding f) {

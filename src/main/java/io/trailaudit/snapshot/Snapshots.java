@@ -10,26 +10,27 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.trailaudit.files.InputFileException;
+import io.trailaudit.files.InputText;
 import io.trailaudit.files.JsonErrors;
+import io.trailaudit.files.StrictMapping;
 import io.trailaudit.model.Snapshot;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads and writes snapshot files (JSON, format version {@link Snapshot#SCHEMA_VERSION}). */
 public final class Snapshots {
   private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .addModule(new ObservedModule())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .build();
+      StrictMapping.apply(
+          JsonMapper.builder()
+              .addModule(new JavaTimeModule())
+              .addModule(new ObservedModule())
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+              .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+              .build());
 
   private Snapshots() {}
 
@@ -40,23 +41,23 @@ public final class Snapshots {
 
   /** Reads a snapshot file; any problem is an {@link InputFileException} naming the place. */
   public static Snapshot read(Path file) {
-    String name = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new InputFileException(name + ": no such file");
-    } catch (IOException e) {
-      throw new InputFileException(name + ": cannot read: " + e.getMessage(), e);
-    }
-    return parse(name, bytes);
+    return parse(file.toString(), InputText.readBytes(file));
   }
 
   /** Parses snapshot JSON; {@code name} is used in error messages. */
   public static Snapshot parse(String name, byte[] json) {
+    InputText.decode(name, json);
     try {
       checkSchemaVersion(name, json);
-      return MAPPER.readValue(json, Snapshot.class);
+      SnapshotRules.check(name, MAPPER.getFactory(), json);
+      try (JsonParser p = MAPPER.createParser(json)) {
+        try {
+          return MAPPER.readValue(p, Snapshot.class);
+        } catch (JsonProcessingException e) {
+          // Described while the parser is open: the message quotes the offending value.
+          throw JsonErrors.describe(name, e);
+        }
+      }
     } catch (JsonProcessingException e) {
       throw JsonErrors.describe(name, e);
     } catch (IOException e) {
@@ -93,14 +94,27 @@ public final class Snapshots {
         String field = p.currentName();
         JsonToken value = p.nextToken();
         if (field.equals("schemaVersion")) {
-          if (value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != Snapshot.SCHEMA_VERSION) {
+          if (value != JsonToken.VALUE_NUMBER_INT) {
+            throw new InputFileException(
+                String.format(
+                    "%s: line %d, column %d: at $.schemaVersion: the schema version is the number"
+                        + " %d, not %s",
+                    name,
+                    p.currentTokenLocation().getLineNr(),
+                    p.currentTokenLocation().getColumnNr(),
+                    Snapshot.SCHEMA_VERSION,
+                    value == JsonToken.VALUE_STRING
+                        ? "the string \"" + p.getText() + "\""
+                        : p.getText()));
+          }
+          if (p.getIntValue() != Snapshot.SCHEMA_VERSION) {
             throw new InputFileException(
                 String.format(
                     "%s: line %d, column %d: at $.schemaVersion: unsupported snapshot schema"
                         + " version %s (this trailaudit reads version %d)",
                     name,
-                    p.currentLocation().getLineNr(),
-                    p.currentLocation().getColumnNr(),
+                    p.currentTokenLocation().getLineNr(),
+                    p.currentTokenLocation().getColumnNr(),
                     p.getText(),
                     Snapshot.SCHEMA_VERSION));
           }

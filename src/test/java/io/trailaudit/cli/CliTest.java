@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailaudit.checks.AuditScope;
 import io.trailaudit.checks.CheckInfo;
 import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.RequirementInfo;
@@ -77,6 +78,10 @@ class CliTest {
     report.get("findings").forEach(f -> seen.add(f.get("ruleId").asText()));
     List<String> expected = new ArrayList<>();
     for (CheckInfo c : ControlCatalog.get().checks()) {
+      // audit/scope reports only a problem: the demo audits every account of its organization.
+      if (c.id().equals(AuditScope.CHECK_ID)) {
+        continue;
+      }
       for (RequirementInfo req : c.requirements()) {
         expected.add(c.id() + "/" + req.id());
       }

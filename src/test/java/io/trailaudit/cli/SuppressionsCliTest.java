@@ -126,4 +126,34 @@ class SuppressionsCliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("at $.suppressions[1].reason: required");
   }
+
+  @Test
+  void aSuppressionOfACheckLeftOutByChecksIsNotCalledUnused(@TempDir Path dir) throws Exception {
+    Path cfg = dir.resolve("trailaudit.yml");
+    Files.writeString(
+        cfg,
+        """
+        suppressions:
+          - rule: insights/*
+            reason: no budget
+          - rule: log-file-validation/digests-verified
+            account: "999999999999"
+            reason: not ours
+        """);
+    CliTest.Result r =
+        CliTest.run(
+            "audit",
+            "--snapshot",
+            CliTest.DEMO,
+            "--config",
+            cfg.toString(),
+            "--checks",
+            "log-file-validation",
+            "--format",
+            "json");
+    JsonNode notices = CliTest.json(r).get("notices");
+    assertThat(notices).hasSize(2);
+    assertThat(notices.get(0).get("kind").asText()).isEqualTo("suppression-check-not-run");
+    assertThat(notices.get(1).get("kind").asText()).isEqualTo("suppression-unused");
+  }
 }

@@ -426,11 +426,17 @@ class ValidateLogsScenarioTest {
   }
 
   @Test
-  void noDigestsInTheWindowExits0AsTheAwsCliDoes() throws Exception {
+  void noDigestsInTheWindowMeansNothingWasValidatedAndExits3() throws Exception {
     Run r = run();
 
+    // The output is the AWS CLI's; unlike its exit 0, nothing validated is not a pass.
     assertThat(r.out()).isEqualTo(HEADER + REQUESTED + "No digests found\n");
-    assertThat(r.code()).isZero();
+    assertThat(r.err())
+        .isEqualTo(
+            "trailaudit: validation could not run: no digest file was found for "
+                + trail.arn
+                + " in the window, so no log file was validated\n");
+    assertThat(r.code()).isEqualTo(3);
   }
 
   @Test
@@ -444,7 +450,7 @@ class ValidateLogsScenarioTest {
             "trailaudit: validation could not run: cloudtrail:ListPublicKeys failed: NoPublicKeys"
                 + " (No public keys found between 2026-11-19T00:00:00Z and"
                 + " 2026-11-19T04:00:00Z)\n");
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(3);
   }
 
   @Test

@@ -343,7 +343,26 @@ class ValidateLogsWireMockTest {
         .isEqualTo(
             "trailaudit: validation could not run: s3:ListObjectsV2 failed: AccessDenied (Access"
                 + " Denied)\n");
-    assertThat(r.code()).isEqualTo(1);
+    // Nothing was validated: 3, not 1 (which says the logs are invalid or missing).
+    assertThat(r.code()).isEqualTo(3);
+  }
+
+  @Test
+  void expiredCredentialsAreTheUsersToFixAndExit2() throws Exception {
+    serveEverything();
+    server.stubFor(
+        get(urlPathMatching("/" + BUCKET + "/?"))
+            .withQueryParam("list-type", equalTo("2"))
+            .atPriority(1)
+            .willReturn(s3Error(400, "expired-token.xml", "")));
+
+    Result r = run();
+
+    assertThat(r.err())
+        .isEqualTo(
+            "trailaudit: validation could not run: s3:ListObjectsV2 failed: ExpiredToken (The"
+                + " provided token has expired.)\n");
+    assertThat(r.code()).isEqualTo(2);
   }
 
   @Test
@@ -364,7 +383,7 @@ class ValidateLogsWireMockTest {
         .startsWith(
             "trailaudit: validation could not run: cloudtrail:ListPublicKeys failed:"
                 + " AccessDeniedException (User: ");
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(3);
   }
 
   @Test
@@ -378,7 +397,7 @@ class ValidateLogsWireMockTest {
     assertThat(r.err())
         .startsWith(
             "trailaudit: validation could not run: cloudtrail:ListPublicKeys failed: ClientError");
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(3);
   }
 
   @Test

@@ -16,11 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.trailaudit.checks.AuditScope;
 import io.trailaudit.checks.CheckRunner;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.CollectionInfo.ExcludedAccount;
+import io.trailaudit.model.CollectionInfo.Exclusion;
 import io.trailaudit.model.LogValidation;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.RegionSnapshot;
@@ -234,6 +237,33 @@ class CollectorTest {
     assertThat(s.accounts().get(0).trails().get(0).status().failure().errorCode())
         .isEqualTo("TrailNotFoundException");
     aws.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing(DENIED)));
+    // The snapshot says why the other two accounts are missing, so the audit can tell.
+    assertThat(s.collection().excludedAccounts())
+        .containsExactly(
+            new ExcludedAccount(MGMT, Exclusion.EXCLUDED),
+            new ExcludedAccount(DENIED, Exclusion.NOT_SELECTED));
+    assertThat(CheckRunner.discover().run(s, AuditConfig.defaults(), List.of()))
+        .noneMatch(f -> f.checkId().equals(AuditScope.CHECK_ID));
+  }
+
+  @Test
+  void withoutOrgModeTheOtherAccountsAreRecordedAsLeftOut() {
+    Snapshot s = collect(new CollectRequest(List.of("us-east-1"), 4, null, null, null));
+
+    assertThat(s.accounts()).extracting(AccountSnapshot::accountId).containsExactly(MGMT);
+    assertThat(s.collection().excludedAccounts())
+        .containsExactly(
+            new ExcludedAccount(MEMBER, Exclusion.NOT_ORGANIZATION_MODE),
+            new ExcludedAccount(DENIED, Exclusion.NOT_ORGANIZATION_MODE));
+    assertThat(Snapshots.parse("s.json", Snapshots.toJson(s).getBytes()).collection())
+        .isEqualTo(s.collection());
+  }
+
+  @Test
+  void anOrganizationCollectionOfEveryAccountRecordsNoneLeftOut() {
+    Snapshot s = collect(new CollectRequest(List.of("us-east-1"), 4, ORG, null, null));
+
+    assertThat(s.collection().excludedAccounts()).isEmpty();
   }
 
   @Test

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailaudit.files.InputFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   static final List<String> CHECKS = List.of("organization-trail", "log-bucket");
@@ -101,7 +105,9 @@ class ConfigLoaderTest {
   @Test
   void nonPositiveThresholdIsAnError() {
     assertThatThrownBy(() -> parse("digestMaxAgeHours: 0\n"))
-        .hasMessage("trailaudit.yml: at $.digestMaxAgeHours: must be a positive number of hours");
+        .hasMessage(
+            "trailaudit.yml: line 1, column 1: at $.digestMaxAgeHours: must be a positive number of"
+                + " hours, not 0");
   }
 
   @Test
@@ -162,13 +168,17 @@ class ConfigLoaderTest {
                       - {rule: insights/enabled, reason: "  "}
                     """))
         .isInstanceOf(InputFileException.class)
-        .hasMessageStartingWith("trailaudit.yml: at $.suppressions[1].reason: required");
+        .hasMessage(
+            "trailaudit.yml: line 3, column 5: at $.suppressions[1].reason: required: say why the"
+                + " finding is accepted (shown on the finding)");
   }
 
   @Test
   void suppressionWithoutRuleIsAnError() {
     assertThatThrownBy(() -> parse("suppressions:\n  - reason: fine\n"))
-        .hasMessageStartingWith("trailaudit.yml: at $.suppressions[0].rule: required");
+        .hasMessage(
+            "trailaudit.yml: line 2, column 5: at $.suppressions[0].rule: required: a rule id, *"
+                + " allowed (e.g. log-bucket/mfa-delete, log-bucket/*)");
   }
 
   @Test
@@ -186,5 +196,138 @@ class ConfigLoaderTest {
         .hasMessageContaining("trailaudit.yml: line 4")
         .hasMessageContaining("at $.suppressions[0].until")
         .hasMessageContaining("unknown field \"until\"");
+  }
+
+  @Test
+  void aNegativeRetentionIsAnErrorAtItsLine() {
+    assertThatThrownBy(
+            () -> parse("lake:\n  requireEventDataStore: true\n  minRetentionDays: -5\n"))
+        .hasMessage(
+            "trailaudit.yml: line 3, column 3: at $.lake.minRetentionDays: must be a positive number"
+                + " of days, not -5");
+  }
+
+  @Test
+  void aNegativeAgeIsAnError() {
+    assertThatThrownBy(() -> parse("deliveryMaxAgeHours: -1\n"))
+        .hasMessage(
+            "trailaudit.yml: line 1, column 1: at $.deliveryMaxAgeHours: must be a positive number"
+                + " of hours, not -1");
+  }
+
+  @Test
+  void aDuplicateKeyIsAnErrorNotALaterWin() {
+    assertThatThrownBy(
+            () -> parse("deliveryMaxAgeHours: 6\ndigestMaxAgeHours: 3\ndeliveryMaxAgeHours: 48\n"))
+        .hasMessage(
+            "trailaudit.yml: line 3, column 1: at $.deliveryMaxAgeHours: duplicate key"
+                + " \"deliveryMaxAgeHours\" (first at line 1, column 1): each key may appear once");
+  }
+
+  @Test
+  void aDuplicateNestedKeyIsAnError() {
+    assertThatThrownBy(() -> parse("lake:\n  minRetentionDays: 30\n  minRetentionDays: 400\n"))
+        .hasMessage(
+            "trailaudit.yml: line 3, column 3: at $.lake.minRetentionDays: duplicate key"
+                + " \"minRetentionDays\" (first at line 2, column 3): each key may appear once");
+  }
+
+  @Test
+  void aNumberWhereSettingsGoIsSaidInTheUsersWords() {
+    assertThatThrownBy(() -> parse("lake: 5\n"))
+        .hasMessage(
+            "trailaudit.yml: line 1, column 7: at $.lake: expected an object (key: value pairs),"
+                + " found the number 5");
+  }
+
+  @Test
+  void aWordWhereANumberGoesIsSaidInTheUsersWords() {
+    assertThatThrownBy(() -> parse("deliveryMaxAgeHours: soon\n"))
+        .hasMessage(
+            "trailaudit.yml: line 1, column 22: at $.deliveryMaxAgeHours: expected a whole number,"
+                + " found the string \"soon\"");
+  }
+
+  @Test
+  void aQuotedNumberIsNotANumber() {
+    assertThatThrownBy(() -> parse("deliveryMaxAgeHours: \"6\"\n"))
+        .hasMessage(
+            "trailaudit.yml: line 1, column 22: at $.deliveryMaxAgeHours: expected a whole number,"
+                + " found the string \"6\"");
+  }
+
+  @Test
+  void aFractionOfAnHourIsNotTruncated() {
+    assertThatThrownBy(() -> parse("digestMaxAgeHours: 1.5\n"))
+        .hasMessage(
+            "trailaudit.yml: line 1, column 20: at $.digestMaxAgeHours: expected a whole number,"
+                + " found the number 1.5");
+  }
+
+  @Test
+  void anUnquotedAccountIdIsRefusedRatherThanRead() {
+    assertThatThrownBy(
+            () -> parse("suppressions:\n  - {rule: a/b, reason: r, account: 333333333333}\n"))
+        .hasMessage(
+            "trailaudit.yml: line 2, column 37: at $.suppressions[0].account: expected a string,"
+                + " found the number 333333333333");
+  }
+
+  @Test
+  void aListWhereTrueOrFalseGoesIsAnError() {
+    assertThatThrownBy(() -> parse("lake:\n  requireEventDataStore: [yes]\n"))
+        .hasMessage(
+            "trailaudit.yml: line 2, column 26: at $.lake.requireEventDataStore: expected true or"
+                + " false, found a list");
+  }
+
+  @Test
+  void aSuppressionOfEveryRuleNeedsAllowAll() {
+    assertThatThrownBy(() -> parse("suppressions:\n  - {rule: \"*\", reason: noisy}\n"))
+        .hasMessage(
+            "trailaudit.yml: line 2, column 5: at $.suppressions[0].rule: \"*\" matches every rule"
+                + " and would mute every FAIL finding; name the rules (e.g. log-bucket/*), or add"
+                + " allowAll: true if that is really meant");
+    assertThatThrownBy(() -> parse("suppressions:\n  - {rule: \"*/*\", reason: noisy}\n"))
+        .hasMessageContaining("\"*/*\" matches every rule");
+    AuditConfig c = parse("suppressions:\n  - {rule: \"*\", reason: sandbox, allowAll: true}\n");
+    assertThat(c.suppressions().get(0).allowAll()).isTrue();
+    assertThat(parse("suppressions:\n  - {rule: log-bucket/*, reason: r}\n").suppressions())
+        .singleElement()
+        .satisfies(x -> assertThat(x.matchesEveryRule()).isFalse());
+  }
+
+  @Test
+  void aBinaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("trailaudit.yml");
+    Files.write(f, new byte[] {'a', ':', ' ', (byte) 0xc3, (byte) 0x28});
+    assertThatThrownBy(() -> ConfigLoader.load(f, CHECKS))
+        .hasMessage(f + ": not UTF-8 text (byte 0xc3 at offset 3): is it a binary file?");
+  }
+
+  @Test
+  void aFileWithNulBytesIsNotText(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("trailaudit.yml");
+    Files.write(f, new byte[] {'l', 'a', 'k', 'e', 0, 0});
+    assertThatThrownBy(() -> ConfigLoader.load(f, CHECKS))
+        .hasMessage(f + ": not UTF-8 text (byte 0x00 at offset 4): is it a binary file?");
+  }
+
+  @Test
+  void aMissingFileOrADirectoryIsNamed(@TempDir Path dir) {
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yml"), CHECKS))
+        .hasMessage(dir.resolve("nope.yml") + ": no such file");
+    assertThatThrownBy(() -> ConfigLoader.load(dir, CHECKS))
+        .hasMessage(dir + ": is a directory, not a file");
+  }
+
+  @Test
+  void anUnreadableFileSaysPermissionDenied(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("trailaudit.yml");
+    Files.writeString(f, "lake: {}\n");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("-w-------"));
+    Assumptions.assumeFalse(Files.isReadable(f), "running as root: every file is readable");
+    assertThatThrownBy(() -> ConfigLoader.load(f, CHECKS))
+        .hasMessage(f + ": cannot read: permission denied");
   }
 }

@@ -146,4 +146,35 @@ class SuppressionsTest {
     assertThat(Suppressions.apply(ALL, List.of(s), tomorrow).findings().get(0).status())
         .isEqualTo(Status.FAIL);
   }
+
+  @Test
+  void aSuppressionOfACheckThatWasNotRunIsNotCalledUnused() {
+    Suppressions.Result r =
+        Suppressions.apply(ALL, List.of(rule("insights/*")), TODAY, List.of("log-bucket"));
+    assertThat(r.notices()).singleElement();
+    assertThat(r.notices().get(0).kind()).isEqualTo("suppression-check-not-run");
+    assertThat(r.notices().get(0).message())
+        .isEqualTo(
+            "suppressions[0] (rule insights/*) matched nothing because no check it names was run"
+                + " (--checks or skipChecks): keep it; it applies when its check runs.");
+  }
+
+  @Test
+  void aSuppressionOfACheckThatRanAndMatchedNothingIsUnused() {
+    Suppressions.Result r =
+        Suppressions.apply(
+            ALL, List.of(rule("insights/*")), TODAY, List.of("log-bucket", "insights"));
+    assertThat(r.notices()).extracting(Notice::kind).containsExactly(Notice.SUPPRESSION_UNUSED);
+    assertThat(r.notices().get(0).message())
+        .isEqualTo(
+            "suppressions[0] (rule insights/*) matched no FAIL finding: remove it, or correct its"
+                + " selector.");
+  }
+
+  @Test
+  void aMisspeltRuleIsUnusedEvenWhenItsCheckDidNotRun() {
+    Suppressions.Result r =
+        Suppressions.apply(ALL, List.of(rule("insihgts/*")), TODAY, List.of("log-bucket"));
+    assertThat(r.notices()).extracting(Notice::kind).containsExactly(Notice.SUPPRESSION_UNUSED);
+  }
 }

@@ -90,7 +90,7 @@ class SnapshotsTest {
   void wrongTypeNamesTheJsonPath() {
     String json =
         MINIMAL_HEAD
-            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + "\"accounts\": [{\"accountId\": \"111111111111\", \"trails\": [{\"arn\": \"a\","
             + " \"name\": \"n\", \"homeRegion\": \"r\", \"isLogging\": 1, \"isMultiRegionTrail\": \"yes\"}]}]}";
     assertThatThrownBy(() -> parse(json))
         .isInstanceOf(InputFileException.class)
@@ -101,7 +101,7 @@ class SnapshotsTest {
   void wrongPrimitiveTypeNamesTheField() {
     String json =
         MINIMAL_HEAD
-            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + "\"accounts\": [{\"accountId\": \"111111111111\", \"trails\": [{\"arn\": \"a\","
             + " \"name\": \"n\", \"homeRegion\": \"r\", \"isMultiRegionTrail\": \"yes\"}]}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining("at $.accounts[0].trails[0].isMultiRegionTrail")
@@ -112,7 +112,7 @@ class SnapshotsTest {
   void aMissingTrueFalseFieldIsAnErrorNeverFalse() {
     String json =
         MINIMAL_HEAD
-            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + "\"accounts\": [{\"accountId\": \"111111111111\", \"trails\": [{\"arn\": \"a\","
             + " \"name\": \"n\", \"homeRegion\": \"r\", \"isOrganizationTrail\": false}]}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining(
@@ -130,7 +130,7 @@ class SnapshotsTest {
   void missingRequiredFieldIsNamed() {
     String json =
         MINIMAL_HEAD
-            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"name\": \"n\","
+            + "\"accounts\": [{\"accountId\": \"111111111111\", \"trails\": [{\"name\": \"n\","
             + FLAGS
             + " \"homeRegion\": \"r\"}]}]}";
     assertThatThrownBy(() -> parse(json))
@@ -153,18 +153,20 @@ class SnapshotsTest {
   void errorsInsideObservedValuesKeepTheirLine() {
     String json =
         MINIMAL_HEAD
-            + "\n\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + "\n\"accounts\": [{\"accountId\": \"111111111111\", \"trails\": [{\"arn\": \"a\","
             + " \"name\": \"n\", \"homeRegion\": \"r\",\n \"status\": {\"isLogging\": \"maybe\"}}]}]}";
     assertThatThrownBy(() -> parse(json))
         .hasMessageContaining("line 3, column")
-        .hasMessageContaining("at $.accounts[0].trails[0].status.isLogging");
+        .hasMessageContaining(
+            "at $.accounts[0].trails[0].status.isLogging: expected true or false, found the"
+                + " string \"maybe\"");
   }
 
   @Test
   void aTrailStatusMarkedUnavailableReadsAsUnavailable() {
     String json =
         MINIMAL_HEAD
-            + "\"accounts\": [{\"accountId\": \"1\", \"trails\": [{\"arn\": \"a\","
+            + "\"accounts\": [{\"accountId\": \"111111111111\", \"trails\": [{\"arn\": \"a\","
             + " \"name\": \"n\", \"homeRegion\": \"r\","
             + FLAGS
             + " \"status\": {\"unavailable\": {\"service\":"
