@@ -4,7 +4,7 @@ package io.trailaudit.cli;
 public enum ExitCode {
   OK(0, "no FAIL finding at or above the --fail-on severity"),
   FINDINGS(1, "at least one FAIL finding at or above the --fail-on severity"),
-  USAGE(2, "usage, configuration or input file error"),
+  USAGE(2, "usage, configuration, input or output file error"),
   INCOMPLETE(3, "the audit has ERROR findings and --fail-on-error was given"),
   INTERNAL(4, "internal error (a bug: please report it with --debug output)");
 
