@@ -177,6 +177,33 @@ class OutputPathTest {
   }
 
   @Test
+  void aReadOnlyDirectoryIsFoundBeforeTheAudit() throws Exception {
+    // A read-only file system stops root too; mounted only where the test may (root on Linux).
+    Path mount = Files.createDirectory(dir.resolve("ro"));
+    Assumptions.assumeTrue(
+        exec("mount", "-t", "tmpfs", "-o", "ro,size=16k", "tmpfs", mount.toString()),
+        "cannot mount a tmpfs here");
+    try {
+      Path report = mount.resolve("r.json");
+      assertOneLine(
+          CliTest.run("audit", "--snapshot", CliTest.DEMO, "-o", report.toString()),
+          "-o " + report + ": directory " + mount + " is not writable");
+      assertOneLine(
+          CliTest.run(
+              "audit",
+              "--snapshot",
+              CliTest.DEMO,
+              "--output-dir",
+              mount.resolve("sub").toString(),
+              "--formats",
+              "json"),
+          "--output-dir " + mount.resolve("sub") + ": cannot create it: Read-only file system");
+    } finally {
+      exec("umount", mount.toString());
+    }
+  }
+
+  @Test
   void aReportThatFitsReplacesThePreviousOne() throws Exception {
     Path report = Files.writeString(dir.resolve("r.json"), "old");
     CliTest.Result r =
