@@ -73,6 +73,11 @@ public final class SarifRenderer implements Renderer {
    * are kept and a notification says how many were left out.
    */
   static Sarif.Log log(AuditReport report) {
+    return log(report, MAX_RESULTS);
+  }
+
+  /** The log with at most {@code maxResults} results (a parameter for tests). */
+  static Sarif.Log log(AuditReport report, int maxResults) {
     List<Finding> failed =
         report.findings().stream()
             .filter(f -> f.status() == Status.FAIL || f.status() == Status.MUTED)
@@ -80,20 +85,20 @@ public final class SarifRenderer implements Renderer {
     Sarif.Log log = null;
     for (Grouping g : Grouping.values()) {
       int results = g == Grouping.FINDING ? failed.size() : groups(failed, g).size();
-      if (results > MAX_RESULTS && g != Grouping.RULE) {
+      if (results > maxResults && g != Grouping.RULE) {
         continue; // counted first: building a log of 30,000 results only to drop it is slow
       }
-      log = log(report, g);
-      if (fits(log)) {
+      log = log(report, g, maxResults);
+      if (fits(log, maxResults)) {
         return log;
       }
     }
     Run run = log.runs().get(0);
     List<Result> all = run.results();
-    int keep = Math.min(all.size(), MAX_RESULTS);
+    int keep = Math.min(all.size(), maxResults);
     while (true) {
-      Sarif.Log cut = cut(log, all.subList(0, keep), all.size() - keep);
-      if (fits(cut) || keep == 0) {
+      Sarif.Log cut = cut(log, all.subList(0, keep), all.size() - keep, maxResults);
+      if (fits(cut, maxResults) || keep == 0) {
         return cut;
       }
       keep = keep * 9 / 10;
@@ -128,8 +133,8 @@ public final class SarifRenderer implements Renderer {
   /** Notification descriptor of a run whose results are aggregated or cut. */
   static final String AGGREGATED = "sarif-results-aggregated";
 
-  static boolean fits(Sarif.Log log) {
-    return log.runs().stream().allMatch(r -> r.results().size() <= MAX_RESULTS)
+  static boolean fits(Sarif.Log log, int maxResults) {
+    return log.runs().stream().allMatch(r -> r.results().size() <= maxResults)
         && gzipSize(log) <= MAX_GZIP_BYTES;
   }
 
@@ -144,7 +149,7 @@ public final class SarifRenderer implements Renderer {
     return counter.count;
   }
 
-  static Sarif.Log log(AuditReport report, Grouping grouping) {
+  static Sarif.Log log(AuditReport report, Grouping grouping, int maxResults) {
     List<CheckInfo> checks =
         report.scope().checks().stream()
             .flatMap(id -> ControlCatalog.get().find(id).stream())
@@ -191,7 +196,7 @@ public final class SarifRenderer implements Renderer {
           note(
               failed.size()
                   + " FAIL and MUTED findings are more than the "
-                  + MAX_RESULTS
+                  + maxResults
                   + " results GitHub code scanning keeps per run, so each result here covers"
                   + (grouping == Grouping.ACCOUNT ? " one rule in one account" : " one rule")
                   + " and lists up to "
@@ -220,7 +225,7 @@ public final class SarifRenderer implements Renderer {
   }
 
   /** The log with only {@code kept} of its results, saying how many were left out. */
-  private static Sarif.Log cut(Sarif.Log log, List<Result> kept, int omitted) {
+  private static Sarif.Log cut(Sarif.Log log, List<Result> kept, int omitted, int maxResults) {
     Run run = log.runs().get(0);
     Invocation inv = run.invocations().get(0);
     List<Notification> configuration = new ArrayList<>(inv.toolConfigurationNotifications());
@@ -228,7 +233,7 @@ public final class SarifRenderer implements Renderer {
         note(
             omitted
                 + " results left out to stay within GitHub code scanning's limits (at most "
-                + MAX_RESULTS
+                + maxResults
                 + " results, 10 MB compressed); none is worse than those kept. The JSON report"
                 + " (--format json) lists every finding."));
     Invocation cutInvocation =

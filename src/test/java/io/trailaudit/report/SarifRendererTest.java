@@ -180,6 +180,39 @@ class SarifRendererTest {
   }
 
   @Test
+  void whenEvenOneResultPerRuleIsTooManyTheWorstAreKeptAndTheRestCounted() throws Exception {
+    List<Finding> findings =
+        List.of(
+            finding("log-bucket/dedicated", Status.FAIL, Severity.LOW, "arn:aws:s3:::a"),
+            finding("log-bucket/versioning", Status.FAIL, Severity.CRITICAL, "arn:aws:s3:::b"),
+            finding("log-bucket/mfa-delete", Status.FAIL, Severity.MEDIUM, "arn:aws:s3:::c"),
+            finding("log-bucket/not-public", Status.FAIL, Severity.HIGH, "arn:aws:s3:::d"));
+    AuditReport report =
+        AuditReport.of(
+            "1.0",
+            NOW,
+            new Scope(
+                "snapshot:x.json",
+                NOW,
+                null,
+                List.of("1"),
+                List.of("us-east-1"),
+                List.of("log-bucket")),
+            findings);
+    JsonNode sarif =
+        new ObjectMapper()
+            .readTree(JsonRenderer.MAPPER.writeValueAsString(SarifRenderer.log(report, 2)));
+    assertThat(schemaErrors(sarif)).isEmpty();
+    List<String> kept = new ArrayList<>();
+    sarif.at("/runs/0/results").forEach(r -> kept.add(r.get("ruleId").asText()));
+    assertThat(kept).containsExactly("log-bucket/versioning", "log-bucket/not-public");
+    assertThat(sarif.at("/runs/0/invocations/0/toolConfigurationNotifications").toString())
+        .contains("4 FAIL and MUTED findings are more than the 2 results")
+        .contains("2 results left out to stay within GitHub code scanning's limits (at most 2")
+        .contains("none is worse than those kept");
+  }
+
+  @Test
   void groupsAreCutIntoPartsOfAHundredInReportOrder() {
     List<Finding> findings = new ArrayList<>();
     for (int i = 0; i < 250; i++) {
