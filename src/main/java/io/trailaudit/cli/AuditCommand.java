@@ -10,16 +10,21 @@ import io.trailaudit.model.RegionSnapshot;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.report.AuditReport;
 import io.trailaudit.report.Format;
+import io.trailaudit.report.MarkdownRenderer;
+import io.trailaudit.report.Renderer;
 import io.trailaudit.report.Scope;
 import io.trailaudit.report.Suppressions;
 import io.trailaudit.snapshot.Snapshots;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +66,9 @@ final class AuditCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
+      description =
+          "Write the report to FILE instead of standard output: to a temporary file beside it,"
+              + " moved into place when complete, so a failed write leaves the old FILE as it was.")
   Path output;
 
   @Option(
@@ -151,6 +158,7 @@ final class AuditCommand implements Callable<Integer> {
             String.join(", ", live) + ": only for a live audit, not with --snapshot");
       }
     }
+    List<Output> files = outputFiles();
     AuditConfig cfg =
         config == null ? AuditConfig.defaults() : ConfigLoader.load(config, runner.ids());
     Snapshot snap =
@@ -172,24 +180,71 @@ final class AuditCommand implements Callable<Integer> {
             muted.findings(),
             muted.notices());
 
+    String fullReport = fullReport(files);
+    for (Output o : files) {
+      o.file().write(out -> render(o.format(), false, fullReport, report, out));
+    }
+    if (output == null) {
+      renderer(format, env.color() && !noColor, fullReport).render(report, env.out());
+      env.out().flush();
+    }
+    return Verdict.of(report, failOn, failOnError).code();
+  }
+
+  /** A report file and its format. */
+  private record Output(ReportFile file, Format format) {}
+
+  /**
+   * The report files of this run, checked before anything is read: one per {@code --formats} entry,
+   * then {@code -o}. The output directory is created here.
+   */
+  private List<Output> outputFiles() {
+    List<Output> files = new ArrayList<>();
     if (outputDir != null) {
-      Files.createDirectories(outputDir);
+      ReportFile.directory("--output-dir", outputDir);
       for (Format f : formats) {
         Path file = outputDir.resolve("trailaudit." + f.extension());
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-          f.renderer(false).render(report, w);
+        files.add(new Output(new ReportFile("--output-dir", file), f));
+      }
+    }
+    if (output != null) {
+      files.add(new Output(new ReportFile("-o", output), format));
+    }
+    for (Output o : files) {
+      o.file().check(false);
+    }
+    Map<String, Path> inputs = new LinkedHashMap<>();
+    inputs.put("--snapshot", snapshot);
+    inputs.put("--config", config);
+    ReportFile.distinct(files.stream().map(Output::file).toList(), inputs);
+    return files;
+  }
+
+  /**
+   * A complete report written in this run, for the Markdown report to point to when it is cut:
+   * HTML, else JSON, else text; null when there is none.
+   */
+  private static String fullReport(List<Output> files) {
+    for (Format complete : List.of(Format.HTML, Format.JSON, Format.TEXT)) {
+      for (Output o : files) {
+        if (o.format() == complete) {
+          return o.file().path().toString();
         }
       }
     }
-    if (output == null) {
-      format.renderer(env.color() && !noColor).render(report, env.out());
-      env.out().flush();
-    } else {
-      try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        format.renderer(false).render(report, w);
-      }
-    }
-    return Verdict.of(report, failOn, failOnError).code();
+    return null;
+  }
+
+  private static Renderer renderer(Format f, boolean color, String fullReport) {
+    return f == Format.MARKDOWN ? new MarkdownRenderer(fullReport) : f.renderer(color);
+  }
+
+  private static void render(
+      Format f, boolean color, String fullReport, AuditReport report, OutputStream out)
+      throws IOException {
+    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    renderer(f, color, fullReport).render(report, w);
+    w.flush();
   }
 
   private Scope scope(Snapshot snap, List<String> ran) {

@@ -31,7 +31,17 @@ public final class Cli {
       Clock clock,
       Map<String, String> variables,
       boolean terminal) {
-    return commandLine(new Env(out, err, clock, variables, terminal)).execute(args);
+    int code = commandLine(new Env(out, err, clock, variables, terminal)).execute(args);
+    // PrintWriter keeps write errors to itself: a closed pipe or a full disk behind standard
+    // output would otherwise pass for a complete report.
+    if (out.checkError() && code != ExitCode.INTERNAL.code()) {
+      err.println(
+          "trailaudit: cannot write to standard output (closed, or the disk is full): the output"
+              + " is incomplete");
+      err.flush();
+      return ExitCode.USAGE.code();
+    }
+    return code;
   }
 
   static CommandLine commandLine(Env env) {

@@ -3,8 +3,6 @@ package io.trailaudit.cli;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.snapshot.Snapshots;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +22,9 @@ final class CollectCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       paramLabel = "FILE",
       required = true,
-      description = "Write the snapshot (JSON) to FILE.")
+      description =
+          "Write the snapshot (JSON) to FILE, creating its directory if needed; checked before"
+              + " anything is read.")
   Path output;
 
   @Mixin AwsOptions aws;
@@ -40,15 +40,11 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    ReportFile file = new ReportFile("-o", output);
+    file.check(true);
     LiveCollection.Result result = LiveCollection.collect(env, aws, collect);
     Snapshot snapshot = result.snapshot();
-    Path parent = output.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    try (OutputStream out = Files.newOutputStream(output)) {
-      Snapshots.write(snapshot, out);
-    }
+    file.write(out -> Snapshots.write(snapshot, out));
     if (!collect.quiet) {
       env.err()
           .println(

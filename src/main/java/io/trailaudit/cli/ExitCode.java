@@ -20,7 +20,7 @@ public enum ExitCode {
   /** The row key that applies to every command without a row of its own. */
   static final String ANY = "*";
 
-  private static final String USAGE_MEANING = "usage, configuration or input file error";
+  private static final String USAGE_MEANING = "usage, configuration, input or output error";
 
   /** Code, then command, then meaning; a command that never exits with a code has no row. */
   private static final Map<ExitCode, Map<String, String>> TABLE = new LinkedHashMap<>();

@@ -1,11 +1,7 @@
 package io.trailaudit.report;
 
-import io.trailaudit.checks.CheckInfo;
-import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -13,7 +9,7 @@ import java.util.List;
  * format. Field order is the order of the JSON report.
  *
  * @param generatedAt when the audit ran (from the injected clock)
- * @param findings sorted by check, requirement, account, region and resource
+ * @param findings worst first ({@link ReportOrder}): the order of every renderer
  * @param notices about the run itself (expired or unused suppressions), in the order found
  */
 public record AuditReport(
@@ -45,27 +41,7 @@ public record AuditReport(
       Scope scope,
       List<Finding> findings,
       List<Notice> notices) {
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(reportOrder());
+    List<Finding> sorted = ReportOrder.sort(findings);
     return new AuditReport(TOOL, version, generatedAt, scope, Summary.of(sorted), sorted, notices);
-  }
-
-  /** Check number, requirement as listed in the metadata, then account, region, resource. */
-  static Comparator<Finding> reportOrder() {
-    ControlCatalog catalog = ControlCatalog.get();
-    return Comparator.comparingInt(
-            (Finding f) -> catalog.find(f.checkId()).map(CheckInfo::number).orElse(99))
-        .thenComparing(Finding::checkId)
-        .thenComparingInt(f -> requirementIndex(catalog, f))
-        .thenComparing(Finding::account)
-        .thenComparing(Finding::region)
-        .thenComparing(Finding::resourceArn);
-  }
-
-  private static int requirementIndex(ControlCatalog catalog, Finding f) {
-    return catalog
-        .find(f.checkId())
-        .map(c -> c.requirements().stream().map(r -> r.id()).toList().indexOf(f.requirement()))
-        .orElse(0);
   }
 }

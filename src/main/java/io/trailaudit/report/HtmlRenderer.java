@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * One self-contained HTML page: inline CSS and script, no external assets. The summary by status,
- * severity and check comes first, then a table per check. Every value from the report is escaped.
- * With script enabled there are status filters and a Copy button on each FAIL's fix; without it,
- * everything is shown and the controls stay hidden.
+ * severity and check comes first, then a table per check, checks and findings worst first ({@link
+ * ReportOrder}); nothing is left out. Every value from the report is escaped. With script enabled
+ * there are status filters and a Copy button on each FAIL's fix; without it, everything is shown
+ * and the controls stay hidden.
  */
 public final class HtmlRenderer implements Renderer {
   private static final String CSS =
@@ -194,7 +195,7 @@ public final class HtmlRenderer implements Renderer {
       }
       h.append("<table class=\"findings\">\n<tr><th>Status</th><th>Severity</th><th>Rule</th>");
       h.append("<th>Account</th><th>Region</th><th>Resource</th><th>Message</th></tr>\n");
-      for (Finding f : Tables.worstFirst(e.getValue())) {
+      for (Finding f : e.getValue()) {
         String status = f.status().name();
         h.append("<tr data-status=\"").append(status).append("\">");
         h.append("<td class=\"nw st st-").append(status).append("\">");

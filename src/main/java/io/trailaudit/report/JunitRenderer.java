@@ -5,7 +5,6 @@ import io.trailaudit.checks.Status;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
@@ -58,15 +57,13 @@ public final class JunitRenderer implements Renderer {
   }
 
   /**
-   * Findings by check: the checks that ran in scope order, then any other check with findings. A
-   * report with notices but no check still gets one suite, named after the tool, to hold them.
+   * Findings by check, worst check first and each suite worst first ({@link ReportOrder}), then the
+   * checks that ran without findings in scope order. A report with notices but no check still gets
+   * one suite, named after the tool, to hold them.
    */
   static Map<String, List<Finding>> suites(AuditReport report) {
-    Map<String, List<Finding>> suites = new LinkedHashMap<>();
-    report.scope().checks().forEach(id -> suites.put(id, new ArrayList<>()));
-    for (Finding f : report.findings()) {
-      suites.computeIfAbsent(f.checkId(), id -> new ArrayList<>()).add(f);
-    }
+    Map<String, List<Finding>> suites = ReportOrder.byCheck(report.findings());
+    report.scope().checks().forEach(id -> suites.computeIfAbsent(id, k -> new ArrayList<>()));
     if (suites.isEmpty() && !report.notices().isEmpty()) {
       suites.put(report.tool(), List.of());
     }

@@ -5,28 +5,46 @@ import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * GitHub-flavoured Markdown for pull-request comments and job summaries: a title, the summary, a
- * table by check, then per check its non-PASS findings worst first with each FAIL's fix in a
- * collapsed block. PASS findings are only counted. When the whole would exceed {@link #LIMIT}
- * characters (GitHub comments hold 65,536), the finding tables stop where the limit is reached and
- * a line says how many findings were left out; the summary and notices are always complete.
+ * table by check, then per check its non-PASS findings with each FAIL's fix in a collapsed block,
+ * checks and findings worst first ({@link ReportOrder}). PASS findings are only counted. When the
+ * whole would exceed {@link #LIMIT} characters (GitHub comments hold 65,536), only the worst
+ * findings that fit are shown and a line says how many were left out, of which status, and where
+ * the full report is; the summary and notices are always complete.
  */
 public final class MarkdownRenderer implements Renderer {
   /** The size the output is kept under, leaving room below GitHub's 65,536-character limit. */
   static final int LIMIT = 60_000;
 
+  /** Where the reader finds what a cut report leaves out, when the caller does not say. */
+  static final String FULL_REPORT_HINT =
+      "the same audit with --format html or --format json, which list every finding";
+
   private final int limit;
+  private final String fullReport;
 
   public MarkdownRenderer() {
-    this(LIMIT);
+    this(LIMIT, null);
   }
 
-  MarkdownRenderer(int limit) {
+  /**
+   * @param fullReport where the complete report is (a file written in the same run), named when
+   *     findings are left out; null for a generic hint
+   */
+  public MarkdownRenderer(String fullReport) {
+    this(LIMIT, fullReport);
+  }
+
+  MarkdownRenderer(int limit, String fullReport) {
     this.limit = limit;
+    this.fullReport = fullReport == null ? FULL_REPORT_HINT : fullReport;
   }
 
   @Override
@@ -94,48 +112,80 @@ public final class MarkdownRenderer implements Renderer {
       }
     }
 
-    int budget = limit - head.length() - tail.length();
-    StringBuilder body = new StringBuilder();
-    int omitted = 0;
-    boolean full = false;
-    for (Map.Entry<String, List<Finding>> e : byCheck.entrySet()) {
-      List<Finding> shown =
-          Tables.worstFirst(e.getValue()).stream().filter(f -> f.status() != Status.PASS).toList();
-      if (shown.isEmpty()) {
-        continue;
-      }
-      StringBuilder section = new StringBuilder();
-      section.append("\n### ").append(text(Tables.checkTitle(e.getKey()))).append("\n\n");
-      section.append("| Status | Severity | Rule | Account | Region | Resource | Message |\n");
-      section.append("|---|---|---|---|---|---|---|\n");
-      StringBuilder fixes = new StringBuilder();
-      int rows = 0;
-      for (Finding f : shown) {
-        String row = row(f);
-        String fix = fix(f);
-        if (full
-            || body.length() + section.length() + fixes.length() + row.length() + fix.length()
-                > budget - 200) {
-          full = true;
-          omitted++;
-          continue;
-        }
-        section.append(row);
-        fixes.append(fix);
-        rows++;
-      }
-      if (rows > 0) {
-        body.append(section).append(fixes);
-      }
-    }
-    if (omitted > 0) {
-      body.append("\n_")
-          .append(omitted)
-          .append(" finding(s) left out to keep this comment short; see the full report._\n");
-    }
+    String body = body(byCheck, limit - head.length() - tail.length());
     out.write(head.toString());
-    out.write(body.toString());
+    out.write(body);
     out.write(tail.toString());
+  }
+
+  /**
+   * The finding tables within {@code budget} characters. Findings are taken worst first across all
+   * checks ({@link ReportOrder}) until the next one would not fit, so what is left out is never
+   * worse than what is shown; the kept ones are then printed by check.
+   */
+  private String body(Map<String, List<Finding>> byCheck, int budget) {
+    List<Finding> candidates = new ArrayList<>();
+    byCheck
+        .values()
+        .forEach(g -> g.stream().filter(f -> f.status() != Status.PASS).forEach(candidates::add));
+    candidates.sort(ReportOrder.worstFirst());
+    String note = omittedNote(candidates);
+    int room = budget - note.length() - 2;
+    Map<String, StringBuilder> sections = new LinkedHashMap<>();
+    Map<String, StringBuilder> fixes = new LinkedHashMap<>();
+    int used = 0;
+    int kept = 0;
+    for (Finding f : candidates) {
+      String header = sections.containsKey(f.checkId()) ? "" : sectionHeader(f.checkId());
+      String row = row(f);
+      String fix = fix(f);
+      int cost = header.length() + row.length() + fix.length();
+      if (used + cost > room) {
+        break;
+      }
+      used += cost;
+      kept++;
+      sections.computeIfAbsent(f.checkId(), k -> new StringBuilder(header)).append(row);
+      fixes.computeIfAbsent(f.checkId(), k -> new StringBuilder()).append(fix);
+    }
+    StringBuilder body = new StringBuilder();
+    for (String checkId : byCheck.keySet()) {
+      if (sections.containsKey(checkId)) {
+        body.append(sections.get(checkId)).append(fixes.get(checkId));
+      }
+    }
+    if (kept < candidates.size()) {
+      body.append(omittedNote(candidates.subList(kept, candidates.size())));
+    }
+    return body.toString();
+  }
+
+  private static String sectionHeader(String checkId) {
+    return "\n### "
+        + text(Tables.checkTitle(checkId))
+        + "\n\n| Status | Severity | Rule | Account | Region | Resource | Message |\n"
+        + "|---|---|---|---|---|---|---|\n";
+  }
+
+  /** The line that says how many findings were left out, of which status, and where they are. */
+  private String omittedNote(List<Finding> omitted) {
+    Map<Status, Integer> counts = Tables.counts(omitted);
+    String byStatus =
+        String.join(
+            ", ",
+            Tables.STATUSES.stream()
+                .filter(s -> counts.get(s) > 0)
+                .map(s -> counts.get(s) + " " + Tables.statusLabel(s))
+                .toList());
+    return "\n_"
+        + omitted.size()
+        + " finding(s) left out to keep this comment under "
+        + String.format(Locale.ROOT, "%,d", limit)
+        + " characters ("
+        + byStatus
+        + "), none worse than those shown. The full report: "
+        + text(fullReport)
+        + "._\n";
   }
 
   private static String row(Finding f) {

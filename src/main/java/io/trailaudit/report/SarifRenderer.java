@@ -29,16 +29,20 @@ import io.trailaudit.report.Sarif.Tool;
 import io.trailaudit.report.Sarif.ToolComponent;
 import io.trailaudit.report.Sarif.ToolComponentReference;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The SARIF 2.1.0 log for GitHub code scanning and other SARIF viewers: one run, one rule per
@@ -47,6 +51,8 @@ import java.util.stream.Collectors;
  * (expired or unused suppressions) as tool configuration notifications, and the Security Hub and
  * CIS controls as taxonomies. AWS resources have no file, so each result is located at a stable
  * pseudo-path {@code aws/ACCOUNT/REGION/SERVICE/RESOURCE} with the ARN as its logical location.
+ * Results are worst first ({@link ReportOrder}); above GitHub's limits they are aggregated per rule
+ * and account, or per rule ({@link #log}).
  */
 public final class SarifRenderer implements Renderer {
   static final String INFORMATION_URI = "https://github.com/trailaudit/trailaudit";
@@ -59,7 +65,91 @@ public final class SarifRenderer implements Renderer {
     out.write(System.lineSeparator());
   }
 
+  /**
+   * The log, within GitHub code scanning's limits: one result per finding while there are at most
+   * {@link #MAX_RESULTS}; above that one result per rule and account; above that again one per
+   * rule; each aggregated result lists at most {@link #MAX_LOCATIONS} resources (more make more
+   * results). Should even that not fit (it takes some half a million findings), the worst results
+   * are kept and a notification says how many were left out.
+   */
   static Sarif.Log log(AuditReport report) {
+    return log(report, MAX_RESULTS);
+  }
+
+  /** The log with at most {@code maxResults} results (a parameter for tests). */
+  static Sarif.Log log(AuditReport report, int maxResults) {
+    List<Finding> failed =
+        report.findings().stream()
+            .filter(f -> f.status() == Status.FAIL || f.status() == Status.MUTED)
+            .toList();
+    Sarif.Log log = null;
+    for (Grouping g : Grouping.values()) {
+      int results = g == Grouping.FINDING ? failed.size() : groups(failed, g).size();
+      if (results > maxResults && g != Grouping.RULE) {
+        continue; // counted first: building a log of 30,000 results only to drop it is slow
+      }
+      log = log(report, g, maxResults);
+      if (fits(log, maxResults)) {
+        return log;
+      }
+    }
+    Run run = log.runs().get(0);
+    List<Result> all = run.results();
+    int keep = Math.min(all.size(), maxResults);
+    while (true) {
+      Sarif.Log cut = cut(log, all.subList(0, keep), all.size() - keep, maxResults);
+      if (fits(cut, maxResults) || keep == 0) {
+        return cut;
+      }
+      keep = keep * 9 / 10;
+    }
+  }
+
+  /**
+   * How findings become results. GitHub keeps at most 5,000 results per run (and rejects a run of
+   * more than 25,000), so above that trailaudit aggregates rather than let GitHub drop results.
+   */
+  enum Grouping {
+    /** One result per FAIL or MUTED finding. */
+    FINDING,
+    /** One result per rule and account (and suppression), listing the resources. */
+    ACCOUNT,
+    /** One result per rule (and suppression), listing the accounts and resources. */
+    RULE
+  }
+
+  /** GitHub code scanning keeps (displays) at most this many results of a run. */
+  static final int MAX_RESULTS = 5_000;
+
+  /** GitHub code scanning shows at most this many locations of a result (it accepts 1,000). */
+  static final int MAX_LOCATIONS = 100;
+
+  /** GitHub code scanning shows at most this many tags of a rule (it accepts 20). */
+  static final int MAX_TAGS = 10;
+
+  /** GitHub code scanning rejects a SARIF file over 10 MB, gzip-compressed. */
+  static final long MAX_GZIP_BYTES = 10L * 1024 * 1024;
+
+  /** Notification descriptor of a run whose results are aggregated or cut. */
+  static final String AGGREGATED = "sarif-results-aggregated";
+
+  static boolean fits(Sarif.Log log, int maxResults) {
+    return log.runs().stream().allMatch(r -> r.results().size() <= maxResults)
+        && gzipSize(log) <= MAX_GZIP_BYTES;
+  }
+
+  /** The size of the log as written, gzip-compressed. */
+  static long gzipSize(Sarif.Log log) {
+    CountingStream counter = new CountingStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(counter)) {
+      JsonRenderer.MAPPER.writeValue(gzip, log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return counter.count;
+  }
+
+  static Sarif.Log log(AuditReport report, Grouping grouping, int maxResults) {
     List<CheckInfo> checks =
         report.scope().checks().stream()
             .flatMap(id -> ControlCatalog.get().find(id).stream())
@@ -73,19 +163,46 @@ public final class SarifRenderer implements Renderer {
         rules.add(rule(c, r, taxonomies));
       }
     }
-    List<Result> results = new ArrayList<>();
-    List<Notification> notifications = new ArrayList<>();
+    List<Finding> failed = new ArrayList<>();
+    List<Finding> errors = new ArrayList<>();
     for (Finding f : report.findings()) {
       if (!ruleIndex.containsKey(f.ruleId())) {
         ruleIndex.put(f.ruleId(), rules.size());
         rules.add(uncataloguedRule(f));
       }
-      int index = ruleIndex.get(f.ruleId());
       if (f.status() == Status.FAIL || f.status() == Status.MUTED) {
-        results.add(result(f, index));
+        failed.add(f);
       } else if (f.status() == Status.ERROR) {
-        notifications.add(notification(f, index));
+        errors.add(f);
       }
+    }
+    List<Result> results = new ArrayList<>();
+    List<Notification> notifications = new ArrayList<>();
+    if (grouping == Grouping.FINDING) {
+      failed.forEach(f -> results.add(result(f, ruleIndex.get(f.ruleId()))));
+      errors.forEach(f -> notifications.add(notification(f, ruleIndex.get(f.ruleId()))));
+    } else {
+      for (List<Finding> group : groups(failed, grouping)) {
+        results.add(result(group, grouping, ruleIndex.get(group.get(0).ruleId())));
+      }
+      for (List<Finding> group : groups(errors, grouping)) {
+        notifications.add(notification(group, grouping, ruleIndex.get(group.get(0).ruleId())));
+      }
+    }
+    List<Notification> configuration = new ArrayList<>();
+    report.notices().stream().map(SarifRenderer::notification).forEach(configuration::add);
+    if (grouping != Grouping.FINDING) {
+      configuration.add(
+          note(
+              failed.size()
+                  + " FAIL and MUTED findings are more than the "
+                  + maxResults
+                  + " results GitHub code scanning keeps per run, so each result here covers"
+                  + (grouping == Grouping.ACCOUNT ? " one rule in one account" : " one rule")
+                  + " and lists up to "
+                  + MAX_LOCATIONS
+                  + " resources as its locations; the JSON report (--format json) lists every"
+                  + " finding with its fix."));
     }
     ToolComponent driver =
         new ToolComponent(
@@ -96,7 +213,7 @@ public final class SarifRenderer implements Renderer {
             report.generatedAt(),
             report.generatedAt(),
             notifications,
-            report.notices().stream().map(SarifRenderer::notification).toList());
+            configuration);
     Run run =
         new Run(
             new Tool(driver),
@@ -105,6 +222,154 @@ public final class SarifRenderer implements Renderer {
             taxonomies.components(),
             results);
     return new Sarif.Log(Sarif.SCHEMA, Sarif.VERSION, List.of(run));
+  }
+
+  /** The log with only {@code kept} of its results, saying how many were left out. */
+  private static Sarif.Log cut(Sarif.Log log, List<Result> kept, int omitted, int maxResults) {
+    Run run = log.runs().get(0);
+    Invocation inv = run.invocations().get(0);
+    List<Notification> configuration = new ArrayList<>(inv.toolConfigurationNotifications());
+    configuration.add(
+        note(
+            omitted
+                + " results left out to stay within GitHub code scanning's limits (at most "
+                + maxResults
+                + " results, 10 MB compressed); none is worse than those kept. The JSON report"
+                + " (--format json) lists every finding."));
+    Invocation cutInvocation =
+        new Invocation(
+            inv.executionSuccessful(),
+            inv.startTimeUtc(),
+            inv.endTimeUtc(),
+            inv.toolExecutionNotifications(),
+            configuration);
+    Run cutRun =
+        new Run(
+            run.tool(),
+            List.of(cutInvocation),
+            run.automationDetails(),
+            run.taxonomies(),
+            List.copyOf(kept));
+    return new Sarif.Log(log.schema(), log.version(), List.of(cutRun));
+  }
+
+  private static Notification note(String text) {
+    return new Notification(
+        "note",
+        new Message(text),
+        null,
+        new ReportingDescriptorReference(AGGREGATED, null, null),
+        null);
+  }
+
+  /**
+   * Findings (worst first) grouped by rule, suppression and, for {@link Grouping#ACCOUNT}, account;
+   * the groups in order of their first finding, each cut into parts of {@link #MAX_LOCATIONS}.
+   */
+  static List<List<Finding>> groups(List<Finding> findings, Grouping grouping) {
+    Map<List<String>, List<Finding>> byKey = new LinkedHashMap<>();
+    for (Finding f : findings) {
+      List<String> key =
+          Arrays.asList(
+              f.ruleId(),
+              f.status().name(),
+              f.suppression(),
+              grouping == Grouping.ACCOUNT ? f.account() : null);
+      byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+    }
+    List<List<Finding>> out = new ArrayList<>();
+    for (List<Finding> group : byKey.values()) {
+      for (int i = 0; i < group.size(); i += MAX_LOCATIONS) {
+        out.add(group.subList(i, Math.min(group.size(), i + MAX_LOCATIONS)));
+      }
+    }
+    return out;
+  }
+
+  /** One result for a group of findings of one rule: every resource a location. */
+  private static Result result(List<Finding> group, Grouping grouping, int ruleIndex) {
+    Finding first = group.get(0);
+    List<Location> locations = new ArrayList<>();
+    for (Finding f : group) {
+      locations.add(
+          new Location(
+              new PhysicalLocation(new ArtifactLocation(path(f)), new Region(1)),
+              List.of(logicalLocation(f))));
+    }
+    String text =
+        groupText(group, grouping)
+            + "\n\nThe fix for each resource, with real names, is in the JSON report (--format"
+            + " json); the rule's help has the commands.";
+    List<Suppression> suppressions =
+        first.status() == Status.MUTED
+            ? List.of(new Suppression("external", first.suppression()))
+            : null;
+    return new Result(
+        first.ruleId(),
+        ruleIndex,
+        level(first.severity()),
+        new Message(text),
+        locations,
+        Map.of("primaryLocationLineHash", groupFingerprint(group, grouping)),
+        suppressions);
+  }
+
+  private static Notification notification(List<Finding> group, Grouping grouping, int ruleIndex) {
+    Finding first = group.get(0);
+    List<LogicalLocation> logical = group.stream().map(SarifRenderer::logicalLocation).toList();
+    return new Notification(
+        "error",
+        new Message(groupText(group, grouping)),
+        List.of(new Location(null, logical)),
+        new ReportingDescriptorReference(first.ruleId(), null, null),
+        new ReportingDescriptorReference(first.ruleId(), ruleIndex, null));
+  }
+
+  /** A heading line, then one line per finding: account, region, resource and message. */
+  private static String groupText(List<Finding> group, Grouping grouping) {
+    Finding first = group.get(0);
+    long accounts = group.stream().map(Finding::account).distinct().count();
+    StringBuilder sb = new StringBuilder();
+    sb.append(first.status().name())
+        .append(" on ")
+        .append(group.size())
+        .append(group.size() == 1 ? " resource" : " resources")
+        .append(
+            grouping == Grouping.ACCOUNT
+                ? " in account " + first.account()
+                : " in " + accounts + (accounts == 1 ? " account" : " accounts"))
+        .append(" (")
+        .append(first.ruleId())
+        .append("):");
+    for (Finding f : group) {
+      sb.append("\n- ")
+          .append(f.account())
+          .append(' ')
+          .append(f.region())
+          .append(' ')
+          .append(f.resourceArn())
+          .append(": ")
+          .append(f.message());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Rule, account (or all) and the first resource of the part: stable while the part's first
+   * resource stays, so the alert stays one alert.
+   */
+  static String groupFingerprint(List<Finding> group, Grouping grouping) {
+    Finding first = group.get(0);
+    return hash(
+        String.join(
+            "\n",
+            grouping.name(),
+            first.ruleId(),
+            first.status() == Status.MUTED ? "muted" : "",
+            grouping == Grouping.ACCOUNT ? first.account() : "*",
+            first.account(),
+            first.region(),
+            first.resourceArn()));
   }
 
   private static ReportingDescriptor rule(CheckInfo check, RequirementInfo r, Taxonomies tax) {
@@ -136,6 +401,10 @@ public final class SarifRenderer implements Renderer {
           .append("```sh\n")
           .append(e.getValue())
           .append("\n```\n");
+    }
+    if (tags.size() > MAX_TAGS) {
+      // The controls are also the rule's relationships: nothing is lost from the log.
+      tags = new ArrayList<>(tags.subList(0, MAX_TAGS));
     }
     return new ReportingDescriptor(
         ruleId,
@@ -265,7 +534,10 @@ public final class SarifRenderer implements Renderer {
 
   /** SHA-256 of rule id, account, region and ARN: the same alert across runs, one per resource. */
   static String fingerprint(Finding f) {
-    String key = String.join("\n", f.ruleId(), f.account(), f.region(), f.resourceArn());
+    return hash(String.join("\n", f.ruleId(), f.account(), f.region(), f.resourceArn()));
+  }
+
+  private static String hash(String key) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
@@ -353,6 +625,21 @@ public final class SarifRenderer implements Renderer {
       List<ToolComponentReference> out = new ArrayList<>();
       taxa.keySet().forEach(key -> out.add(new ToolComponentReference(name(key), out.size())));
       return out;
+    }
+  }
+
+  /** Counts bytes and drops them. */
+  private static final class CountingStream extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
     }
   }
 }

@@ -4,9 +4,7 @@ import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,25 +16,16 @@ final class Tables {
   private Tables() {}
 
   /**
-   * The report's findings by check, in report order, with every check of the scope present (a check
-   * that produced no findings has an empty list).
+   * The report's findings by check, worst check first and each group worst first ({@link
+   * ReportOrder}), with every check of the scope present (a check that produced no findings has an
+   * empty list, after the others).
    */
   static Map<String, List<Finding>> byCheck(AuditReport report) {
-    Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
-    for (Finding f : report.findings()) {
-      byCheck.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f);
-    }
+    Map<String, List<Finding>> byCheck = ReportOrder.byCheck(report.findings());
     for (String id : report.scope().checks()) {
       byCheck.computeIfAbsent(id, k -> new ArrayList<>());
     }
     return byCheck;
-  }
-
-  /** Worst status first, then the most severe; report order otherwise (the sort is stable). */
-  static List<Finding> worstFirst(List<Finding> findings) {
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.comparing(Finding::status).thenComparing(Finding::severity));
-    return sorted;
   }
 
   static Map<Status, Integer> counts(List<Finding> findings) {

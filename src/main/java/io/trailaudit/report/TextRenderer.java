@@ -1,23 +1,18 @@
 package io.trailaudit.report;
 
-import io.trailaudit.checks.CheckInfo;
 import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
-import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The report for a person at a terminal: findings grouped by check, the worst first, columns
- * aligned, the fix under each FAIL, and a summary line. Colour only when asked (the CLI asks on a
- * terminal without {@code NO_COLOR}).
+ * The report for a person at a terminal: findings grouped by check, worst first ({@link
+ * ReportOrder}), columns aligned, the fix under each FAIL, and a summary line. Colour only when
+ * asked (the CLI asks on a terminal without {@code NO_COLOR}).
  */
 public final class TextRenderer implements Renderer {
   private static final String RESET = "\u001b[0m";
@@ -56,19 +51,11 @@ public final class TextRenderer implements Renderer {
             + " check(s)"
             + nl());
 
-    Map<String, List<Finding>> byCheck = new LinkedHashMap<>();
-    for (Finding f : report.findings()) {
-      byCheck.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f);
-    }
+    Map<String, List<Finding>> byCheck = ReportOrder.byCheck(report.findings());
     Widths w = Widths.of(report.findings());
-    List<String> order = new ArrayList<>(byCheck.keySet());
-    order.sort(
-        Comparator.comparing((String id) -> worst(byCheck.get(id)))
-            .thenComparingInt(
-                id -> ControlCatalog.get().find(id).map(CheckInfo::number).orElse(99)));
-    for (String checkId : order) {
-      List<Finding> group = new ArrayList<>(byCheck.get(checkId));
-      group.sort(Comparator.comparing(Finding::status).thenComparing(Finding::severity));
+    for (Map.Entry<String, List<Finding>> e : byCheck.entrySet()) {
+      String checkId = e.getKey();
+      List<Finding> group = e.getValue();
       out.write(nl());
       String title =
           ControlCatalog.get()
@@ -146,19 +133,6 @@ public final class TextRenderer implements Renderer {
     return counts.entrySet().stream()
         .map(e -> e.getValue() + " " + e.getKey().name())
         .collect(Collectors.joining(", "));
-  }
-
-  /** The worst status, then the most severe FAIL: the key that orders check groups. */
-  private static String worst(List<Finding> group) {
-    Status status =
-        group.stream().map(Finding::status).min(Comparator.naturalOrder()).orElse(Status.PASS);
-    Severity severity =
-        group.stream()
-            .filter(f -> f.status() == status)
-            .map(Finding::severity)
-            .min(Comparator.naturalOrder())
-            .orElse(Severity.INFO);
-    return status.ordinal() + "" + severity.ordinal();
   }
 
   private String statusColor(Status s) {

@@ -31,7 +31,7 @@ class ExitCodeHelpTest {
                 "Exit codes:",
                 "  0  no FAIL finding at or above the --fail-on severity",
                 "  1  at least one FAIL finding at or above the --fail-on severity",
-                "  2  usage, configuration or input file error, or no usable AWS credentials",
+                "  2  usage, configuration, input or output error, or no usable AWS credentials",
                 "  3  the audit has ERROR findings and --fail-on-error was given",
                 "  4  internal error (a bug: please report it with --debug output)",
                 ""));
@@ -76,7 +76,7 @@ class ExitCodeHelpTest {
                 System.lineSeparator(),
                 "Exit codes:",
                 "  0  success",
-                "  2  usage, configuration or input file error",
+                "  2  usage, configuration, input or output error",
                 "  4  internal error (a bug: please report it with --debug output)",
                 ""));
   }
@@ -87,7 +87,7 @@ class ExitCodeHelpTest {
         .containsExactly(
             "%nExit codes:",
             "  0  success",
-            "  2  usage, configuration or input file error",
+            "  2  usage, configuration, input or output error",
             "  4  internal error (a bug: please report it with --debug output)");
   }
 

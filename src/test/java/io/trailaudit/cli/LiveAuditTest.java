@@ -109,6 +109,28 @@ class LiveAuditTest {
   }
 
   @Test
+  void outputPathsAreCheckedBeforeAnyAwsCall() throws Exception {
+    Path missing = dir.resolve("missing").resolve("report.json");
+    Result audit = run(false, live("audit", "-o", missing.toString()));
+    assertThat(audit.code()).isEqualTo(2);
+    assertThat(audit.err())
+        .isEqualTo(
+            "trailaudit: -o "
+                + missing
+                + ": directory "
+                + missing.getParent()
+                + " does not exist"
+                + System.lineSeparator());
+    Path file = java.nio.file.Files.writeString(dir.resolve("plain"), "x");
+    Result outputDir =
+        run(false, live("audit", "--output-dir", file.toString(), "--formats", "sarif"));
+    assertThat(outputDir.code()).isEqualTo(2);
+    Result collect = run(false, live("collect", "-o", dir.toString()));
+    assertThat(collect.code()).isEqualTo(2);
+    assertThat(aws.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void aLiveAuditReadsTheAccountAndReportsItsFindings() throws Exception {
     Result r = run(false, live("audit", "--format", "json"));
 

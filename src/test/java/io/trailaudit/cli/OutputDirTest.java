@@ -35,6 +35,34 @@ class OutputDirTest {
   }
 
   @Test
+  void aCutMarkdownReportNamesTheFullReportWrittenBesideIt(@TempDir Path tmp) throws Exception {
+    Path dir = tmp.resolve("reports");
+    Path md = tmp.resolve("pr.md");
+    CliTest.Result r =
+        CliTest.run(
+            "audit",
+            "--snapshot",
+            CliTest.DEMO,
+            "--format",
+            "markdown",
+            "-o",
+            md.toString(),
+            "--output-dir",
+            dir.toString(),
+            "--formats",
+            "json,html");
+    assertThat(r.code()).isEqualTo(1);
+    // The demo's Markdown is over 60,000 characters: it is cut, and points to the HTML report.
+    assertThat(Files.readString(md))
+        .contains(
+            "none worse than those shown. The full report: "
+                + dir.resolve("trailaudit.html")
+                + "._");
+    assertThat(CliTest.run("audit", "--snapshot", CliTest.DEMO, "--format", "markdown").out())
+        .contains("The full report: the same audit with --format html or --format json");
+  }
+
+  @Test
   void onlyTheListedFormatsAreWritten(@TempDir Path dir) throws Exception {
     CliTest.Result r =
         CliTest.run(

@@ -140,6 +140,57 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void aCutReportKeepsTheWorstFindingsOfEveryCheckAndSaysWhereTheRestIs() throws Exception {
+    List<Finding> findings = new ArrayList<>();
+    // Check 1 (first in number order) has many medium FAILs; check 4 has three critical ones.
+    for (int i = 0; i < 2000; i++) {
+      findings.add(
+          finding(
+              "organization-trail",
+              "delivery-healthy",
+              Status.FAIL,
+              Severity.MEDIUM,
+              String.format("%012d", i),
+              "aws cloudtrail start-logging --name t" + i));
+    }
+    for (int i = 0; i < 3; i++) {
+      findings.add(
+          finding(
+              "log-bucket", "not-public", Status.FAIL, Severity.CRITICAL, "crit" + i, "aws fix"));
+    }
+    findings.add(finding("log-bucket", "dedicated", Status.ERROR, Severity.HIGH, "err", null));
+    String md = render(new MarkdownRenderer("reports/trailaudit.html"), List.of(), findings);
+    assertThat(md.length()).isLessThanOrEqualTo(MarkdownRenderer.LIMIT);
+    assertThat(md)
+        .contains("| **FAIL** | critical | log-bucket/not-public | crit0 |")
+        .contains("| **FAIL** | critical | log-bucket/not-public | crit2 |")
+        .contains("| **ERROR** | high | log-bucket/dedicated | err |");
+    long mediumShown = md.lines().filter(l -> l.startsWith("| **FAIL** | medium")).count();
+    assertThat(mediumShown).isPositive().isLessThan(2000);
+    assertThat(md.indexOf("### 4. log-bucket")).isLessThan(md.indexOf("### 1. organization-trail"));
+    assertThat(md)
+        .contains(
+            "_"
+                + (2000 - mediumShown)
+                + " finding(s) left out to keep this comment under 60,000 characters ("
+                + (2000 - mediumShown)
+                + " FAIL), none worse than those shown. The full report:"
+                + " reports/trailaudit.html._");
+  }
+
+  @Test
+  void withoutAFileTheNoteSaysHowToGetTheFullReport() throws Exception {
+    List<Finding> many = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      many.add(finding("log-bucket", "versioning", Status.ERROR, Severity.LOW, "a" + i, null));
+    }
+    assertThat(render(new MarkdownRenderer(), List.of(), many))
+        .contains(
+            "ERROR), none worse than those shown. The full report: the same audit with"
+                + " --format html or --format json, which list every finding._");
+  }
+
+  @Test
   void shortReportsAreWhole() throws Exception {
     assertThat(render(finding("log-bucket", "versioning", Status.FAIL, Severity.HIGH, "1", "x")))
         .doesNotContain("left out");

@@ -97,6 +97,136 @@ class SarifRendererTest {
         .isTrue();
   }
 
+  static List<com.networknt.schema.Error> schemaErrors(JsonNode sarif) throws Exception {
+    try (java.io.InputStream in =
+        SarifRendererTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+      return com.networknt.schema.SchemaRegistry.withDefaultDialect(
+              com.networknt.schema.SpecificationVersion.DRAFT_4)
+          .getSchema(new ObjectMapper().readTree(in))
+          .validate(sarif);
+    }
+  }
+
+  static Finding in(String account, Finding f) {
+    return new Finding(
+        f.ruleId(),
+        f.checkId(),
+        f.requirement(),
+        f.status(),
+        f.severity(),
+        account,
+        f.region(),
+        f.resourceArn(),
+        f.message(),
+        f.remediation(),
+        f.controls(),
+        f.suppression());
+  }
+
+  @Test
+  void aboveFiveThousandResultsTheyAreOnePerRuleAndAccount() throws Exception {
+    List<Finding> findings = new ArrayList<>();
+    // 60 accounts x 101 buckets of one rule: 6,060 findings; per account, 101 resources make a
+    // part of 100 and a part of 1.
+    for (int a = 0; a < 60; a++) {
+      String account = String.format("%012d", a);
+      for (int b = 0; b < 101; b++) {
+        findings.add(
+            in(
+                account,
+                finding(
+                    "log-bucket/versioning",
+                    Status.FAIL,
+                    Severity.HIGH,
+                    "arn:aws:s3:::b-" + a + "-" + b)));
+      }
+    }
+    findings.add(
+        finding("log-bucket/mfa-delete", Status.MUTED, Severity.MEDIUM, "arn:aws:s3:::muted"));
+    findings.add(finding("log-bucket/tls-only", Status.ERROR, Severity.LOW, "arn:aws:s3:::e1"));
+    findings.add(finding("log-bucket/tls-only", Status.ERROR, Severity.LOW, "arn:aws:s3:::e2"));
+    JsonNode sarif = render(findings.toArray(Finding[]::new));
+    assertThat(schemaErrors(sarif)).isEmpty();
+    JsonNode results = sarif.at("/runs/0/results");
+    assertThat(results).hasSize(60 * 2 + 1);
+    JsonNode first = results.get(0);
+    assertThat(first.get("locations")).hasSize(100);
+    assertThat(first.at("/message/text").asText())
+        .startsWith("FAIL on 100 resources in account 000000000000 (log-bucket/versioning):\n- ")
+        .contains("\n- 000000000000 us-east-1 arn:aws:s3:::b-0-0: observed log-bucket/versioning")
+        .contains("--format json");
+    // Resources in report order (ARNs sorted as text): the last of account 0 is b-0-99.
+    assertThat(results.get(1).get("locations")).hasSize(1);
+    assertThat(results.at("/1/locations/0/logicalLocations/0/fullyQualifiedName").asText())
+        .isEqualTo("arn:aws:s3:::b-0-99");
+    JsonNode muted = results.get(results.size() - 1);
+    assertThat(muted.get("ruleId").asText()).isEqualTo("log-bucket/mfa-delete");
+    assertThat(muted.at("/suppressions/0/justification").asText())
+        .isEqualTo("accepted until the migration, ticket SEC-42");
+    int located = 0;
+    for (JsonNode r : results) {
+      located += r.get("locations").size();
+    }
+    assertThat(located).isEqualTo(60 * 101 + 1);
+    JsonNode invocation = sarif.at("/runs/0/invocations/0");
+    assertThat(invocation.get("toolExecutionNotifications")).hasSize(1);
+    assertThat(invocation.at("/toolExecutionNotifications/0/locations/0/logicalLocations"))
+        .hasSize(2);
+    assertThat(invocation.at("/toolConfigurationNotifications/0/descriptor/id").asText())
+        .isEqualTo(SarifRenderer.AGGREGATED);
+    assertThat(invocation.at("/toolConfigurationNotifications/0/message/text").asText())
+        .startsWith("6061 FAIL and MUTED findings are more than the 5000 results")
+        .contains("one rule in one account");
+  }
+
+  @Test
+  void whenEvenOneResultPerRuleIsTooManyTheWorstAreKeptAndTheRestCounted() throws Exception {
+    List<Finding> findings =
+        List.of(
+            finding("log-bucket/dedicated", Status.FAIL, Severity.LOW, "arn:aws:s3:::a"),
+            finding("log-bucket/versioning", Status.FAIL, Severity.CRITICAL, "arn:aws:s3:::b"),
+            finding("log-bucket/mfa-delete", Status.FAIL, Severity.MEDIUM, "arn:aws:s3:::c"),
+            finding("log-bucket/not-public", Status.FAIL, Severity.HIGH, "arn:aws:s3:::d"));
+    AuditReport report =
+        AuditReport.of(
+            "1.0",
+            NOW,
+            new Scope(
+                "snapshot:x.json",
+                NOW,
+                null,
+                List.of("1"),
+                List.of("us-east-1"),
+                List.of("log-bucket")),
+            findings);
+    JsonNode sarif =
+        new ObjectMapper()
+            .readTree(JsonRenderer.MAPPER.writeValueAsString(SarifRenderer.log(report, 2)));
+    assertThat(schemaErrors(sarif)).isEmpty();
+    List<String> kept = new ArrayList<>();
+    sarif.at("/runs/0/results").forEach(r -> kept.add(r.get("ruleId").asText()));
+    assertThat(kept).containsExactly("log-bucket/versioning", "log-bucket/not-public");
+    assertThat(sarif.at("/runs/0/invocations/0/toolConfigurationNotifications").toString())
+        .contains("4 FAIL and MUTED findings are more than the 2 results")
+        .contains("2 results left out to stay within GitHub code scanning's limits (at most 2")
+        .contains("none is worse than those kept");
+  }
+
+  @Test
+  void groupsAreCutIntoPartsOfAHundredInReportOrder() {
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < 250; i++) {
+      findings.add(
+          in(
+              String.format("%012d", i),
+              finding("log-bucket/versioning", Status.FAIL, Severity.HIGH, "arn:aws:s3:::b" + i)));
+    }
+    List<List<Finding>> byRule = SarifRenderer.groups(findings, SarifRenderer.Grouping.RULE);
+    assertThat(byRule).extracting(List::size).containsExactly(100, 100, 50);
+    assertThat(byRule.get(1).get(0)).isEqualTo(findings.get(100));
+    assertThat(SarifRenderer.groups(findings, SarifRenderer.Grouping.ACCOUNT)).hasSize(250);
+  }
+
   @Test
   void errorFindingsAreNotificationsAndTheRunIsNotSuccessful() throws Exception {
     String key = "arn:aws:kms:us-east-1:111111111111:key/6f1c2a4e";
