@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.trailaudit.collect.AwsService;
+import io.trailaudit.collect.AwsSettings;
 import io.trailaudit.collect.CallLog;
 import io.trailaudit.collect.ClientFactory;
 import io.trailaudit.collect.WireMockAws;
@@ -106,7 +107,18 @@ public final class ValidateLogsBench {
     server.start();
     try {
       serve(server, store, latencyMs);
-      try (ClientFactory factory = WireMockAws.factory(server, new CallLog())) {
+      // The CLI's timeouts, not the tests' short ones: a busy machine must not fail the corpus.
+      AwsSettings t = WireMockAws.settings(server);
+      AwsSettings settings =
+          new AwsSettings(
+              t.profile(),
+              t.homeRegion(),
+              t.endpointUrl(),
+              t.environment(),
+              AwsSettings.DEFAULT_CALL_TIMEOUT,
+              AwsSettings.DEFAULT_ATTEMPT_TIMEOUT,
+              t.retryBackoff());
+      try (ClientFactory factory = new ClientFactory(settings, new CallLog())) {
         S3Client client =
             factory.client(AwsService.S3, "us-east-1", "bench", WireMockAws.CREDENTIALS);
         ObjectStore s3 = new S3LogStore(client);
