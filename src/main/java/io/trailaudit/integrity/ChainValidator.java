@@ -237,15 +237,18 @@ public final class ChainValidator {
 
     /**
      * Starts fetching {@code key} and the digests the walk reaches after it if the chain follows
-     * the listing: the last {@value #DIGESTS_AHEAD} of {@code keys} (it is consumed from its end).
-     * A chain that points elsewhere still works: its digest is fetched when reached, and stale
+     * the listing: the last {@value #DIGESTS_AHEAD} not yet visited of {@code keys} (ascending). A
+     * chain that points elsewhere still works: its digest is fetched when reached, and stale
      * fetches are cancelled.
      */
     private void fetchAhead(TrailLocation at, String key, List<String> keys) {
       Set<String> window = new HashSet<>();
       window.add(fetch(at, key));
-      for (int i = keys.size() - 1; i >= Math.max(0, keys.size() - DIGESTS_AHEAD); i--) {
-        window.add(fetch(at, keys.get(i)));
+      // Following its pointers, the walk leaves visited keys at the end of the list: skip them.
+      for (int i = keys.size() - 1; i >= 0 && window.size() <= DIGESTS_AHEAD; i--) {
+        if (!visited.contains(at.bucket() + "/" + keys.get(i))) {
+          window.add(fetch(at, keys.get(i)));
+        }
       }
       cancelAhead(window);
     }
