@@ -46,6 +46,11 @@ final class LiveValidation {
 
   static int run(AwsSettings settings, Request request, Validation validation)
       throws ReadFailure, InterruptedException {
+    // The URL-connection client keeps at most http.maxConnections idle connections per host (5 by
+    // default): below --concurrency (at most 256), connections would be closed and opened again.
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", "256");
+    }
     AwsCredentialsProvider credentials = settings.credentialsProvider();
     try (ClientFactory factory = new ClientFactory(settings, new CallLog())) {
       TrailLocation location = locate(factory, credentials, request);

@@ -33,13 +33,18 @@ import java.util.zip.ZipException;
  * Validates a trail's digest chain and log files over a time window, with the AWS CLI's verdicts
  * ({@code aws cloudtrail validate-logs}, {@code awscli/customizations/cloudtrail/validation.py}).
  *
- * <p>Digests are walked one at a time, newest first, each naming the previous one. Log files are
- * fetched and hashed concurrently on a pool of {@code concurrency} threads; at most {@code 4 ×
- * concurrency} are in flight, so memory is bounded whatever their number, and verdicts reach the
- * listener in the order the AWS CLI prints them.
+ * <p>Digests are walked newest first, each naming the previous one, and judged in that order; since
+ * the listing already names them, the next {@value #DIGESTS_AHEAD} are fetched, parsed and their
+ * signatures checked ahead on a pool of their own, so the walk does not wait one round trip per
+ * digest. Log files are fetched and hashed concurrently on a pool of {@code concurrency} threads;
+ * at most {@code 4 × concurrency} are in flight, so memory is bounded whatever their number, and
+ * verdicts reach the listener in the order the AWS CLI prints them.
  */
 public final class ChainValidator {
   private static final Duration ONE_HOUR = Duration.ofHours(1);
+
+  /** Digests fetched ahead of the walk: each is a few KiB, and 8 hide S3's latency. */
+  static final int DIGESTS_AHEAD = 8;
 
   private final ObjectStore store;
   private final PublicKeySource keySource;
@@ -75,19 +80,24 @@ public final class ChainValidator {
       Instant end,
       ValidationListener listener)
       throws ReadFailure, InterruptedException {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            concurrency,
-            r -> {
-              Thread t = new Thread(r, "validate-logs-" + THREADS.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = pool(concurrency, "validate-logs-");
+    ExecutorService digestPool = pool(DIGESTS_AHEAD, "validate-digests-");
     try {
-      return new Run(trailArn, location, start, end, listener, pool).walk();
+      return new Run(trailArn, location, start, end, listener, pool, digestPool).walk();
     } finally {
       pool.shutdownNow();
+      digestPool.shutdownNow();
     }
+  }
+
+  private static ExecutorService pool(int threads, String name) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, name + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static final AtomicInteger THREADS = new AtomicInteger();
@@ -100,7 +110,12 @@ public final class ChainValidator {
     private final Instant end;
     private final ValidationListener listener;
     private final ExecutorService pool;
+    private final ExecutorService digestPool;
     private final ArrayDeque<Future<Object>> pending = new ArrayDeque<>();
+
+    /** Digests being fetched ahead, by bucket/key; only those the walk may reach next. */
+    private final Map<String, Future<Outcome>> ahead = new HashMap<>();
+
     private final Map<String, TrailLocation> backfill = new LinkedHashMap<>();
     private final Set<String> visited = new HashSet<>();
     private final List<ItemResult> problems = new ArrayList<>();
@@ -118,13 +133,15 @@ public final class ChainValidator {
         Instant start,
         Instant end,
         ValidationListener listener,
-        ExecutorService pool) {
+        ExecutorService pool,
+        ExecutorService digestPool) {
       this.trailArn = trailArn;
       this.location = location;
       this.start = start;
       this.end = end;
       this.listener = listener;
       this.pool = pool;
+      this.digestPool = digestPool;
       this.foundStart = start;
     }
 
@@ -138,7 +155,8 @@ public final class ChainValidator {
         if (!visited.add(at.bucket() + "/" + key)) {
           break; // a chain that loops back: CloudTrail never writes one
         }
-        Outcome o = loadAndValidate(at, key);
+        fetchAhead(at, key, keys);
+        Outcome o = outcome(at, key);
         if (o instanceof Valid v) {
           lastStart = v.start();
           digestValid(at, key, v, true);
@@ -164,10 +182,18 @@ public final class ChainValidator {
       }
       List<Map.Entry<String, TrailLocation>> backfills = new ArrayList<>(backfill.entrySet());
       Collections.reverse(backfills);
-      for (Map.Entry<String, TrailLocation> b : backfills) {
+      cancelAhead(Set.of());
+      for (int i = 0; i < backfills.size(); i++) {
+        Map.Entry<String, TrailLocation> b = backfills.get(i);
         String k = b.getKey().substring(b.getKey().indexOf('/') + 1);
+        for (int j = i; j < Math.min(backfills.size(), i + DIGESTS_AHEAD); j++) {
+          Map.Entry<String, TrailLocation> n = backfills.get(j);
+          if (!visited.contains(n.getKey())) {
+            fetch(n.getValue(), n.getKey().substring(n.getKey().indexOf('/') + 1));
+          }
+        }
         if (visited.add(b.getKey())) {
-          Outcome o = loadAndValidate(b.getValue(), k);
+          Outcome o = outcome(b.getValue(), k);
           if (o instanceof Valid v) {
             digestValid(b.getValue(), k, v, false);
           } else {
@@ -176,6 +202,7 @@ public final class ChainValidator {
           }
         }
       }
+      cancelAhead(Set.of());
       while (!pending.isEmpty()) {
         deliver(pending.poll());
       }
@@ -205,6 +232,56 @@ public final class ChainValidator {
       emit(item(Kind.DIGEST, at, key, Verdict.VALID, ""));
       for (DigestFile.LogFile f : v.digest().logFiles()) {
         emit(pool.submit(() -> (Object) checkLog(f)));
+      }
+    }
+
+    /**
+     * Starts fetching {@code key} and the digests the walk reaches after it if the chain follows
+     * the listing: the last {@value #DIGESTS_AHEAD} not yet visited of {@code keys} (ascending). A
+     * chain that points elsewhere still works: its digest is fetched when reached, and stale
+     * fetches are cancelled.
+     */
+    private void fetchAhead(TrailLocation at, String key, List<String> keys) {
+      Set<String> window = new HashSet<>();
+      window.add(fetch(at, key));
+      // Following its pointers, the walk leaves visited keys at the end of the list: skip them.
+      for (int i = keys.size() - 1; i >= 0 && window.size() <= DIGESTS_AHEAD; i--) {
+        if (!visited.contains(at.bucket() + "/" + keys.get(i))) {
+          window.add(fetch(at, keys.get(i)));
+        }
+      }
+      cancelAhead(window);
+    }
+
+    private String fetch(TrailLocation at, String key) {
+      String id = at.bucket() + "/" + key;
+      ahead.computeIfAbsent(id, i -> digestPool.submit(() -> loadAndValidate(at, key)));
+      return id;
+    }
+
+    private void cancelAhead(Set<String> keep) {
+      ahead
+          .entrySet()
+          .removeIf(
+              e -> {
+                if (keep.contains(e.getKey())) {
+                  return false;
+                }
+                e.getValue().cancel(true);
+                return true;
+              });
+    }
+
+    /** The digest's verdict, from its fetch ahead when there is one. */
+    private Outcome outcome(TrailLocation at, String key) throws InterruptedException {
+      Future<Outcome> f = ahead.remove(at.bucket() + "/" + key);
+      if (f == null) {
+        return loadAndValidate(at, key);
+      }
+      try {
+        return f.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a digest check failed unexpectedly", e.getCause());
       }
     }
 

@@ -64,6 +64,92 @@ class ChainValidatorTest {
   }
 
   @Test
+  void digestsAreFetchedAheadAndStillJudgedInChainOrder() throws Exception {
+    List<String> newestFirst = new ArrayList<>();
+    int hours = ChainValidator.DIGESTS_AHEAD + 4; // more than one window
+    List<String> logs = new ArrayList<>();
+    for (int h = 1; h <= hours; h++) {
+      LogRef log = trail.log(at(60 * h - 10));
+      logs.add(log.key());
+      newestFirst.add(0, trail.digest(at(60 * h), log).key());
+    }
+    String oldestDigest = newestFirst.get(hours - 1);
+    // The fourth hour's log file is fetched once the walk has judged the fourth digest; by then,
+    // reading ahead, it has asked for the first. Walking one digest at a time, it would not have.
+    java.util.concurrent.CountDownLatch oldestAsked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean askedAhead =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.Set<String> fetchers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger open =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most =
+        new java.util.concurrent.atomic.AtomicInteger();
+    ObjectStore slow =
+        new ObjectStore() {
+          @Override
+          public Page list(String bucket, String prefix, String startAfter, String token)
+              throws java.io.IOException {
+            return store.list(bucket, prefix, startAfter, token);
+          }
+
+          @Override
+          public StoredObject open(String bucket, String key) throws java.io.IOException {
+            if (key.equals(logs.get(3))) {
+              try {
+                askedAhead.set(oldestAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            if (!key.contains("CloudTrail-Digest")) {
+              return store.open(bucket, key);
+            }
+            if (key.equals(oldestDigest)) {
+              oldestAsked.countDown();
+            }
+            fetchers.add(Thread.currentThread().getName().replaceAll("[0-9]+$", ""));
+            most.accumulateAndGet(open.incrementAndGet(), Math::max);
+            try {
+              Thread.sleep(100); // one slow round trip per digest
+              return store.open(bucket, key);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new java.io.InterruptedIOException();
+            } finally {
+              open.decrementAndGet();
+            }
+          }
+        };
+    List<ItemResult> items = new ArrayList<>();
+
+    ValidationSummary s =
+        new ChainValidator(slow, TestTrail.publicKeys(Encoding.X509), 1, 100)
+            .validate(
+                trail.arn,
+                trail.location(),
+                START,
+                at(60 * hours),
+                new ValidationListener() {
+                  @Override
+                  public void onItem(ItemResult item) {
+                    items.add(item);
+                  }
+                });
+
+    // digests were requested several at once, never by the walk itself, one after another
+    assertThat(most.get()).isGreaterThan(1);
+    assertThat(fetchers).containsExactly("validate-digests-");
+    assertThat(askedAhead).isTrue();
+    assertThat(items)
+        .filteredOn(i -> i.kind() == Kind.DIGEST)
+        .extracting(ItemResult::key)
+        .containsExactlyElementsOf(newestFirst);
+    assertThat(s.digests()).isEqualTo(new FileCounts(hours, 0, 0, 0));
+    assertThat(s.logFiles()).isEqualTo(new FileCounts(hours, 0, 0, 0));
+    assertThat(store.opens.get()).isEqualTo(2 * hours); // each digest and log read once
+  }
+
+  @Test
   void listingPagesThroughTheBucket() throws Exception {
     for (int h = 1; h <= 6; h++) {
       trail.digest(at(60 * h), trail.log(at(60 * h - 10)));

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.trailaudit.collect.AwsService;
+import io.trailaudit.collect.AwsSettings;
 import io.trailaudit.collect.CallLog;
 import io.trailaudit.collect.ClientFactory;
 import io.trailaudit.collect.WireMockAws;
@@ -22,20 +23,28 @@ import io.trailaudit.integrity.TestTrail.LogRef;
 import io.trailaudit.integrity.ValidationListener;
 import io.trailaudit.integrity.ValidationSummary;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Not a test: validates a generated corpus (a digest chain of {@code digests} hours, {@code logs}
- * gzip log files per digest of {@code kib} KiB uncompressed each) at concurrency 1 and N, from an
- * in-memory store and through the real S3 client against WireMock, and prints files/s and MB/s.
+ * gzip log files per digest of {@code kib} KiB uncompressed each) at concurrency 1 and N from an
+ * in-memory store, then through the real S3 client against WireMock answering every request after
+ * {@code latencyMs}, at concurrency 8 (the old default) and N; beside each, the ceiling: a plain
+ * parallel download of the same objects from the same server through the same client at the same
+ * concurrency. Prints files/s, MB/s and validate-logs as a share of the ceiling.
  *
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
- *     io.trailaudit.integrity.bench.ValidateLogsBench [digests logs kib concurrency]
+ *     io.trailaudit.integrity.bench.ValidateLogsBench [digests logs kib concurrency latencyMs]
  * </pre>
  */
 public final class ValidateLogsBench {
@@ -45,7 +54,8 @@ public final class ValidateLogsBench {
     int digests = args.length > 0 ? Integer.parseInt(args[0]) : 24;
     int logsPer = args.length > 1 ? Integer.parseInt(args[1]) : 40;
     int kib = args.length > 2 ? Integer.parseInt(args[2]) : 512;
-    int n = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    int n = args.length > 3 ? Integer.parseInt(args[3]) : 32;
+    int latencyMs = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     Instant start = Instant.parse("2026-11-19T00:00:00Z");
     InMemoryStore store = new InMemoryStore();
     TestTrail trail = new TestTrail(store);
@@ -76,12 +86,14 @@ public final class ValidateLogsBench {
     Instant end = start.plusSeconds(3600L * digests);
     System.out.printf(
         Locale.ROOT,
-        "corpus: %d digests, %d log files, %.1f MB uncompressed, %.1f MB gzip; %d cores%n",
+        "corpus: %d digests, %d log files, %.1f MB uncompressed, %.1f MB gzip; %d cores;"
+            + " %d ms per request over HTTP%n",
         digests,
         files,
         raw / 1e6,
         compressed / 1e6,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(),
+        latencyMs);
 
     // warm-up, then measure
     run("in-memory", store, trail, start, end, n, files, raw, compressed, false);
@@ -89,17 +101,53 @@ public final class ValidateLogsBench {
       run("in-memory", store, trail, start, end, c, files, raw, compressed, true);
     }
 
-    WireMockServer server = new WireMockServer(options().dynamicPort().containerThreads(4 * n + 8));
+    System.setProperty("http.maxConnections", "256");
+    WireMockServer server =
+        new WireMockServer(options().dynamicPort().containerThreads(4 * Math.max(n, 8) + 16));
     server.start();
     try {
-      serve(server, store);
-      try (ClientFactory factory = WireMockAws.factory(server, new CallLog())) {
-        ObjectStore s3 =
-            new S3LogStore(
-                factory.client(AwsService.S3, "us-east-1", "bench", WireMockAws.CREDENTIALS));
+      serve(server, store, latencyMs);
+      // The CLI's timeouts, not the tests' short ones: a busy machine must not fail the corpus.
+      AwsSettings t = WireMockAws.settings(server);
+      AwsSettings settings =
+          new AwsSettings(
+              t.profile(),
+              t.homeRegion(),
+              t.endpointUrl(),
+              t.environment(),
+              AwsSettings.DEFAULT_CALL_TIMEOUT,
+              AwsSettings.DEFAULT_ATTEMPT_TIMEOUT,
+              t.retryBackoff());
+      try (ClientFactory factory = new ClientFactory(settings, new CallLog())) {
+        S3Client client =
+            factory.client(AwsService.S3, "us-east-1", "bench", WireMockAws.CREDENTIALS);
+        ObjectStore s3 = new S3LogStore(client);
+        List<String> keys = store.keys("trail-bucket");
         run("S3 over HTTP (WireMock)", s3, trail, start, end, n, files, raw, compressed, false);
-        for (int c : new int[] {1, n}) {
-          run("S3 over HTTP (WireMock)", s3, trail, start, end, c, files, raw, compressed, true);
+        ceiling(client, keys, n, false);
+        for (int round = 1; round <= 2; round++) {
+          for (int c : new int[] {8, n}) {
+            double ceiling = ceiling(client, keys, c, true);
+            double v =
+                run(
+                    "S3 over HTTP (WireMock)",
+                    s3,
+                    trail,
+                    start,
+                    end,
+                    c,
+                    files,
+                    raw,
+                    compressed,
+                    true);
+            System.out.printf(
+                Locale.ROOT,
+                "round %d, concurrency %2d: validate-logs %.0f objects/s = %.0f %% of the ceiling%n",
+                round,
+                c,
+                v * keys.size() / files,
+                100 * v * keys.size() / files / ceiling);
+          }
         }
       }
     } finally {
@@ -107,7 +155,45 @@ public final class ValidateLogsBench {
     }
   }
 
-  private static void run(
+  /** Plain parallel GETs of every object (digests and logs), bodies read and dropped: objects/s. */
+  private static double ceiling(S3Client s3, List<String> keys, int concurrency, boolean print)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    long bytes = 0;
+    long t0 = System.nanoTime();
+    try {
+      List<Future<Long>> gets = new ArrayList<>();
+      for (String key : keys) {
+        gets.add(
+            pool.submit(
+                () -> {
+                  try (var body = s3.getObject(b -> b.bucket("trail-bucket").key(key))) {
+                    return body.transferTo(OutputStream.nullOutputStream());
+                  }
+                }));
+      }
+      for (Future<Long> g : gets) {
+        bytes += g.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    if (print) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-24s concurrency %2d: %6.2f s  %7.0f objects/s  %6.1f MB/s (ceiling: plain GETs)%n",
+          "plain parallel GET",
+          concurrency,
+          secs,
+          keys.size() / secs,
+          bytes / 1e6 / secs);
+    }
+    return keys.size() / secs;
+  }
+
+  /** Validates once; returns log files/s. */
+  private static double run(
       String name,
       ObjectStore store,
       TestTrail trail,
@@ -139,9 +225,11 @@ public final class ValidateLogsBench {
           raw / 1e6 / secs,
           compressed / 1e6 / secs);
     }
+    return files / secs;
   }
 
-  private static void serve(WireMockServer server, InMemoryStore store) throws Exception {
+  private static void serve(WireMockServer server, InMemoryStore store, int latencyMs)
+      throws Exception {
     String bucket = "trail-bucket";
     StringBuilder contents = new StringBuilder();
     for (String key : store.keys(bucket)) {
@@ -152,6 +240,7 @@ public final class ValidateLogsBench {
           aResponse()
               .withStatus(200)
               .withHeader("Content-Type", "application/octet-stream")
+              .withFixedDelay(latencyMs)
               .withBody(store.bytes(bucket, key));
       store.metadata(bucket, key).forEach((k, v) -> r.withHeader("x-amz-meta-" + k, v));
       server.stubFor(get(urlPathEqualTo("/" + bucket + "/" + key)).willReturn(r));
@@ -162,6 +251,7 @@ public final class ValidateLogsBench {
             .willReturn(
                 aResponse()
                     .withStatus(200)
+                    .withFixedDelay(latencyMs)
                     .withHeader("Content-Type", "application/xml")
                     .withBody(
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult"
