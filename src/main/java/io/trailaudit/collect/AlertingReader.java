@@ -178,14 +178,17 @@ public final class AlertingReader {
   /** {@link #topics(Collection)} with every read a task on {@code reads}, all at once. */
   public CompletableFuture<List<SnsTopic>> topics(Collection<String> topicArns, Executor reads) {
     Fanout f = new Fanout(reads);
-    List<CompletableFuture<SnsTopic>> topics = new ArrayList<>();
-    for (String arn : new LinkedHashSet<>(topicArns)) {
-      var attributes =
+    List<String> arns = List.copyOf(new LinkedHashSet<>(topicArns));
+    List<CompletableFuture<Observed<SnsTopic.Attributes>>> attributes = new ArrayList<>();
+    List<CompletableFuture<Observed<List<SnsTopic.Subscription>>>> subscriptions =
+        new ArrayList<>();
+    for (String arn : arns) {
+      attributes.add(
           f.read(
               "sns",
               "GetTopicAttributes",
-              () -> attributes(sns.getTopicAttributes(r -> r.topicArn(arn)).attributes()));
-      var subscriptions =
+              () -> attributes(sns.getTopicAttributes(r -> r.topicArn(arn)).attributes())));
+      subscriptions.add(
           f.read(
               "sns",
               "ListSubscriptionsByTopic",
@@ -198,10 +201,20 @@ public final class AlertingReader {
                           s ->
                               new SnsTopic.Subscription(
                                   s.subscriptionArn(), s.protocol(), s.endpoint()))
-                      .toList());
-      topics.add(attributes.thenCombine(subscriptions, (a, s) -> new SnsTopic(arn, a, s)));
+                      .toList()));
     }
-    return f.all().thenApply(done -> topics.stream().map(CompletableFuture::join).toList());
+    // Built from the reads themselves, all done once f.all() is.
+    return f.all()
+        .thenApply(
+            done -> {
+              List<SnsTopic> topics = new ArrayList<>();
+              for (int i = 0; i < arns.size(); i++) {
+                topics.add(
+                    new SnsTopic(
+                        arns.get(i), attributes.get(i).join(), subscriptions.get(i).join()));
+              }
+              return topics;
+            });
   }
 
   /** Adds the metrics {@code group}'s filters publish, without and with dimensions. */

@@ -194,8 +194,7 @@ public final class Collector {
       List<Target> targets = targets(caller, tree);
       accountsTotal = targets.size();
       targets.forEach(t -> principals.put(t.accountId(), t.principal()));
-      List<CompletableFuture<AccountSnapshot>> accounts =
-          targets.stream().map(this::account).toList();
+      List<CompletableFuture<AccountSnapshot>> accounts = gated(targets);
 
       Observed<OrganizationTree> organization = tree.tree().join();
       if (request.organization() != null && !organization.isKnown()) {
@@ -391,6 +390,36 @@ public final class Collector {
         targets.add(new Target(a.id(), name, principal, member));
       }
       return targets;
+    }
+
+    /**
+     * Each target's account, at most {@code concurrency} of them read at once (their roles are
+     * assumed beforehand): what is held while reading grows with the accounts in flight, not with
+     * the organization, and that many accounts still give the pool more reads than it runs.
+     */
+    private List<CompletableFuture<AccountSnapshot>> gated(List<Target> targets) {
+      List<CompletableFuture<Void>> turns =
+          targets.stream().map(t -> new CompletableFuture<Void>()).toList();
+      AtomicInteger next = new AtomicInteger(Math.min(request.concurrency(), targets.size()));
+      List<CompletableFuture<AccountSnapshot>> accounts = new ArrayList<>();
+      for (int i = 0; i < targets.size(); i++) {
+        Target t = targets.get(i);
+        accounts.add(
+            turns
+                .get(i)
+                .thenCompose(go -> account(t))
+                .whenComplete(
+                    (a, e) -> {
+                      int j = next.getAndIncrement();
+                      if (j < turns.size()) {
+                        turns.get(j).complete(null);
+                      }
+                    }));
+      }
+      turns
+          .subList(0, Math.min(request.concurrency(), targets.size()))
+          .forEach(turn -> turn.complete(null));
+      return accounts;
     }
 
     private CompletableFuture<AccountSnapshot> account(Target t) {
