@@ -52,6 +52,7 @@ public final class Cli {
     cl.addSubcommand(new ExplainCommand(env));
     cl.addSubcommand(new DiffCommand(env));
     cl.addSubcommand(new ValidateLogsCommand(env));
+    cl.addSubcommand(new MergeCommand(env));
     AuditCommand.describeOutputDir(cl.getSubcommands().get("audit").getCommandSpec());
     // Each command's own exit codes, from the one table (a command added later gets its rows).
     for (var e : cl.getSubcommands().entrySet()) {

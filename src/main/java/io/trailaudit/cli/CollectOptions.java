@@ -42,7 +42,7 @@ final class CollectOptions {
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      defaultValue = "16",
+      defaultValue = "64",
       description = "API reads in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 

@@ -13,6 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -62,33 +65,10 @@ public final class AlertingReader {
   public Observed<List<MetricAlarm>> alarms(List<LogGroup> groups) {
     Set<Metric> plain = new LinkedHashSet<>();
     Set<Metric> dimensioned = new LinkedHashSet<>();
-    for (LogGroup group : groups) {
-      if (group.metricFilters() instanceof Observed.Known<List<MetricFilter>> k
-          && k.value() != null) {
-        for (MetricFilter f : k.value()) {
-          for (MetricTransformation t : f.metricTransformations()) {
-            if (t.metricName() != null && t.metricNamespace() != null) {
-              (t.dimensions().isEmpty() ? plain : dimensioned)
-                  .add(new Metric(t.metricNamespace(), t.metricName()));
-            }
-          }
-        }
-      }
-    }
+    groups.forEach(group -> metrics(group, plain, dimensioned));
     Map<String, MetricAlarm> byArn = new LinkedHashMap<>();
     for (Metric metric : plain) {
-      Observed<List<MetricAlarm>> on =
-          Reads.read(
-              "cloudwatch",
-              "DescribeAlarmsForMetric",
-              () ->
-                  cloudwatch
-                      .describeAlarmsForMetric(
-                          r -> r.namespace(metric.namespace()).metricName(metric.name()))
-                      .metricAlarms()
-                      .stream()
-                      .map(AlertingReader::alarm)
-                      .toList());
+      Observed<List<MetricAlarm>> on = alarmsFor(metric);
       if (!on.isKnown()) {
         return on;
       }
@@ -97,19 +77,13 @@ public final class AlertingReader {
     if (!dimensioned.isEmpty()) {
       // DescribeAlarmsForMetric finds only alarms whose dimensions it is given, and the values
       // come from the log events: list every metric alarm instead.
-      Observed<List<MetricAlarm>> all =
-          Reads.read(
-              "cloudwatch",
-              "DescribeAlarms",
-              () ->
-                  cloudwatch.describeAlarmsPaginator(r -> {}).metricAlarms().stream()
-                      .filter(a -> dimensioned.contains(new Metric(a.namespace(), a.metricName())))
-                      .map(AlertingReader::alarm)
-                      .toList());
+      Observed<List<MetricAlarm>> all = everyMetricAlarm();
       if (!all.isKnown()) {
         return all;
       }
-      all.value().forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
+      all.value().stream()
+          .filter(a -> dimensioned.contains(new Metric(a.namespace(), a.metricName())))
+          .forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
     }
     return Observed.known(List.copyOf(byArn.values()));
   }
@@ -129,17 +103,93 @@ public final class AlertingReader {
     return arns;
   }
 
+  /**
+   * {@link #alarms(List)} pipelined: the alarms on a group's metrics are asked for as soon as that
+   * group's filters are read, each metric once, as tasks on {@code reads}. The answer is the same
+   * as {@link #alarms(List)}'s, the first failure in the same order included; only after a failure
+   * can more calls have been made than there.
+   */
+  public CompletableFuture<Observed<List<MetricAlarm>>> alarms(
+      List<CompletableFuture<LogGroup>> groups, Executor reads) {
+    Map<Metric, CompletableFuture<Observed<List<MetricAlarm>>>> onMetric =
+        new ConcurrentHashMap<>();
+    Map<String, CompletableFuture<Observed<List<MetricAlarm>>>> every = new ConcurrentHashMap<>();
+    List<CompletableFuture<Void>> asked =
+        groups.stream()
+            .map(
+                g ->
+                    g.thenAccept(
+                        group -> {
+                          Set<Metric> plain = new LinkedHashSet<>();
+                          Set<Metric> dimensioned = new LinkedHashSet<>();
+                          metrics(group, plain, dimensioned);
+                          plain.forEach(
+                              m ->
+                                  onMetric.computeIfAbsent(
+                                      m,
+                                      k ->
+                                          CompletableFuture.supplyAsync(
+                                              () -> alarmsFor(k), reads)));
+                          if (!dimensioned.isEmpty()) {
+                            every.computeIfAbsent(
+                                "DescribeAlarms",
+                                k -> CompletableFuture.supplyAsync(this::everyMetricAlarm, reads));
+                          }
+                        }))
+            .toList();
+    return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+        .thenCompose(
+            done -> {
+              List<CompletableFuture<?>> running = new ArrayList<>(onMetric.values());
+              running.addAll(every.values());
+              return CompletableFuture.allOf(running.toArray(CompletableFuture[]::new));
+            })
+        .thenApply(
+            done -> {
+              Set<Metric> plain = new LinkedHashSet<>();
+              Set<Metric> dimensioned = new LinkedHashSet<>();
+              groups.forEach(g -> metrics(g.join(), plain, dimensioned));
+              Map<String, MetricAlarm> byArn = new LinkedHashMap<>();
+              for (Metric metric : plain) {
+                Observed<List<MetricAlarm>> on = onMetric.get(metric).join();
+                if (!on.isKnown()) {
+                  return on;
+                }
+                on.value().forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
+              }
+              if (!dimensioned.isEmpty()) {
+                Observed<List<MetricAlarm>> all = every.get("DescribeAlarms").join();
+                if (!all.isKnown()) {
+                  return all;
+                }
+                all.value().stream()
+                    .filter(a -> dimensioned.contains(new Metric(a.namespace(), a.metricName())))
+                    .forEach(a -> byArn.putIfAbsent(a.alarmArn(), a));
+              }
+              return Observed.known(List.copyOf(byArn.values()));
+            });
+  }
+
   /** Each topic once: its attributes and its subscriptions, each read on its own. */
   public List<SnsTopic> topics(Collection<String> topicArns) {
-    List<SnsTopic> topics = new ArrayList<>();
-    for (String arn : new LinkedHashSet<>(topicArns)) {
-      Observed<SnsTopic.Attributes> attributes =
-          Reads.read(
+    return topics(topicArns, Runnable::run).join();
+  }
+
+  /** {@link #topics(Collection)} with every read a task on {@code reads}, all at once. */
+  public CompletableFuture<List<SnsTopic>> topics(Collection<String> topicArns, Executor reads) {
+    Fanout f = new Fanout(reads);
+    List<String> arns = List.copyOf(new LinkedHashSet<>(topicArns));
+    List<CompletableFuture<Observed<SnsTopic.Attributes>>> attributes = new ArrayList<>();
+    List<CompletableFuture<Observed<List<SnsTopic.Subscription>>>> subscriptions =
+        new ArrayList<>();
+    for (String arn : arns) {
+      attributes.add(
+          f.read(
               "sns",
               "GetTopicAttributes",
-              () -> attributes(sns.getTopicAttributes(r -> r.topicArn(arn)).attributes()));
-      Observed<List<SnsTopic.Subscription>> subscriptions =
-          Reads.read(
+              () -> attributes(sns.getTopicAttributes(r -> r.topicArn(arn)).attributes())));
+      subscriptions.add(
+          f.read(
               "sns",
               "ListSubscriptionsByTopic",
               () ->
@@ -151,10 +201,60 @@ public final class AlertingReader {
                           s ->
                               new SnsTopic.Subscription(
                                   s.subscriptionArn(), s.protocol(), s.endpoint()))
-                      .toList());
-      topics.add(new SnsTopic(arn, attributes, subscriptions));
+                      .toList()));
     }
-    return topics;
+    // Built from the reads themselves, all done once f.all() is.
+    return f.all()
+        .thenApply(
+            done -> {
+              List<SnsTopic> topics = new ArrayList<>();
+              for (int i = 0; i < arns.size(); i++) {
+                topics.add(
+                    new SnsTopic(
+                        arns.get(i), attributes.get(i).join(), subscriptions.get(i).join()));
+              }
+              return topics;
+            });
+  }
+
+  /** Adds the metrics {@code group}'s filters publish, without and with dimensions. */
+  private static void metrics(LogGroup group, Set<Metric> plain, Set<Metric> dimensioned) {
+    if (group.metricFilters() instanceof Observed.Known<List<MetricFilter>> k
+        && k.value() != null) {
+      for (MetricFilter f : k.value()) {
+        for (MetricTransformation t : f.metricTransformations()) {
+          if (t.metricName() != null && t.metricNamespace() != null) {
+            (t.dimensions().isEmpty() ? plain : dimensioned)
+                .add(new Metric(t.metricNamespace(), t.metricName()));
+          }
+        }
+      }
+    }
+  }
+
+  private Observed<List<MetricAlarm>> alarmsFor(Metric metric) {
+    return Reads.read(
+        "cloudwatch",
+        "DescribeAlarmsForMetric",
+        () ->
+            cloudwatch
+                .describeAlarmsForMetric(
+                    r -> r.namespace(metric.namespace()).metricName(metric.name()))
+                .metricAlarms()
+                .stream()
+                .map(AlertingReader::alarm)
+                .toList());
+  }
+
+  /** Every metric alarm of the region (all pages). */
+  private Observed<List<MetricAlarm>> everyMetricAlarm() {
+    return Reads.read(
+        "cloudwatch",
+        "DescribeAlarms",
+        () ->
+            cloudwatch.describeAlarmsPaginator(r -> {}).metricAlarms().stream()
+                .map(AlertingReader::alarm)
+                .toList());
   }
 
   private record Metric(String namespace, String name) {}

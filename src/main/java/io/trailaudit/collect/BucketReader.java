@@ -5,6 +5,8 @@ import io.trailaudit.model.Observed;
 import io.trailaudit.model.PublicAccessBlock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,49 +39,65 @@ public final class BucketReader {
   }
 
   /**
-   * Reads bucket {@code name} once.
+   * Reads bucket {@code name} once, one call after the other.
    *
    * @param expectedOwner the account believed to own the bucket, or null: {@code GetBucketLocation}
    *     is sent with it as the expected bucket owner, so that the bucket's account is recorded only
    *     when S3 confirmed it
    */
   public Bucket bucket(String name, String expectedOwner) {
-    Observed<String> region =
-        Reads.read(
-            S3,
-            "GetBucketLocation",
+    return bucket(name, expectedOwner, Runnable::run).join();
+  }
+
+  /**
+   * {@link #bucket(String, String)} with each call a task on {@code reads}: the location first,
+   * then every other read at once (the policy status once the policy is known to exist).
+   */
+  public CompletableFuture<Bucket> bucket(String name, String expectedOwner, Executor reads) {
+    return CompletableFuture.supplyAsync(
             () ->
-                region(
-                    s3.getBucketLocation(r -> r.bucket(name).expectedBucketOwner(expectedOwner))
-                        .locationConstraintAsString()));
-    Observed<String> policy =
-        Reads.read(
+                Reads.read(
+                    S3,
+                    "GetBucketLocation",
+                    () ->
+                        region(
+                            s3.getBucketLocation(
+                                    r -> r.bucket(name).expectedBucketOwner(expectedOwner))
+                                .locationConstraintAsString())),
+            reads)
+        .thenCompose(
+            region -> afterLocation(name, region.isKnown() ? expectedOwner : null, region, reads));
+  }
+
+  private CompletableFuture<Bucket> afterLocation(
+      String name, String owner, Observed<String> region, Executor reads) {
+    Fanout f = new Fanout(reads);
+    var policy =
+        f.read(
             S3,
             "GetBucketPolicy",
             () ->
                 orNullOn(
                     "NoSuchBucketPolicy", () -> s3.getBucketPolicy(r -> r.bucket(name)).policy()));
-    Observed<Boolean> policyIsPublic =
-        policy.isKnown() && policy.value() == null
-            ? Observed.known(null)
-            : Reads.read(
-                S3,
-                "GetBucketPolicyStatus",
-                () ->
-                    orNullOn(
-                        "NoSuchBucketPolicy",
+    var policyIsPublic =
+        f.then(
+            policy,
+            p ->
+                p.isKnown() && p.value() == null
+                    ? CompletableFuture.completedFuture(Observed.<Boolean>known(null))
+                    : f.read(
+                        S3,
+                        "GetBucketPolicyStatus",
                         () ->
-                            s3.getBucketPolicyStatus(r -> r.bucket(name))
-                                .policyStatus()
-                                .isPublic()));
-    return new Bucket(
-        name,
-        region.isKnown() ? expectedOwner : null,
-        region,
-        policy,
-        policyIsPublic,
-        Reads.read(S3, "GetBucketAcl", () -> acl(s3.getBucketAcl(r -> r.bucket(name)))),
-        Reads.read(
+                            orNullOn(
+                                "NoSuchBucketPolicy",
+                                () ->
+                                    s3.getBucketPolicyStatus(r -> r.bucket(name))
+                                        .policyStatus()
+                                        .isPublic())));
+    var acl = f.read(S3, "GetBucketAcl", () -> acl(s3.getBucketAcl(r -> r.bucket(name))));
+    var publicAccessBlock =
+        f.read(
             S3,
             "GetPublicAccessBlock",
             () ->
@@ -88,15 +106,17 @@ public final class BucketReader {
                     () ->
                         publicAccessBlock(
                             s3.getPublicAccessBlock(r -> r.bucket(name))
-                                .publicAccessBlockConfiguration()))),
-        Reads.read(
+                                .publicAccessBlockConfiguration())));
+    var versioning =
+        f.read(
             S3,
             "GetBucketVersioning",
             () -> {
               var v = s3.getBucketVersioning(r -> r.bucket(name));
               return new Bucket.BucketVersioning(v.statusAsString(), v.mfaDeleteAsString());
-            }),
-        Reads.read(
+            });
+    var objectLock =
+        f.read(
             S3,
             "GetObjectLockConfiguration",
             () ->
@@ -105,17 +125,19 @@ public final class BucketReader {
                     () ->
                         objectLock(
                             s3.getObjectLockConfiguration(r -> r.bucket(name))
-                                .objectLockConfiguration()))),
-        Reads.read(
+                                .objectLockConfiguration())));
+    var logging =
+        f.read(
             S3,
             "GetBucketLogging",
             () -> {
-              var logging = s3.getBucketLogging(r -> r.bucket(name)).loggingEnabled();
-              return logging == null
+              var l = s3.getBucketLogging(r -> r.bucket(name)).loggingEnabled();
+              return l == null
                   ? null
-                  : new Bucket.BucketLogging(logging.targetBucket(), logging.targetPrefix());
-            }),
-        Reads.read(
+                  : new Bucket.BucketLogging(l.targetBucket(), l.targetPrefix());
+            });
+    var encryption =
+        f.read(
             S3,
             "GetBucketEncryption",
             () ->
@@ -125,11 +147,28 @@ public final class BucketReader {
                         encryption(
                             s3.getBucketEncryption(r -> r.bucket(name))
                                 .serverSideEncryptionConfiguration()
-                                .rules()))),
-        Reads.read(
+                                .rules())));
+    var topLevel =
+        f.read(
             S3,
             "ListObjectsV2",
-            () -> topLevel(s3.listObjectsV2(r -> r.bucket(name).delimiter("/")))));
+            () -> topLevel(s3.listObjectsV2(r -> r.bucket(name).delimiter("/"))));
+    return f.all()
+        .thenApply(
+            done ->
+                new Bucket(
+                    name,
+                    owner,
+                    region,
+                    policy.join(),
+                    policyIsPublic.join(),
+                    acl.join(),
+                    publicAccessBlock.join(),
+                    versioning.join(),
+                    objectLock.join(),
+                    logging.join(),
+                    encryption.join(),
+                    topLevel.join()));
   }
 
   /** The account's S3 Block Public Access; known null when none is configured. */

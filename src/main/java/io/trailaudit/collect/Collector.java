@@ -36,9 +36,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -111,29 +109,44 @@ public final class Collector {
    *     list the organization's accounts
    */
   public Snapshot collect(CollectRequest request) {
-    ExecutorService pool = Executors.newFixedThreadPool(request.concurrency(), threads());
-    try {
-      return new Run(request, pool).collect();
-    } finally {
-      pool.shutdownNow();
+    try (Scheduler scheduler = new Scheduler(request.concurrency(), perLane)) {
+      return new Run(request, scheduler).collect();
     }
   }
 
-  private static ThreadFactory threads() {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, "trailaudit-collect-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+  /**
+   * This collector with at most {@code perLane} reads at once per (account, region, service); the
+   * default is {@link #DEFAULT_PER_LANE}.
+   */
+  public Collector withPerLane(int perLane) {
+    Collector c = new Collector(factory, credentials, clock, toolVersion, progress, validator);
+    c.perLane = perLane;
+    return c;
   }
 
-  /** One collection: its pool, its principals and what has been read once for all accounts. */
+  /**
+   * Reads at once in one (account, region, service): enough for the widest fan-out, a bucket's nine
+   * reads after its location, to be in flight together.
+   */
+  public static final int DEFAULT_PER_LANE = 10;
+
+  private int perLane = DEFAULT_PER_LANE;
+
+  /**
+   * One collection: its scheduler, its principals and what has been read once for all accounts.
+   *
+   * <p>Every read is a task in the lane of its (account, region, service); a read that needs
+   * another's answer is chained to it, never joined inside a task, so a small pool cannot deadlock.
+   * Only the calling thread waits.
+   */
   private final class Run {
     private final CollectRequest request;
-    private final ExecutorService pool;
+    private final Scheduler scheduler;
     private final String home = factory.settings().homeRegion();
-    private final Map<String, Principal> principals = new ConcurrentHashMap<>();
+
+    /** Every audited account's principal, registered before any account is read. */
+    private final Map<String, CompletableFuture<Principal>> principals = new ConcurrentHashMap<>();
+
     private final Map<String, CompletableFuture<Trail>> trails = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Bucket>> buckets = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<KmsKey>> keys = new ConcurrentHashMap<>();
@@ -141,48 +154,65 @@ public final class Collector {
     private final AtomicInteger regionsDone = new AtomicInteger();
     private final AtomicInteger regionsTotal = new AtomicInteger();
     private volatile int accountsTotal;
-    private Principal logArchive;
+    private CompletableFuture<Principal> logArchive;
+    private String logArchiveAccount;
 
     /** Accounts of the organization not collected, and why; filled by {@link #targets}. */
     private final List<CollectionInfo.ExcludedAccount> excluded = new ArrayList<>();
 
-    Run(CollectRequest request, ExecutorService pool) {
+    Run(CollectRequest request, Scheduler scheduler) {
       this.request = request;
-      this.pool = pool;
+      this.scheduler = scheduler;
     }
 
     Snapshot collect() {
       Principal caller = Principal.of(null, "caller", credentials);
-      StsReader sts = new StsReader(client(AwsService.STS, home, caller));
-      Observed<StsReader.CallerIdentity> identity = sts.callerIdentity();
+      Observed<StsReader.CallerIdentity> identity =
+          new StsReader(client(AwsService.STS, home, caller)).callerIdentity();
       if (!identity.isKnown()) {
         throw new CollectionException("cannot identify the caller: " + identity.failure().reason());
       }
       caller = Principal.of(identity.value().accountId(), "caller", credentials);
+      Principal me = caller;
 
-      OrganizationReader organizations =
-          new OrganizationReader(client(AwsService.ORGANIZATIONS, home, caller));
-      Observed<OrganizationTree> tree = organizations.tree(pool);
-      Observed<OrganizationMembership> membership =
-          tree.isKnown()
-              ? Observed.known(tree.value() == null ? null : tree.value().organization())
-              : organizations.membership();
-
-      List<Target> targets = targets(caller, tree, membership);
-      accountsTotal = targets.size();
+      OrganizationReader.TreeRead tree =
+          new OrganizationReader(client(AwsService.ORGANIZATIONS, home, caller))
+              .read(lane(caller, home, AwsService.ORGANIZATIONS));
       if (request.logArchiveRole() != null) {
+        logArchiveAccount = Arns.account(request.logArchiveRole());
         logArchive =
-            Principal.assumed(
-                Arns.account(request.logArchiveRole()),
-                "log-archive",
-                sts.assumeRole(request.logArchiveRole(), request.externalId()));
+            async(
+                lane(caller, home, AwsService.STS),
+                () ->
+                    Principal.assumed(
+                        logArchiveAccount,
+                        "log-archive",
+                        sts(me).assumeRole(request.logArchiveRole(), request.externalId())),
+                e ->
+                    Principal.assumed(
+                        logArchiveAccount,
+                        "log-archive",
+                        Reads.unavailable("sts", "AssumeRole", e)));
       }
-      targets.stream()
-          .filter(t -> t.principal().usable())
-          .forEach(t -> principals.put(t.accountId(), t.principal()));
 
-      List<CompletableFuture<AccountSnapshot>> accounts =
-          targets.stream().map(this::account).toList();
+      List<Target> targets = targets(caller, tree);
+      accountsTotal = targets.size();
+      targets.forEach(t -> principals.put(t.accountId(), t.principal()));
+      List<CompletableFuture<AccountSnapshot>> accounts = gated(targets);
+
+      Observed<OrganizationTree> organization = tree.tree().join();
+      if (request.organization() != null && !organization.isKnown()) {
+        throw cannotList(caller.accountId(), organization);
+      }
+      if (request.organization() == null
+          && organization.isKnown()
+          && organization.value() != null) {
+        String callerAccount = caller.accountId();
+        organization.value().accounts().stream()
+            .filter(a -> !a.id().equals(callerAccount))
+            .sorted(Comparator.comparing(OrganizationTree.Account::id))
+            .forEach(a -> exclude(a.id(), Exclusion.NOT_ORGANIZATION_MODE));
+      }
       List<AccountSnapshot> read = accounts.stream().map(CompletableFuture::join).toList();
       // Every trail, bucket and key read was started before the account that saw it completed.
       List<Bucket> readBuckets =
@@ -213,11 +243,23 @@ public final class Collector {
               home,
               request.regions().isEmpty() ? List.copyOf(regions) : request.regions(),
               excluded),
-          tree,
+          organization,
           read,
           readBuckets,
           readKeys,
           validations);
+    }
+
+    private StsReader sts(Principal caller) {
+      return new StsReader(client(AwsService.STS, home, caller));
+    }
+
+    private CollectionException cannotList(String callerAccount, Observed<?> tree) {
+      return new CollectionException(
+          "--org: cannot list the accounts of the organization from account "
+              + callerAccount
+              + " (run from the management or a delegated administrator account): "
+              + tree.failure().reason());
     }
 
     /**
@@ -241,12 +283,15 @@ public final class Collector {
               .map(CompletableFuture::join)
               .sorted(Comparator.comparing(Trail::arn))
               .toList()) {
-        Principal p = logArchive != null ? logArchive : principals.get(trail.ownerAccountId());
+        CompletableFuture<Principal> reader =
+            logArchive != null ? logArchive : principals.get(trail.ownerAccountId());
+        Principal p = reader == null ? null : reader.join();
         if (!trail.logFileValidationEnabled() || p == null || !p.usable()) {
           continue;
         }
         running.add(
             async(
+                scheduler.pool(),
                 () ->
                     validator.validate(
                         factory,
@@ -270,48 +315,58 @@ public final class Collector {
     /** An account to read: its principal, its name and how it sees the organization. */
     private record Target(
         String accountId,
-        String name,
-        Principal principal,
-        Observed<OrganizationMembership> organization) {}
+        CompletableFuture<String> name,
+        CompletableFuture<Principal> principal,
+        CompletableFuture<Observed<OrganizationMembership>> organization) {}
 
     private void exclude(String accountId, Exclusion reason) {
       excluded.add(new CollectionInfo.ExcludedAccount(accountId, reason));
     }
 
-    private List<Target> targets(
-        Principal caller,
-        Observed<OrganizationTree> tree,
-        Observed<OrganizationMembership> membership) {
+    /**
+     * The accounts to read. The caller's own account is read at once, the tree read beside it; in
+     * organization mode the members as soon as every level of the tree is listed (the policies
+     * still being read), each once its role is assumed.
+     */
+    private List<Target> targets(Principal caller, OrganizationReader.TreeRead tree) {
       String callerAccount = caller.accountId();
       if (request.organization() == null) {
-        String name =
-            tree.isKnown() && tree.value() != null
-                ? tree.value().accounts().stream()
-                    .filter(a -> a.id().equals(callerAccount))
-                    .map(OrganizationTree.Account::name)
-                    .findFirst()
-                    .orElse(null)
-                : null;
-        if (tree.isKnown() && tree.value() != null) {
-          tree.value().accounts().stream()
-              .filter(a -> !a.id().equals(callerAccount))
-              .sorted(Comparator.comparing(OrganizationTree.Account::id))
-              .forEach(a -> exclude(a.id(), Exclusion.NOT_ORGANIZATION_MODE));
-        }
-        return List.of(new Target(callerAccount, name, caller, membership));
+        CompletableFuture<Observed<OrganizationTree>> whole = tree.tree();
+        CompletableFuture<String> name =
+            whole.thenApply(
+                t ->
+                    t.isKnown() && t.value() != null
+                        ? t.value().accounts().stream()
+                            .filter(a -> a.id().equals(callerAccount))
+                            .map(OrganizationTree.Account::name)
+                            .findFirst()
+                            .orElse(null)
+                        : null);
+        CompletableFuture<Observed<OrganizationMembership>> membership =
+            whole.thenCompose(
+                t ->
+                    t.isKnown()
+                        ? CompletableFuture.completedFuture(
+                            Observed.known(t.value() == null ? null : t.value().organization()))
+                        : async(
+                            lane(caller, home, AwsService.ORGANIZATIONS),
+                            () ->
+                                new OrganizationReader(
+                                        client(AwsService.ORGANIZATIONS, home, caller))
+                                    .membership(),
+                            e -> Reads.unavailable("organizations", "DescribeOrganization", e)));
+        return List.of(
+            new Target(callerAccount, name, CompletableFuture.completedFuture(caller), membership));
       }
-      if (!tree.isKnown()) {
-        throw new CollectionException(
-            "--org: cannot list the accounts of the organization from account "
-                + callerAccount
-                + " (run from the management or a delegated administrator account): "
-                + tree.failure().reason());
+      Observed<OrganizationTree> listed = tree.accounts().join();
+      if (!listed.isKnown()) {
+        throw cannotList(callerAccount, listed);
       }
-      if (tree.value() == null) {
+      if (listed.value() == null) {
         throw new CollectionException(
             "--org: account " + callerAccount + " is not in an AWS Organization");
       }
-      OrganizationTree org = tree.value();
+      OrganizationTree org = listed.value();
       CollectRequest.Organization scope = request.organization();
       Set<String> ids = new TreeSet<>();
       org.accounts().forEach(a -> ids.add(a.id()));
@@ -323,8 +378,9 @@ public final class Collector {
           }
         }
       }
-      Observed<OrganizationMembership> member = Observed.known(org.organization());
-      List<CompletableFuture<Target>> targets = new ArrayList<>();
+      CompletableFuture<Observed<OrganizationMembership>> member =
+          CompletableFuture.completedFuture(Observed.known(org.organization()));
+      List<Target> targets = new ArrayList<>();
       for (OrganizationTree.Account a :
           org.accounts().stream()
               .sorted(Comparator.comparing(OrganizationTree.Account::id))
@@ -344,54 +400,83 @@ public final class Collector {
           exclude(a.id(), Exclusion.NOT_ACTIVE);
           continue;
         }
+        CompletableFuture<String> name = CompletableFuture.completedFuture(a.name());
         if (a.id().equals(callerAccount)) {
-          targets.add(
-              CompletableFuture.completedFuture(new Target(a.id(), a.name(), caller, member)));
+          targets.add(new Target(a.id(), name, CompletableFuture.completedFuture(caller), member));
           continue;
         }
         String role =
             "arn:" + Arns.partition(a.arn()) + ":iam::" + a.id() + ":role/" + scope.memberRole();
-        StsReader sts = new StsReader(client(AwsService.STS, home, caller));
-        targets.add(
+        CompletableFuture<Principal> principal =
             async(
+                lane(caller, home, AwsService.STS),
                 () ->
-                    new Target(
-                        a.id(),
-                        a.name(),
-                        Principal.assumed(
-                            a.id(), a.id(), sts.assumeRole(role, request.externalId())),
-                        member),
-                e ->
-                    new Target(
-                        a.id(),
-                        a.name(),
-                        Principal.assumed(
-                            a.id(), a.id(), Reads.unavailable("sts", "AssumeRole", e)),
-                        member)));
+                    Principal.assumed(
+                        a.id(), a.id(), sts(caller).assumeRole(role, request.externalId())),
+                e -> Principal.assumed(a.id(), a.id(), Reads.unavailable("sts", "AssumeRole", e)));
+        targets.add(new Target(a.id(), name, principal, member));
       }
-      return targets.stream().map(CompletableFuture::join).toList();
+      return targets;
+    }
+
+    /**
+     * Each target's account, at most {@code concurrency} of them read at once (their roles are
+     * assumed beforehand): what is held while reading grows with the accounts in flight, not with
+     * the organization, and that many accounts still give the pool more reads than it runs.
+     */
+    private List<CompletableFuture<AccountSnapshot>> gated(List<Target> targets) {
+      List<CompletableFuture<Void>> turns =
+          targets.stream().map(t -> new CompletableFuture<Void>()).toList();
+      AtomicInteger next = new AtomicInteger(Math.min(request.concurrency(), targets.size()));
+      List<CompletableFuture<AccountSnapshot>> accounts = new ArrayList<>();
+      for (int i = 0; i < targets.size(); i++) {
+        Target t = targets.get(i);
+        accounts.add(
+            turns
+                .get(i)
+                .thenCompose(go -> account(t))
+                .whenComplete(
+                    (a, e) -> {
+                      int j = next.getAndIncrement();
+                      if (j < turns.size()) {
+                        turns.get(j).complete(null);
+                      }
+                    }));
+      }
+      turns
+          .subList(0, Math.min(request.concurrency(), targets.size()))
+          .forEach(turn -> turn.complete(null));
+      return accounts;
     }
 
     private CompletableFuture<AccountSnapshot> account(Target t) {
-      Principal p = t.principal();
-      if (!p.usable()) {
-        List<String> regions = request.regions().isEmpty() ? List.of(home) : request.regions();
-        regionsTotal.addAndGet(regions.size());
-        regionsDone.addAndGet(regions.size());
-        AccountSnapshot unreadable =
-            new AccountSnapshot(
-                t.accountId(),
-                t.name(),
-                p.unavailable(),
-                p.unavailable(),
-                p.unavailable(),
-                regions.stream().map(r -> unreadableRegion(r, p)).toList(),
-                List.of());
-        accountDone();
-        return CompletableFuture.completedFuture(unreadable);
-      }
+      return t.principal()
+          .thenCompose(p -> p.usable() ? read(t, p) : unreadable(t, p))
+          .exceptionally(e -> unexpected(t, e))
+          .whenComplete((a, e) -> accountDone());
+    }
+
+    private CompletableFuture<AccountSnapshot> unreadable(Target t, Principal p) {
+      List<String> regions = request.regions().isEmpty() ? List.of(home) : request.regions();
+      regionsTotal.addAndGet(regions.size());
+      regionsDone.addAndGet(regions.size());
+      return t.name()
+          .thenApply(
+              name ->
+                  new AccountSnapshot(
+                      t.accountId(),
+                      name,
+                      p.unavailable(),
+                      p.unavailable(),
+                      p.unavailable(),
+                      regions.stream().map(r -> unreadableRegion(r, p)).toList(),
+                      List.of()));
+    }
+
+    private CompletableFuture<AccountSnapshot> read(Target t, Principal p) {
       CompletableFuture<Observed<List<String>>> enabled =
           async(
+              lane(p, home, AwsService.ACCOUNT),
               () ->
                   new RegionsReader(
                           client(AwsService.ACCOUNT, home, p), client(AwsService.EC2, home, p))
@@ -399,6 +484,7 @@ public final class Collector {
               e -> Reads.unavailable("account", "ListRegions", e));
       CompletableFuture<Observed<PublicAccessBlock>> accountBlock =
           async(
+              lane(p, home, AwsService.S3_CONTROL),
               () -> bucketReader(p).accountPublicAccessBlock(t.accountId()),
               e -> Reads.unavailable("s3control", "GetPublicAccessBlock", e));
       CompletableFuture<List<RegionRead>> regions =
@@ -409,20 +495,19 @@ public final class Collector {
                     regionsTotal.addAndGet(names.size());
                     return all(names.stream().map(r -> region(p, r)).toList());
                   });
-      CompletableFuture<List<Trail>> seen = regions.thenCompose(r -> trailsSeen(r, p));
-      return CompletableFuture.allOf(enabled, accountBlock, regions, seen)
+      CompletableFuture<List<Trail>> seen = regions.thenCompose(this::trailsSeen);
+      return CompletableFuture.allOf(
+              enabled, accountBlock, regions, seen, t.name(), t.organization())
           .thenApply(
               done ->
                   new AccountSnapshot(
                       t.accountId(),
-                      t.name(),
-                      t.organization(),
+                      t.name().join(),
+                      t.organization().join(),
                       enabled.join(),
                       accountBlock.join(),
                       regions.join().stream().map(RegionRead::snapshot).toList(),
-                      seen.join()))
-          .exceptionally(e -> unexpected(t, e))
-          .whenComplete((a, e) -> accountDone());
+                      seen.join()));
     }
 
     /** The regions asked for, else the enabled ones, else the home region to see at least that. */
@@ -438,21 +523,35 @@ public final class Collector {
 
     private CompletableFuture<RegionRead> region(Principal p, String region) {
       TrailReader cloudtrail = new TrailReader(client(AwsService.CLOUDTRAIL, region, p));
+      Executor trailLane = lane(p, region, AwsService.CLOUDTRAIL);
+      // The per-trail reads, its bucket's and its key's start as soon as a region lists the trail.
       CompletableFuture<Observed<List<Trail>>> described =
-          async(
-              cloudtrail::describeTrails,
-              e -> Reads.unavailable("cloudtrail", "DescribeTrails", e));
+          this.<Observed<List<Trail>>>async(
+                  trailLane,
+                  cloudtrail::describeTrails,
+                  e -> Reads.unavailable("cloudtrail", "DescribeTrails", e))
+              .thenApply(
+                  listed -> {
+                    if (listed.isKnown()) {
+                      listed.value().forEach(t -> trail(t, p));
+                    }
+                    return listed;
+                  });
       CompletableFuture<Observed<List<EventDataStore>>> eventDataStores =
           async(
+              trailLane,
               cloudtrail::eventDataStores,
               e -> Reads.unavailable("cloudtrail", "ListEventDataStores", e));
       ConfigReader configReader = new ConfigReader(client(AwsService.CONFIG, region, p));
+      Executor configLane = lane(p, region, AwsService.CONFIG);
       CompletableFuture<Observed<List<ConfigRecorder>>> recorders =
           async(
+              configLane,
               configReader::recorders,
               e -> Reads.unavailable("config", "DescribeConfigurationRecorders", e));
       CompletableFuture<ConfigRules> configRules =
           async(
+              configLane,
               () -> {
                 Observed<List<ConfigRule>> rules = configReader.rules();
                 return new ConfigRules(
@@ -464,6 +563,7 @@ public final class Collector {
               e -> ConfigRules.failed(Reads.unavailable("config", "DescribeConfigRules", e)));
       CompletableFuture<Hub> hub =
           async(
+              lane(p, region, AwsService.SECURITY_HUB),
               () -> {
                 SecurityHubReader reader =
                     new SecurityHubReader(client(AwsService.SECURITY_HUB, region, p));
@@ -473,15 +573,17 @@ public final class Collector {
               e -> Hub.failed(Reads.unavailable("securityhub", "DescribeHub", e)));
       // Log groups, alarms, topics and Glue tables are looked for where the trails point.
       CompletableFuture<Alerting> alerting =
-          described.thenCompose(
-              trails ->
-                  async(
-                      () -> alerting(p, region, trails),
-                      e -> Alerting.failed(Reads.unavailable("logs", "DescribeMetricFilters", e))));
+          described
+              .thenCompose(trails -> alerting(p, region, trails))
+              .exceptionally(
+                  e ->
+                      Alerting.failed(
+                          Reads.unavailable("logs", "DescribeMetricFilters", cause(e))));
       CompletableFuture<Observed<List<GlueTable>>> glue =
           described.thenCompose(
               trails ->
                   async(
+                      lane(p, region, AwsService.GLUE),
                       () -> glueTables(p, region, trails),
                       e -> Reads.unavailable("glue", "GetDatabases", e)));
       return CompletableFuture.allOf(
@@ -515,11 +617,13 @@ public final class Collector {
 
     /**
      * The log groups in this account and region that the trails described here deliver to, the
-     * alarms on their metric filters' metrics, and the SNS topics (of this region) they notify.
+     * alarms on their metric filters' metrics, and the SNS topics (of this region) they notify:
+     * each group's alarms asked for once its filters are read, the topics once every alarm is.
      */
-    private Alerting alerting(Principal p, String region, Observed<List<Trail>> trails) {
+    private CompletableFuture<Alerting> alerting(
+        Principal p, String region, Observed<List<Trail>> trails) {
       if (!trails.isKnown()) {
-        return Alerting.failed(Failures.of(trails));
+        return CompletableFuture.completedFuture(Alerting.failed(Failures.of(trails)));
       }
       List<String> groupArns =
           trails.value().stream()
@@ -530,21 +634,34 @@ public final class Collector {
               .distinct()
               .toList();
       if (groupArns.isEmpty()) {
-        return new Alerting(List.of(), Observed.known(List.of()), List.of());
+        return CompletableFuture.completedFuture(
+            new Alerting(List.of(), Observed.known(List.of()), List.of()));
       }
       AlertingReader reader =
           new AlertingReader(
               client(AwsService.LOGS, region, p),
               client(AwsService.CLOUDWATCH, region, p),
               client(AwsService.SNS, region, p));
-      List<LogGroup> groups = groupArns.stream().map(reader::logGroup).toList();
-      Observed<List<MetricAlarm>> alarms = reader.alarms(groups);
-      List<String> topics =
-          AlertingReader.topicArns(alarms).stream()
-              .filter(arn -> region.equals(Arns.region(arn)))
-              .sorted()
+      Executor logsLane = lane(p, region, AwsService.LOGS);
+      List<CompletableFuture<LogGroup>> groups =
+          groupArns.stream()
+              .map(arn -> CompletableFuture.supplyAsync(() -> reader.logGroup(arn), logsLane))
               .toList();
-      return new Alerting(groups, alarms, reader.topics(topics));
+      CompletableFuture<Observed<List<MetricAlarm>>> alarms =
+          reader.alarms(groups, lane(p, region, AwsService.CLOUDWATCH));
+      CompletableFuture<List<SnsTopic>> topics =
+          alarms.thenCompose(
+              a ->
+                  reader.topics(
+                      AlertingReader.topicArns(a).stream()
+                          .filter(arn -> region.equals(Arns.region(arn)))
+                          .sorted()
+                          .toList(),
+                      lane(p, region, AwsService.SNS)));
+      return topics.thenApply(
+          t ->
+              new Alerting(
+                  groups.stream().map(CompletableFuture::join).toList(), alarms.join(), t));
     }
 
     /** Glue tables over the buckets of the trails described here. */
@@ -564,45 +681,61 @@ public final class Collector {
       return new GlueReader(client(AwsService.GLUE, region, p)).tablesOver(buckets);
     }
 
-    /** The account's trails once per ARN, each with its per-trail reads (made once overall). */
-    private CompletableFuture<List<Trail>> trailsSeen(List<RegionRead> regions, Principal seenBy) {
-      Map<String, Trail> byArn = new LinkedHashMap<>();
-      regions.forEach(r -> r.described().forEach(t -> byArn.putIfAbsent(t.arn(), t)));
-      return all(byArn.values().stream().map(t -> trail(t, seenBy)).toList());
+    /** The account's trails once per ARN, as their regions listed them (read once overall). */
+    private CompletableFuture<List<Trail>> trailsSeen(List<RegionRead> regions) {
+      Map<String, CompletableFuture<Trail>> byArn = new LinkedHashMap<>();
+      regions.forEach(
+          r -> r.described().forEach(t -> byArn.putIfAbsent(t.arn(), trails.get(t.arn()))));
+      return all(List.copyOf(byArn.values()));
     }
 
     /**
      * The trail with its per-trail reads, made once: with the owner's credentials when the owner is
-     * audited, else with those of the first account that saw it.
+     * audited (and its role could be assumed), else with those of the first account that saw it.
      */
     private CompletableFuture<Trail> trail(Trail described, Principal seenBy) {
       return trails.computeIfAbsent(
           described.arn(),
           arn -> {
-            Principal owner = principals.get(described.ownerAccountId());
-            Principal p = owner != null ? owner : seenBy;
-            if (described.s3BucketName() != null && !described.s3BucketName().isBlank()) {
-              buckets.computeIfAbsent(described.s3BucketName(), name -> bucket(name, described, p));
-            }
-            if (described.kmsKeyId() != null && !described.kmsKeyId().isBlank()) {
-              keys.computeIfAbsent(
-                  described.kmsKeyId(), key -> key(key, described.homeRegion(), p));
-            }
-            TrailReader reads =
-                new TrailReader(client(AwsService.CLOUDTRAIL, described.homeRegion(), p));
-            return async(() -> reads.withDetails(described), e -> failedDetails(described, e));
+            CompletableFuture<Principal> owner = principals.get(described.ownerAccountId());
+            CompletableFuture<Principal> reader =
+                owner == null
+                    ? CompletableFuture.completedFuture(seenBy)
+                    : owner.thenApply(o -> o.usable() ? o : seenBy);
+            return reader.thenCompose(
+                p -> {
+                  if (described.s3BucketName() != null && !described.s3BucketName().isBlank()) {
+                    buckets.computeIfAbsent(
+                        described.s3BucketName(), name -> bucket(name, described, p));
+                  }
+                  if (described.kmsKeyId() != null && !described.kmsKeyId().isBlank()) {
+                    keys.computeIfAbsent(
+                        described.kmsKeyId(), key -> key(key, described.homeRegion(), p));
+                  }
+                  return new TrailReader(client(AwsService.CLOUDTRAIL, described.homeRegion(), p))
+                      .withDetails(
+                          described, lane(p, described.homeRegion(), AwsService.CLOUDTRAIL))
+                      .exceptionally(e -> failedDetails(described, e));
+                });
           });
     }
 
     private CompletableFuture<Bucket> bucket(String name, Trail trail, Principal trailReader) {
-      Principal p = logArchive != null ? logArchive : trailReader;
-      String expectedOwner = logArchive != null ? logArchive.accountId() : trail.ownerAccountId();
-      if (!p.usable()) {
-        return CompletableFuture.completedFuture(unreadableBucket(name, p.unavailable()));
-      }
-      return async(
-          () -> bucketReader(p).bucket(name, expectedOwner),
-          e -> unreadableBucket(name, Reads.unavailable("s3", "GetBucketLocation", e)));
+      CompletableFuture<Principal> reader =
+          logArchive != null ? logArchive : CompletableFuture.completedFuture(trailReader);
+      return reader.thenCompose(
+          p -> {
+            String expectedOwner = logArchive != null ? p.accountId() : trail.ownerAccountId();
+            if (!p.usable()) {
+              return CompletableFuture.completedFuture(unreadableBucket(name, p.unavailable()));
+            }
+            return bucketReader(p)
+                .bucket(name, expectedOwner, lane(p, home, AwsService.S3))
+                .exceptionally(
+                    e ->
+                        unreadableBucket(
+                            name, Reads.unavailable("s3", "GetBucketLocation", cause(e))));
+          });
     }
 
     /**
@@ -614,20 +747,30 @@ public final class Collector {
       boolean isArn = arn.startsWith("arn:");
       String account = isArn ? Arns.account(arn) : trailReader.accountId();
       String region = isArn ? Arns.region(arn) : trailRegion;
-      Principal p = account == null ? null : principals.get(account);
-      if (p == null) {
-        p = logArchive != null && account.equals(logArchive.accountId()) ? logArchive : trailReader;
-      }
-      if (!p.usable()) {
-        return CompletableFuture.completedFuture(
-            new KmsKey(arn, p.unavailable(), p.unavailable(), p.unavailable()));
-      }
-      Principal reader = p;
-      return async(
-          () -> new KmsReader(client(AwsService.KMS, region, reader)).key(arn),
-          e -> {
-            Observed<KmsKey.KeyMetadata> failed = Reads.unavailable("kms", "DescribeKey", e);
-            return new KmsKey(arn, failed, Failures.of(failed), Failures.of(failed));
+      CompletableFuture<Principal> fallback =
+          logArchive != null && account != null && account.equals(logArchiveAccount)
+              ? logArchive
+              : CompletableFuture.completedFuture(trailReader);
+      CompletableFuture<Principal> audited = account == null ? null : principals.get(account);
+      CompletableFuture<Principal> reader =
+          audited == null
+              ? fallback
+              : audited.thenCompose(
+                  o -> o.usable() ? CompletableFuture.completedFuture(o) : fallback);
+      return reader.thenCompose(
+          p -> {
+            if (!p.usable()) {
+              return CompletableFuture.completedFuture(
+                  new KmsKey(arn, p.unavailable(), p.unavailable(), p.unavailable()));
+            }
+            return new KmsReader(client(AwsService.KMS, region, p))
+                .key(arn, lane(p, region, AwsService.KMS))
+                .exceptionally(
+                    e -> {
+                      Observed<KmsKey.KeyMetadata> failed =
+                          Reads.unavailable("kms", "DescribeKey", cause(e));
+                      return new KmsKey(arn, failed, Failures.of(failed), Failures.of(failed));
+                    });
           });
     }
 
@@ -645,8 +788,14 @@ public final class Collector {
       return factory.client(service, region, p.name(), p.credentials());
     }
 
-    private <T> CompletableFuture<T> async(Supplier<T> work, Function<Exception, T> fallback) {
-      return CompletableFuture.supplyAsync(work, pool).exceptionally(e -> fallback.apply(cause(e)));
+    /** The lane of the calls {@code p} makes to {@code service} in {@code region}. */
+    private Executor lane(Principal p, String region, AwsService<?, ?> service) {
+      return scheduler.lane(p.name(), region, service.prefix());
+    }
+
+    private <T> CompletableFuture<T> async(
+        Executor lane, Supplier<T> work, Function<Exception, T> fallback) {
+      return CompletableFuture.supplyAsync(work, lane).exceptionally(e -> fallback.apply(cause(e)));
     }
 
     private void regionDone() {
@@ -677,7 +826,7 @@ public final class Collector {
       List<String> regions = request.regions().isEmpty() ? List.of(home) : request.regions();
       return new AccountSnapshot(
           t.accountId(),
-          t.name(),
+          t.name().getNow(null),
           failed.unavailable(),
           failed.unavailable(),
           failed.unavailable(),

@@ -3,6 +3,8 @@ package io.trailaudit.collect;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.KmsKey.KeyMetadata;
 import io.trailaudit.model.Observed;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** A trail's KMS key: metadata, rotation status and key policy, each read on its own. */
@@ -17,11 +19,23 @@ public final class KmsReader {
    * @param keyIdOrArn the trail's {@code KmsKeyId}: key ARN, key id or alias
    */
   public KmsKey key(String keyIdOrArn) {
-    Observed<KeyMetadata> metadata =
-        Reads.read(
-            "kms",
-            "DescribeKey",
-            () -> metadata(kms.describeKey(r -> r.keyId(keyIdOrArn)).keyMetadata()));
+    return key(keyIdOrArn, Runnable::run).join();
+  }
+
+  /** {@link #key(String)} with each call a task on {@code reads}: the metadata, then the rest. */
+  public CompletableFuture<KmsKey> key(String keyIdOrArn, Executor reads) {
+    return CompletableFuture.supplyAsync(
+            () ->
+                Reads.read(
+                    "kms",
+                    "DescribeKey",
+                    () -> metadata(kms.describeKey(r -> r.keyId(keyIdOrArn)).keyMetadata())),
+            reads)
+        .thenCompose(metadata -> afterMetadata(keyIdOrArn, metadata, reads));
+  }
+
+  private CompletableFuture<KmsKey> afterMetadata(
+      String keyIdOrArn, Observed<KeyMetadata> metadata, Executor reads) {
     // GetKeyRotationStatus and GetKeyPolicy refuse aliases: ask with the ARN DescribeKey resolved.
     String keyId =
         metadata instanceof Observed.Known<KeyMetadata> k
@@ -29,17 +43,19 @@ public final class KmsReader {
                 && k.value().arn() != null
             ? k.value().arn()
             : keyIdOrArn;
-    Observed<Boolean> rotation =
-        Reads.read(
+    Fanout f = new Fanout(reads);
+    var rotation =
+        f.read(
             "kms",
             "GetKeyRotationStatus",
             () -> kms.getKeyRotationStatus(r -> r.keyId(keyId)).keyRotationEnabled());
-    Observed<String> policy =
-        Reads.read(
+    var policy =
+        f.read(
             "kms",
             "GetKeyPolicy",
             () -> kms.getKeyPolicy(r -> r.keyId(keyId).policyName("default")).policy());
-    return new KmsKey(keyIdOrArn, metadata, rotation, policy);
+    return f.all()
+        .thenApply(done -> new KmsKey(keyIdOrArn, metadata, rotation.join(), policy.join()));
   }
 
   private static KeyMetadata metadata(software.amazon.awssdk.services.kms.model.KeyMetadata m) {

@@ -12,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventDataStoreResponse;
@@ -56,25 +58,39 @@ public final class TrailReader {
 
   /** The per-trail reads; the client must be of the trail's home region. */
   public Trail withDetails(Trail described) {
+    return withDetails(described, Runnable::run).join();
+  }
+
+  /** {@link #withDetails(Trail)} with the four reads tasks on {@code reads}, all at once. */
+  public CompletableFuture<Trail> withDetails(Trail described, Executor reads) {
     String arn = described.arn();
-    return new Trail(
-        described.arn(),
-        described.name(),
-        described.homeRegion(),
-        described.isOrganizationTrail(),
-        described.isMultiRegionTrail(),
-        described.includeGlobalServiceEvents(),
-        described.logFileValidationEnabled(),
-        described.s3BucketName(),
-        described.s3KeyPrefix(),
-        described.kmsKeyId(),
-        described.cloudWatchLogsLogGroupArn(),
-        described.cloudWatchLogsRoleArn(),
-        described.snsTopicArn(),
-        status(arn),
-        eventSelectors(arn),
-        insightSelectors(arn),
-        tags(arn));
+    Fanout f = new Fanout(reads);
+    CompletableFuture<Observed<TrailStatus>> status = f.task(() -> status(arn));
+    CompletableFuture<Observed<EventSelectors>> selectors = f.task(() -> eventSelectors(arn));
+    CompletableFuture<Observed<List<InsightSelector>>> insights =
+        f.task(() -> insightSelectors(arn));
+    CompletableFuture<Observed<Map<String, String>>> tags = f.task(() -> tags(arn));
+    return f.all()
+        .thenApply(
+            done ->
+                new Trail(
+                    described.arn(),
+                    described.name(),
+                    described.homeRegion(),
+                    described.isOrganizationTrail(),
+                    described.isMultiRegionTrail(),
+                    described.includeGlobalServiceEvents(),
+                    described.logFileValidationEnabled(),
+                    described.s3BucketName(),
+                    described.s3KeyPrefix(),
+                    described.kmsKeyId(),
+                    described.cloudWatchLogsLogGroupArn(),
+                    described.cloudWatchLogsRoleArn(),
+                    described.snsTopicArn(),
+                    status.join(),
+                    selectors.join(),
+                    insights.join(),
+                    tags.join()));
   }
 
   Observed<TrailStatus> status(String arn) {

@@ -1,9 +1,6 @@
 package io.trailaudit.bench;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
+import com.sun.management.OperatingSystemMXBean;
 import io.trailaudit.collect.CallLog;
 import io.trailaudit.collect.ClientFactory;
 import io.trailaudit.collect.CollectRequest;
@@ -12,108 +9,266 @@ import io.trailaudit.collect.FakeAws;
 import io.trailaudit.collect.Progress;
 import io.trailaudit.collect.WireMockAws;
 import io.trailaudit.model.Snapshot;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Not a test: collects an organization of N accounts x R regions served by WireMock with a fixed
- * latency per call, at concurrency 1 and 16, and prints API calls and wall time. Run with {@code
- * mvn -o -Pbench test} (arguments: {@code -Dbench.accounts=50 -Dbench.regions=4
- * -Dbench.latency=20}).
+ * Not a test: live collection against an in-process fake of AWS ({@link InProcessAws}: the {@code
+ * FakeAws} estate, a fixed latency per call). Run with {@code mvn -o -Pbench test}; see
+ * docs/benchmarks.md.
+ *
+ * <ul>
+ *   <li>{@code -Dbench.scenario=critical-path} (default): one account, and an organization of four
+ *       accounts, two regions each. Prints the calls, the depth of the longest chain of dependent
+ *       calls, the wall time, client CPU per call and wall ÷ (depth × latency).
+ *   <li>{@code -Dbench.scenario=scale}: {@code bench.accounts} × {@code bench.regions} (1,000 × 17)
+ *       at each of {@code bench.concurrencies} (16,64,128): calls, wall time, client CPU, the bound
+ *       max(calls × latency ÷ concurrency, CPU ÷ cores), the most calls in flight in total and per
+ *       (account, region, service), and peak heap.
+ * </ul>
  */
 public final class CollectBenchmark {
+  static final List<String> REGIONS =
+      List.of(
+          "us-east-1",
+          "us-east-2",
+          "us-west-1",
+          "us-west-2",
+          "eu-west-1",
+          "eu-west-2",
+          "eu-west-3",
+          "eu-central-1",
+          "eu-north-1",
+          "ap-south-1",
+          "ap-southeast-1",
+          "ap-southeast-2",
+          "ap-northeast-1",
+          "ap-northeast-2",
+          "ap-northeast-3",
+          "ca-central-1",
+          "sa-east-1");
+  static final String MANAGEMENT = "100000000001";
+  static final CollectRequest.Organization ORG =
+      new CollectRequest.Organization(FakeAws.MEMBER_ROLE, Set.of(), Set.of());
+  static final OperatingSystemMXBean OS =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   private CollectBenchmark() {}
 
-  public static void main(String[] args) {
-    int accounts = Integer.getInteger("bench.accounts", 50);
-    int regions = Integer.getInteger("bench.regions", 4);
-    int latency = Integer.getInteger("bench.latency", 20);
-    List<String> regionNames =
-        List.of(
-                "us-east-1",
-                "us-east-2",
-                "us-west-1",
-                "us-west-2",
-                "eu-west-1",
-                "eu-central-1",
-                "ap-southeast-1",
-                "ap-northeast-1")
-            .subList(0, regions);
-    String management = "100000000001";
-    List<String> members = new ArrayList<>();
-    for (int i = 2; i <= accounts; i++) {
-      members.add(String.format("%012d", 100000000000L + i));
-    }
-
-    WireMockServer server =
-        new WireMockServer(
-            wireMockConfig()
-                .dynamicPort()
-                .containerThreads(128)
-                .asynchronousResponseEnabled(true)
-                .asynchronousResponseThreads(64)
-                .disableRequestJournal());
-    server.start();
-    try {
-      FakeAws.serve(
-          new WireMock(server), new FakeAws.Estate(management, members, Set.of(), regionNames));
-      server.setGlobalFixedDelay(latency);
-      System.out.printf(
-          Locale.ROOT,
-          "organization of %d accounts x %d regions, %d ms per call, http.maxConnections=%s%n",
-          accounts,
-          regions,
-          latency,
-          System.getProperty("http.maxConnections", "(JDK default 5)"));
-      run(server, 16); // warm-up: class loading and JIT, not reported
-      Result one = run(server, 1);
-      Result sixteen = run(server, 16);
-      System.out.printf(
-          Locale.ROOT,
-          "%-12s %10s %12s %12s%n",
-          "concurrency",
-          "API calls",
-          "attempts",
-          "wall time");
-      for (Result r : List.of(one, sixteen)) {
-        System.out.printf(
-            Locale.ROOT,
-            "%-12d %10d %12d %10.2f s%n",
-            r.concurrency(),
-            r.calls(),
-            r.attempts(),
-            r.millis() / 1000.0);
-      }
-      System.out.printf(
-          Locale.ROOT, "speed-up at 16: %.1fx%n", (double) one.millis() / sixteen.millis());
-    } finally {
-      server.stop();
+  public static void main(String[] args) throws Exception {
+    int latency = Integer.getInteger("bench.latency", 50);
+    System.out.printf(
+        Locale.ROOT,
+        "%d cores, JDK %s, max heap %d MiB, %d ms per call%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() >> 20,
+        latency);
+    if (System.getProperty("bench.scenario", "critical-path").equals("scale")) {
+      scale(latency);
+    } else {
+      criticalPath(
+          "one account",
+          new FakeAws.Estate(MANAGEMENT, List.of(), Set.of(), REGIONS.subList(0, 2)),
+          null,
+          latency);
+      criticalPath(
+          "organization, 4 accounts",
+          new FakeAws.Estate(MANAGEMENT, members(3), Set.of(), REGIONS.subList(0, 2)),
+          ORG,
+          latency);
     }
   }
 
-  record Result(int concurrency, long calls, long attempts, long millis) {}
+  /** One collection: what it took, and each call's start and end. */
+  record Run(long calls, long failures, long wallNanos, long cpuNanos, InProcessAws aws) {}
 
-  private static Result run(WireMockServer server, int concurrency) {
+  static Run run(
+      FakeAws.Estate estate,
+      CollectRequest.Organization org,
+      int latency,
+      int concurrency,
+      int perLane) {
+    InProcessAws aws = new InProcessAws(estate, latency);
     CallLog log = new CallLog();
-    try (ClientFactory factory = WireMockAws.factory(server, log)) {
+    try (ClientFactory factory =
+        new ClientFactory(WireMockAws.settings("http://localhost:1"), log, aws)) {
+      long cpu = OS.getProcessCpuTime();
       long start = System.nanoTime();
       Snapshot s =
           new Collector(factory, WireMockAws.CREDENTIALS, Clock.systemUTC(), "bench", Progress.NONE)
-              .collect(
-                  new CollectRequest(
-                      List.of(),
-                      concurrency,
-                      new CollectRequest.Organization(FakeAws.MEMBER_ROLE, Set.of(), Set.of()),
-                      null,
-                      null));
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      if (s.accounts().isEmpty()) {
-        throw new IllegalStateException("nothing collected");
+              .withPerLane(perLane)
+              .collect(new CollectRequest(List.of(), concurrency, org, null, null));
+      long wall = System.nanoTime() - start;
+      long used = OS.getProcessCpuTime() - cpu;
+      if (s.accounts().size() != 1 + estate.members().size()) {
+        throw new IllegalStateException("accounts missing: " + s.accounts().size());
       }
-      return new Result(concurrency, log.calls(), log.attempts(), millis);
+      return new Run(log.calls(), log.failures(), wall, used, aws);
     }
+  }
+
+  /**
+   * The longest chain of calls each started after the previous one ended. Measured on a run with
+   * every read free to start (no pool or lane limit) and a latency far above the client's work per
+   * round, a call that started after another ended is one that waited for it.
+   */
+  static int depth(List<long[]> calls) {
+    List<long[]> byStart = new ArrayList<>(calls);
+    byStart.sort(Comparator.comparingLong(c -> c[0]));
+    PriorityQueue<long[]> ended = new PriorityQueue<>(Comparator.comparingLong(e -> e[0]));
+    int deepestEnded = 0;
+    int deepest = 0;
+    for (long[] c : byStart) {
+      while (!ended.isEmpty() && ended.peek()[0] <= c[0]) {
+        deepestEnded = Math.max(deepestEnded, (int) ended.poll()[1]);
+      }
+      int d = deepestEnded + 1;
+      deepest = Math.max(deepest, d);
+      ended.add(new long[] {c[1], d});
+    }
+    return deepest;
+  }
+
+  static void criticalPath(
+      String name, FakeAws.Estate estate, CollectRequest.Organization org, int latency) {
+    int concurrency = Integer.getInteger("bench.concurrency", 64);
+    for (int i = 0; i < 10; i++) {
+      run(estate, org, latency, concurrency, Collector.DEFAULT_PER_LANE); // warm-up
+    }
+    // Depth, once warm: 250 ms per call, nothing queued.
+    InProcessAws probe = run(estate, org, 250, 4096, 4096).aws();
+    int depth = depth(probe.calls());
+    if (Boolean.getBoolean("bench.trace")) {
+      List<long[]> calls = probe.calls();
+      List<String> names = probe.names();
+      long t0 = calls.stream().mapToLong(c -> c[0]).min().orElse(0);
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < calls.size(); i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.comparingLong(i -> calls.get(i)[0]));
+      for (int i : order) {
+        System.out.printf(
+            Locale.ROOT,
+            "%6d %6d %s%n",
+            (calls.get(i)[0] - t0) / 1_000_000,
+            (calls.get(i)[1] - t0) / 1_000_000,
+            names.get(i));
+      }
+    }
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      runs.add(run(estate, org, latency, concurrency, Collector.DEFAULT_PER_LANE));
+    }
+    runs.sort(Comparator.comparingLong(Run::wallNanos));
+    Run median = runs.get(runs.size() / 2);
+    long[] cpu = runs.stream().mapToLong(Run::cpuNanos).sorted().toArray();
+    System.out.printf(
+        Locale.ROOT,
+        "%s (concurrency %d): %d calls, depth %d, wall %.0f ms (median of %d; min %.0f, max %.0f),"
+            + " client CPU %.2f ms per call (median), wall / (depth x latency) = %.2f%n",
+        name,
+        concurrency,
+        median.calls(),
+        depth,
+        median.wallNanos() / 1e6,
+        runs.size(),
+        runs.get(0).wallNanos() / 1e6,
+        runs.get(runs.size() - 1).wallNanos() / 1e6,
+        cpu[cpu.length / 2] / 1e6 / median.calls(),
+        median.wallNanos() / 1e6 / (depth * (double) latency));
+  }
+
+  static void scale(int latency) throws Exception {
+    int accounts = Integer.getInteger("bench.accounts", 1000);
+    int regions = Integer.getInteger("bench.regions", 17);
+    int[] concurrencies =
+        Arrays.stream(System.getProperty("bench.concurrencies", "16,64,128").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    FakeAws.Estate estate =
+        new FakeAws.Estate(
+            MANAGEMENT, members(accounts - 1), Set.of(), REGIONS.subList(0, regions));
+    // Warm-up: a small organization, so that the JIT has seen every read.
+    FakeAws.Estate small =
+        new FakeAws.Estate(MANAGEMENT, members(19), Set.of(), REGIONS.subList(0, regions));
+    for (int i = 0; i < 3; i++) {
+      run(small, ORG, latency, 64, Collector.DEFAULT_PER_LANE);
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    System.out.printf(
+        Locale.ROOT,
+        "%d accounts x %d regions, per-lane limit %d%n",
+        accounts,
+        regions,
+        Collector.DEFAULT_PER_LANE);
+    System.out.printf(
+        Locale.ROOT,
+        "%-11s %8s %9s %10s %11s %9s %7s %9s %8s %10s%n",
+        "concurrency",
+        "calls",
+        "wall s",
+        "CPU s",
+        "CPU/call ms",
+        "bound s",
+        "ratio",
+        "in flight",
+        "per lane",
+        "peak heap");
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    for (int concurrency : concurrencies) {
+      System.gc();
+      AtomicLong peak = new AtomicLong();
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(20);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
+      sampler.setDaemon(true);
+      sampler.start();
+      Run r = run(estate, ORG, latency, concurrency, Collector.DEFAULT_PER_LANE);
+      sampler.interrupt();
+      double wall = r.wallNanos() / 1e9;
+      double cpu = r.cpuNanos() / 1e9;
+      double bound = Math.max(r.calls() * latency / 1000.0 / concurrency, cpu / cores);
+      System.out.printf(
+          Locale.ROOT,
+          "%-11d %8d %9.1f %10.1f %11.3f %9.1f %7.2f %9d %8d %6d MiB%n",
+          concurrency,
+          r.calls(),
+          wall,
+          cpu,
+          r.cpuNanos() / 1e6 / r.calls(),
+          bound,
+          wall / bound,
+          r.aws().maxInFlight(),
+          r.aws().maxInFlightPerLane(),
+          peak.get() >> 20);
+    }
+  }
+
+  static List<String> members(int n) {
+    List<String> members = new ArrayList<>();
+    for (int i = 2; i <= n + 1; i++) {
+      members.add(String.format(Locale.ROOT, "%012d", 100000000000L + i));
+    }
+    return members;
   }
 }
