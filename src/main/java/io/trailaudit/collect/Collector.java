@@ -692,6 +692,7 @@ public final class Collector {
         Failures.of(failure),
         Failures.of(failure),
         Failures.of(failure),
+        Failures.of(failure),
         Failures.of(failure));
   }
 

@@ -3,9 +3,10 @@ package io.trailaudit.collect;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.KmsKey.KeyMetadata;
 import io.trailaudit.model.Observed;
+import java.util.List;
 import software.amazon.awssdk.services.kms.KmsClient;
 
-/** A trail's KMS key: metadata, rotation status and key policy, each read on its own. */
+/** A trail's KMS key: metadata, rotation status, key policy and grants, each read on its own. */
 public final class KmsReader {
   private final KmsClient kms;
 
@@ -39,7 +40,26 @@ public final class KmsReader {
             "kms",
             "GetKeyPolicy",
             () -> kms.getKeyPolicy(r -> r.keyId(keyId).policyName("default")).policy());
-    return new KmsKey(keyIdOrArn, metadata, rotation, policy);
+    Observed<List<KmsKey.Grant>> grants =
+        Reads.read(
+            "kms",
+            "ListGrants",
+            () ->
+                kms.listGrantsPaginator(r -> r.keyId(keyId)).grants().stream()
+                    .map(
+                        g ->
+                            new KmsKey.Grant(
+                                g.grantId(),
+                                g.name(),
+                                g.granteePrincipal(),
+                                g.retiringPrincipal(),
+                                g.issuingAccount(),
+                                g.operationsAsStrings(),
+                                g.constraints() != null
+                                    && (g.constraints().hasEncryptionContextEquals()
+                                        || g.constraints().hasEncryptionContextSubset())))
+                    .toList());
+    return new KmsKey(keyIdOrArn, metadata, rotation, policy, grants);
   }
 
   private static KeyMetadata metadata(software.amazon.awssdk.services.kms.model.KeyMetadata m) {

@@ -80,6 +80,10 @@ public final class ConfigLoader {
       throw new InputFileException(
           name + ": at $.lake.minRetentionDays: must be a positive number of days");
     }
+    if (c.logBucket().minRetentionDays() <= 0) {
+      throw new InputFileException(
+          name + ": at $.logBucket.minRetentionDays: must be a positive number of days");
+    }
     for (int i = 0; i < c.skipChecks().size(); i++) {
       String id = c.skipChecks().get(i);
       if (!knownCheckIds.contains(id)) {
