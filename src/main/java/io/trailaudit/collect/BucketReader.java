@@ -4,7 +4,9 @@ import io.trailaudit.model.Bucket;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.PublicAccessBlock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -13,7 +15,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DefaultRetention;
 import software.amazon.awssdk.services.s3.model.GetBucketAclResponse;
 import software.amazon.awssdk.services.s3.model.Grant;
+import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleAndOperator;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoncurrentVersionExpiration;
 import software.amazon.awssdk.services.s3.model.ObjectLockConfiguration;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
@@ -26,7 +33,8 @@ import software.amazon.awssdk.services.s3control.S3ControlClient;
  * policy status is known null without a call); {@code NoSuchPublicAccessBlockConfiguration} is no
  * Block Public Access setting (known null); {@code ObjectLockConfigurationNotFoundError} is Object
  * Lock not enabled (known null); {@code ServerSideEncryptionConfigurationNotFoundError} is no
- * default encryption (known null).
+ * default encryption (known null); {@code NoSuchLifecycleConfiguration} is no lifecycle rule (known
+ * empty).
  */
 public final class BucketReader {
   private static final String S3 = "s3";
@@ -153,6 +161,20 @@ public final class BucketReader {
             S3,
             "ListObjectsV2",
             () -> topLevel(s3.listObjectsV2(r -> r.bucket(name).delimiter("/"))));
+    CompletableFuture<Observed<List<Bucket.LifecycleRule>>> lifecycle =
+        f.read(
+            S3,
+            "GetBucketLifecycleConfiguration",
+            () -> {
+              List<Bucket.LifecycleRule> rules =
+                  orNullOn(
+                      "NoSuchLifecycleConfiguration",
+                      () ->
+                          s3.getBucketLifecycleConfiguration(r -> r.bucket(name)).rules().stream()
+                              .map(BucketReader::lifecycleRule)
+                              .toList());
+              return rules == null ? List.of() : rules;
+            });
     return f.all()
         .thenApply(
             done ->
@@ -168,7 +190,62 @@ public final class BucketReader {
                     objectLock.join(),
                     logging.join(),
                     encryption.join(),
-                    topLevel.join()));
+                    topLevel.join(),
+                    lifecycle.join()));
+  }
+
+  private static Bucket.LifecycleRule lifecycleRule(LifecycleRule r) {
+    LifecycleRuleFilter f = r.filter();
+    LifecycleRuleAndOperator and = f == null ? null : f.and();
+    String prefix = r.prefix();
+    Map<String, String> tags = new LinkedHashMap<>();
+    Long greater = null;
+    Long less = null;
+    if (f != null) {
+      prefix = and != null ? and.prefix() : f.prefix() != null ? f.prefix() : prefix;
+      if (f.tag() != null) {
+        tags.put(f.tag().key(), f.tag().value());
+      }
+      if (and != null) {
+        and.tags().forEach(t -> tags.put(t.key(), t.value()));
+      }
+      greater = and != null ? and.objectSizeGreaterThan() : f.objectSizeGreaterThan();
+      less = and != null ? and.objectSizeLessThan() : f.objectSizeLessThan();
+    }
+    LifecycleExpiration e = r.expiration();
+    NoncurrentVersionExpiration n = r.noncurrentVersionExpiration();
+    List<String> transitions = new ArrayList<>();
+    r.transitions()
+        .forEach(
+            t ->
+                transitions.add(
+                    t.storageClassAsString()
+                        + (t.days() != null ? " after " + t.days() + " days" : " on " + t.date())));
+    r.noncurrentVersionTransitions()
+        .forEach(
+            t ->
+                transitions.add(
+                    "noncurrent to "
+                        + t.storageClassAsString()
+                        + " after "
+                        + t.noncurrentDays()
+                        + " days"));
+    return new Bucket.LifecycleRule(
+        r.id(),
+        r.statusAsString(),
+        prefix,
+        tags,
+        greater,
+        less,
+        e == null ? null : e.days(),
+        e == null || e.date() == null ? null : e.date().toString(),
+        e == null ? null : e.expiredObjectDeleteMarker(),
+        n == null ? null : n.noncurrentDays(),
+        n == null ? null : n.newerNoncurrentVersions(),
+        r.abortIncompleteMultipartUpload() == null
+            ? null
+            : r.abortIncompleteMultipartUpload().daysAfterInitiation(),
+        transitions);
   }
 
   /** The account's S3 Block Public Access; known null when none is configured. */

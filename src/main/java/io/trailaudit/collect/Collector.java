@@ -865,6 +865,7 @@ public final class Collector {
         Failures.of(failure),
         Failures.of(failure),
         Failures.of(failure),
+        Failures.of(failure),
         Failures.of(failure));
   }
 

@@ -62,7 +62,18 @@ public final class ConfigReader {
               recorder.name(),
               group != null && Boolean.TRUE.equals(group.allSupported()),
               group != null && Boolean.TRUE.equals(group.includeGlobalResourceTypes()),
-              status(recorder.name(), statuses)));
+              status(recorder.name(), statuses),
+              group == null || group.recordingStrategy() == null
+                  ? null
+                  : group.recordingStrategy().useOnlyAsString(),
+              group == null ? List.of() : group.resourceTypesAsStrings(),
+              group == null || group.exclusionByResourceTypes() == null
+                  ? List.of()
+                  : group.exclusionByResourceTypes().resourceTypesAsStrings(),
+              recorder.recordingMode() == null
+                  ? null
+                  : recorder.recordingMode().recordingFrequencyAsString(),
+              recorder.servicePrincipal()));
     }
     return Observed.known(List.copyOf(result));
   }

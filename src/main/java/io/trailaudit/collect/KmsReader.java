@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.kms.KmsClient;
 
-/** A trail's KMS key: metadata, rotation status and key policy, each read on its own. */
+/** A trail's KMS key: metadata, rotation status, key policy and grants, each read on its own. */
 public final class KmsReader {
   private final KmsClient kms;
 
@@ -54,8 +54,29 @@ public final class KmsReader {
             "kms",
             "GetKeyPolicy",
             () -> kms.getKeyPolicy(r -> r.keyId(keyId).policyName("default")).policy());
+    var grants =
+        f.read(
+            "kms",
+            "ListGrants",
+            () ->
+                kms.listGrantsPaginator(r -> r.keyId(keyId)).grants().stream()
+                    .map(
+                        g ->
+                            new KmsKey.Grant(
+                                g.grantId(),
+                                g.name(),
+                                g.granteePrincipal(),
+                                g.retiringPrincipal(),
+                                g.issuingAccount(),
+                                g.operationsAsStrings(),
+                                g.constraints() != null
+                                    && (g.constraints().hasEncryptionContextEquals()
+                                        || g.constraints().hasEncryptionContextSubset())))
+                    .toList());
     return f.all()
-        .thenApply(done -> new KmsKey(keyIdOrArn, metadata, rotation.join(), policy.join()));
+        .thenApply(
+            done ->
+                new KmsKey(keyIdOrArn, metadata, rotation.join(), policy.join(), grants.join()));
   }
 
   private static KeyMetadata metadata(software.amazon.awssdk.services.kms.model.KeyMetadata m) {

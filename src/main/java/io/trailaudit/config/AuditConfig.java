@@ -15,6 +15,7 @@ import java.util.List;
  * @param dataEvents data-event requirements
  * @param networkActivity network-activity-event requirements
  * @param suppressions FAIL findings accepted for a reason, until an expiry
+ * @param logBucket trail bucket requirements
  */
 public record AuditConfig(
     List<String> breakGlassPrincipals,
@@ -24,7 +25,8 @@ public record AuditConfig(
     List<String> skipChecks,
     DataEvents dataEvents,
     NetworkActivity networkActivity,
-    List<Suppression> suppressions) {
+    List<Suppression> suppressions,
+    LogBucket logBucket) {
 
   public static final int DEFAULT_DELIVERY_MAX_AGE_HOURS = 24;
   public static final int DEFAULT_DIGEST_MAX_AGE_HOURS = 2;
@@ -41,10 +43,33 @@ public record AuditConfig(
     dataEvents = dataEvents == null ? new DataEvents(null) : dataEvents;
     networkActivity = networkActivity == null ? new NetworkActivity(null, null) : networkActivity;
     suppressions = suppressions == null ? List.of() : List.copyOf(suppressions);
+    logBucket = logBucket == null ? new LogBucket(null) : logBucket;
+  }
+
+  /** Without the log-bucket settings (their defaults). */
+  public AuditConfig(
+      List<String> breakGlassPrincipals,
+      Integer deliveryMaxAgeHours,
+      Integer digestMaxAgeHours,
+      Lake lake,
+      List<String> skipChecks,
+      DataEvents dataEvents,
+      NetworkActivity networkActivity,
+      List<Suppression> suppressions) {
+    this(
+        breakGlassPrincipals,
+        deliveryMaxAgeHours,
+        digestMaxAgeHours,
+        lake,
+        skipChecks,
+        dataEvents,
+        networkActivity,
+        suppressions,
+        null);
   }
 
   public static AuditConfig defaults() {
-    return new AuditConfig(null, null, null, null, null, null, null, null);
+    return new AuditConfig(null, null, null, null, null, null, null, null, null);
   }
 
   public AuditConfig withBreakGlassPrincipals(List<String> principals) {
@@ -56,7 +81,8 @@ public record AuditConfig(
         skipChecks,
         dataEvents,
         networkActivity,
-        suppressions);
+        suppressions,
+        logBucket);
   }
 
   public AuditConfig withDeliveryMaxAgeHours(int hours) {
@@ -68,7 +94,8 @@ public record AuditConfig(
         skipChecks,
         dataEvents,
         networkActivity,
-        suppressions);
+        suppressions,
+        logBucket);
   }
 
   public AuditConfig withDigestMaxAgeHours(int hours) {
@@ -80,7 +107,8 @@ public record AuditConfig(
         skipChecks,
         dataEvents,
         networkActivity,
-        suppressions);
+        suppressions,
+        logBucket);
   }
 
   public AuditConfig withDataEvents(DataEvents value) {
@@ -92,7 +120,8 @@ public record AuditConfig(
         skipChecks,
         value,
         networkActivity,
-        suppressions);
+        suppressions,
+        logBucket);
   }
 
   public AuditConfig withNetworkActivity(NetworkActivity value) {
@@ -104,7 +133,8 @@ public record AuditConfig(
         skipChecks,
         dataEvents,
         value,
-        suppressions);
+        suppressions,
+        logBucket);
   }
 
   public AuditConfig withSuppressions(List<Suppression> value) {
@@ -116,7 +146,35 @@ public record AuditConfig(
         skipChecks,
         dataEvents,
         networkActivity,
+        value,
+        logBucket);
+  }
+
+  public AuditConfig withLogBucket(LogBucket value) {
+    return new AuditConfig(
+        breakGlassPrincipals,
+        deliveryMaxAgeHours,
+        digestMaxAgeHours,
+        lake,
+        skipChecks,
+        dataEvents,
+        networkActivity,
+        suppressions,
         value);
+  }
+
+  /**
+   * Trail bucket settings.
+   *
+   * @param minRetentionDays the least number of days a log file must be kept: a lifecycle rule
+   *     expiring log files sooner, or an Object Lock default retention shorter than this, fails
+   */
+  public record LogBucket(Integer minRetentionDays) {
+    public static final int DEFAULT_MIN_RETENTION_DAYS = 365;
+
+    public LogBucket {
+      minRetentionDays = minRetentionDays == null ? DEFAULT_MIN_RETENTION_DAYS : minRetentionDays;
+    }
   }
 
   /**

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param encryption {@code GetBucketEncryption}
  * @param topLevelEntries common prefixes (ending in {@code /}) and object keys at the top level of
  *     the bucket ({@code ListObjectsV2} with delimiter {@code /}), at most one page
+ * @param lifecycleRules {@code GetBucketLifecycleConfiguration}; known empty when the bucket has
+ *     none ({@code NoSuchLifecycleConfiguration})
  */
 public record Bucket(
     String name,
@@ -34,7 +36,8 @@ public record Bucket(
     Observed<ObjectLockConfiguration> objectLock,
     Observed<BucketLogging> logging,
     Observed<BucketEncryption> encryption,
-    Observed<List<String>> topLevelEntries) {
+    Observed<List<String>> topLevelEntries,
+    Observed<List<LifecycleRule>> lifecycleRules) {
 
   public Bucket {
     Objects.requireNonNull(name, "name");
@@ -48,6 +51,55 @@ public record Bucket(
     logging = Observed.orNotCollected(logging, "bucket logging");
     encryption = Observed.orNotCollected(encryption, "bucket encryption");
     topLevelEntries = Observed.orNotCollected(topLevelEntries, "bucket top-level listing");
+    lifecycleRules = Observed.orNotCollected(lifecycleRules, "bucket lifecycle configuration");
+  }
+
+  /** A bucket read without its lifecycle configuration (not collected). */
+  public Bucket(
+      String name,
+      String accountId,
+      Observed<String> region,
+      Observed<String> policy,
+      Observed<Boolean> policyIsPublic,
+      Observed<BucketAcl> acl,
+      Observed<PublicAccessBlock> publicAccessBlock,
+      Observed<BucketVersioning> versioning,
+      Observed<ObjectLockConfiguration> objectLock,
+      Observed<BucketLogging> logging,
+      Observed<BucketEncryption> encryption,
+      Observed<List<String>> topLevelEntries) {
+    this(
+        name,
+        accountId,
+        region,
+        policy,
+        policyIsPublic,
+        acl,
+        publicAccessBlock,
+        versioning,
+        objectLock,
+        logging,
+        encryption,
+        topLevelEntries,
+        null);
+  }
+
+  /** The same bucket with its lifecycle rules. */
+  public Bucket withLifecycleRules(Observed<List<LifecycleRule>> rules) {
+    return new Bucket(
+        name,
+        accountId,
+        region,
+        policy,
+        policyIsPublic,
+        acl,
+        publicAccessBlock,
+        versioning,
+        objectLock,
+        logging,
+        encryption,
+        topLevelEntries,
+        rules);
   }
 
   public String arn() {
@@ -89,6 +141,41 @@ public record Bucket(
 
   /** A default retention rule: {@code mode} GOVERNANCE or COMPLIANCE, and days or years. */
   public record Retention(String mode, Integer days, Integer years) {}
+
+  /**
+   * One lifecycle rule ({@code GetBucketLifecycleConfiguration}). The filter is the rule's {@code
+   * Filter} (prefix, tags, object sizes, possibly under {@code And}) or its legacy {@code Prefix}.
+   *
+   * @param status {@code Enabled} or {@code Disabled}
+   * @param prefix the key prefix the rule applies to; null or empty means every key
+   * @param tags object tags an object must carry for the rule to apply
+   * @param expirationDays {@code Expiration.Days}: current versions expire this long after creation
+   * @param expirationDate {@code Expiration.Date} (ISO-8601): current versions expire from then on
+   * @param expiredObjectDeleteMarker {@code Expiration.ExpiredObjectDeleteMarker}
+   * @param noncurrentDays {@code NoncurrentVersionExpiration.NoncurrentDays}
+   * @param newerNoncurrentVersions {@code NoncurrentVersionExpiration.NewerNoncurrentVersions}
+   * @param abortIncompleteMultipartUploadDays {@code AbortIncompleteMultipartUpload}
+   * @param transitions storage class changes, e.g. {@code GLACIER after 90 days}: no deletion
+   */
+  public record LifecycleRule(
+      String id,
+      String status,
+      String prefix,
+      java.util.Map<String, String> tags,
+      Long objectSizeGreaterThan,
+      Long objectSizeLessThan,
+      Integer expirationDays,
+      String expirationDate,
+      Boolean expiredObjectDeleteMarker,
+      Integer noncurrentDays,
+      Integer newerNoncurrentVersions,
+      Integer abortIncompleteMultipartUploadDays,
+      List<String> transitions) {
+    public LifecycleRule {
+      tags = tags == null ? java.util.Map.of() : java.util.Map.copyOf(tags);
+      transitions = transitions == null ? List.of() : List.copyOf(transitions);
+    }
+  }
 
   /** {@code GetBucketLogging}: where server access logs go. */
   public record BucketLogging(String targetBucket, String targetPrefix) {}

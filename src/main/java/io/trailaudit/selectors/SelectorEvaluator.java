@@ -69,6 +69,26 @@ public final class SelectorEvaluator {
   }
 
   /**
+   * Management events of each named event source (e.g. {@code iam.amazonaws.com}), of the asked
+   * kinds; the explanation names the sources and kinds not fully logged.
+   */
+  public Coverage managementOf(List<String> eventSources, boolean read, boolean write) {
+    if ((!read && !write) || eventSources.isEmpty()) {
+      throw new IllegalArgumentException("ask for read or write events of some event source");
+    }
+    List<Part> parts = new ArrayList<>();
+    for (String source : eventSources) {
+      for (ReadWrite rw : directions(read, write)) {
+        parts.add(
+            new Part(
+                source + " " + rw.label(),
+                EventSets.management(rw).with(Fields.EVENT_SOURCE, exact(source))));
+      }
+    }
+    return answer("management events", parts);
+  }
+
+  /**
    * S3 object-level events of one direction: in every bucket when {@code bucketNames} is empty,
    * else in each named bucket (the explanation names those not fully logged).
    */

@@ -44,10 +44,10 @@ class LiveAuditTest {
    * STS, Organizations (the tree: 7 calls with one SCP), account:ListRegions, S3 Control; per
    * region (2) DescribeTrails, ListEventDataStores, Config (recorders, their status, rules,
    * remediations), Security Hub (hub, standards) and Glue databases; per trail 4 reads, per bucket
-   * 10, per key 3; for the trail's log group (us-east-1) its metric filters, the alarms on its one
+   * 11, per key 4; for the trail's log group (us-east-1) its metric filters, the alarms on its one
    * metric, and attributes and subscriptions of the alarm's two topics.
    */
-  static final int CALLS = 1 + 7 + 1 + 1 + 2 * (2 + 4 + 2 + 1) + 4 + 10 + 3 + 1 + 1 + 2 * 2;
+  static final int CALLS = 1 + 7 + 1 + 1 + 2 * (2 + 4 + 2 + 1) + 4 + 11 + 4 + 1 + 1 + 2 * 2;
 
   @RegisterExtension
   static WireMockExtension aws =
@@ -185,10 +185,9 @@ class LiveAuditTest {
             .matcher(collected.err());
     assertThat(m.find()).as(collected.err()).isTrue();
     assertThat(Integer.parseInt(m.group(1))).isEqualTo(CALLS);
-    // ObjectLockConfigurationNotFoundError: an error response that means "not enabled".
-    assertThat(m.group(2)).isEqualTo("1");
-    // ObjectLockConfigurationNotFoundError: an error response that means "not enabled".
-    assertThat(m.group(2)).isEqualTo("1");
+    // ObjectLockConfigurationNotFoundError and NoSuchLifecycleConfiguration: error responses that
+    // mean "not enabled" and "no rules".
+    assertThat(m.group(2)).isEqualTo("2");
     assertThat(aws.getAllServeEvents()).hasSize(CALLS);
     assertThat(Files.readString(file)).contains("\"method\" : \"live\"");
 

@@ -88,6 +88,8 @@ class BucketReaderTest {
     aws.stubFor(s3(BUCKET, "logging").willReturn(xmlFile("s3/get-bucket-logging.xml")));
     aws.stubFor(s3(BUCKET, "encryption").willReturn(xmlFile("s3/get-bucket-encryption.xml")));
     aws.stubFor(listTopLevel(BUCKET).willReturn(xmlFile("s3/list-objects-v2-top-level.xml")));
+    aws.stubFor(
+        s3(BUCKET, "lifecycle").willReturn(xmlFile("s3/get-bucket-lifecycle-configuration.xml")));
 
     Bucket b = reader.bucket(BUCKET, "111111111111");
 
@@ -128,7 +130,39 @@ class BucketReaderTest {
         .isEqualTo(Observed.known(new Bucket.BucketEncryption("aws:kms", KEY, true)));
     assertThat(b.topLevelEntries())
         .isEqualTo(Observed.known(List.of("AWSLogs/", "access-logs/", "notes to self.txt")));
-    aws.verify(10, anyRequestedFor(anyUrl()));
+    assertThat(b.lifecycleRules())
+        .isEqualTo(
+            Observed.known(
+                List.of(
+                    new Bucket.LifecycleRule(
+                        "expire-old-logs",
+                        "Enabled",
+                        "AWSLogs/",
+                        java.util.Map.of(),
+                        null,
+                        null,
+                        30,
+                        null,
+                        null,
+                        7,
+                        2,
+                        7,
+                        List.of("GLACIER after 90 days")),
+                    new Bucket.LifecycleRule(
+                        "tagged-scratch",
+                        "Disabled",
+                        "scratch/",
+                        java.util.Map.of("temporary", "true"),
+                        1024L,
+                        null,
+                        null,
+                        null,
+                        true,
+                        null,
+                        null,
+                        null,
+                        List.of()))));
+    aws.verify(11, anyRequestedFor(anyUrl()));
   }
 
   @Test
@@ -170,6 +204,13 @@ class BucketReaderTest {
                         + "<Name>bare-bucket</Name><Prefix></Prefix><KeyCount>0</KeyCount>"
                         + "<MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter>"
                         + "<IsTruncated>false</IsTruncated></ListBucketResult>")));
+    aws.stubFor(
+        s3(bare, "lifecycle")
+            .willReturn(
+                s3Error(
+                    404,
+                    "NoSuchLifecycleConfiguration",
+                    "The lifecycle configuration does not exist")));
 
     Bucket b = reader.bucket(bare, null);
 
@@ -183,10 +224,11 @@ class BucketReaderTest {
     assertThat(b.logging()).isEqualTo(Observed.known(null));
     assertThat(b.encryption()).isEqualTo(Observed.known(null));
     assertThat(b.topLevelEntries()).isEqualTo(Observed.known(List.of()));
+    assertThat(b.lifecycleRules()).isEqualTo(Observed.known(List.of()));
     aws.verify(
         0,
         getRequestedFor(urlPathEqualTo("/" + bare)).withQueryParam("policyStatus", matching(".*")));
-    aws.verify(9, anyRequestedFor(anyUrl()));
+    aws.verify(10, anyRequestedFor(anyUrl()));
   }
 
   @Test
@@ -207,12 +249,15 @@ class BucketReaderTest {
             b.objectLock(),
             b.logging(),
             b.encryption(),
-            b.topLevelEntries())) {
+            b.topLevelEntries(),
+            b.lifecycleRules())) {
       assertThat(value.failure().service()).isEqualTo("s3");
       assertThat(value.failure().errorCode()).isEqualTo("AccessDenied");
       assertThat(value.failure().message()).isEqualTo("Access Denied");
     }
     assertThat(b.policyIsPublic().failure().operation()).isEqualTo("GetBucketPolicyStatus");
+    assertThat(b.lifecycleRules().failure().operation())
+        .isEqualTo("GetBucketLifecycleConfiguration");
   }
 
   @Test

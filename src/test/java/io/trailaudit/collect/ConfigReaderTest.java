@@ -70,7 +70,12 @@ class ConfigReaderTest extends WireMockReaderTest {
                   true,
                   Observed.known(
                       new ConfigRecorder.Status(
-                          true, "Success", null, Instant.ofEpochSecond(1_710_000_000)))));
+                          true, "Success", null, Instant.ofEpochSecond(1_710_000_000))),
+                  ConfigRecorder.ALL_SUPPORTED,
+                  List.of(),
+                  List.of(),
+                  "CONTINUOUS",
+                  null));
       assertThat(log.callsByOperation())
           .isEqualTo(
               Map.of(
@@ -96,10 +101,41 @@ class ConfigReaderTest extends WireMockReaderTest {
       assertThat(recorder.name()).isEqualTo("selected-types");
       assertThat(recorder.allSupported()).isFalse();
       assertThat(recorder.includeGlobalResourceTypes()).isFalse();
+      assertThat(recorder.recordingStrategy()).isEqualTo(ConfigRecorder.INCLUSION);
+      assertThat(recorder.resourceTypes())
+          .containsExactly("AWS::CloudTrail::Trail", "AWS::S3::Bucket");
+      assertThat(recorder.recordingFrequency()).isNull();
       assertThat(recorder.status().value())
           .isEqualTo(
               new ConfigRecorder.Status(
                   false, "Failure", "AccessDenied", Instant.ofEpochSecond(1_705_000_000)));
+    }
+
+    @Test
+    void anExclusionRecorderAndAServiceLinkedRecorderKeepTheirRecordingGroups() {
+      server.stubFor(
+          recordersCall()
+              .willReturn(
+                  jsonOk(fixture("config/describe-configuration-recorders-exclusion.json"))));
+      server.stubFor(
+          statusCall()
+              .willReturn(jsonOk(fixture("config/describe-configuration-recorder-status.json"))));
+
+      List<ConfigRecorder> recorders = reader().recorders().value();
+
+      assertThat(recorders).hasSize(2);
+      ConfigRecorder mine = recorders.get(0);
+      assertThat(mine.recordingStrategy()).isEqualTo(ConfigRecorder.EXCLUSION);
+      assertThat(mine.excludedResourceTypes())
+          .containsExactly("AWS::EC2::NetworkInterface", "AWS::IAM::Role");
+      assertThat(mine.recordingFrequency()).isEqualTo("DAILY");
+      assertThat(mine.serviceLinked()).isFalse();
+      assertThat(mine.recordsGlobalIamTypes()).isFalse();
+      ConfigRecorder linked = recorders.get(1);
+      assertThat(linked.servicePrincipal()).isEqualTo("securityhub.amazonaws.com");
+      assertThat(linked.serviceLinked()).isTrue();
+      // The status call returned no status for the service-linked recorder: not invented.
+      assertThat(linked.status().failure().errorCode()).isEqualTo("NotReturned");
     }
 
     @Test

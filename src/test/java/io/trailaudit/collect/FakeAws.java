@@ -198,6 +198,13 @@ public final class FakeAws {
     stubOwner(s3(bucket, "logging").willReturn(xml(fixture("s3/get-bucket-logging.xml"))));
     stubOwner(s3(bucket, "encryption").willReturn(xml(fixture("s3/get-bucket-encryption.xml"))));
     stubOwner(
+        s3(bucket, "lifecycle")
+            .willReturn(
+                s3Error(
+                    404,
+                    "NoSuchLifecycleConfiguration",
+                    "The lifecycle configuration does not exist")));
+    stubOwner(
         get(urlPathEqualTo(bucket))
             .withQueryParam("list-type", equalTo("2"))
             .willReturn(xml(fixture("s3/list-objects-v2-top-level.xml"))));
@@ -207,6 +214,7 @@ public final class FakeAws {
         json11(KMS + "GetKeyRotationStatus")
             .willReturn(json(fixture("kms/get-key-rotation-status.json"))));
     stubOwner(json11(KMS + "GetKeyPolicy").willReturn(json(fixture("kms/get-key-policy.json"))));
+    stubOwner(json11(KMS + "ListGrants").willReturn(json(fixture("kms/list-grants-page-2.json"))));
 
     // The trail's log group (us-east-1, management account): one filter for root usage, its alarm,
     // and the alarm's topic with a confirmed subscription.

@@ -33,6 +33,74 @@ class KmsReaderTest extends WireMockReaderTest {
             .willReturn(jsonOk(fixture("kms/get-key-rotation-status.json"))));
     server.stubFor(
         json("TrentService.GetKeyPolicy").willReturn(jsonOk(fixture("kms/get-key-policy.json"))));
+    server.stubFor(
+        json("TrentService.ListGrants").willReturn(jsonOk("{\"Grants\":[],\"Truncated\":false}")));
+  }
+
+  @Test
+  void readsEveryPageOfGrants() {
+    stubAllOk("kms/describe-key.json");
+    server.stubFor(
+        json("TrentService.ListGrants")
+            .atPriority(1)
+            .withRequestBody(equalToJson("{\"KeyId\":\"" + ARN + "\"}"))
+            .willReturn(jsonOk(fixture("kms/list-grants-page-1.json"))));
+    server.stubFor(
+        json("TrentService.ListGrants")
+            .atPriority(1)
+            .withRequestBody(
+                equalToJson(
+                    "{\"KeyId\":\""
+                        + ARN
+                        + "\",\"Marker\":"
+                        + "\"eyJncmFudElkIjoiMGMyMzc0NzZiMzlmOGJjNDRlNDUyMTJlMDg0OThmYmUifQ==\"}"))
+            .willReturn(jsonOk(fixture("kms/list-grants-page-2.json"))));
+
+    KmsKey key = reader().key(ARN);
+
+    assertThat(key.grants().value())
+        .containsExactly(
+            new KmsKey.Grant(
+                "0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60",
+                "log-reader",
+                "arn:aws:iam::999999999999:role/ExternalAuditor",
+                "arn:aws:iam::111111111111:role/KeyAdmin",
+                "arn:aws:iam::111111111111:root",
+                java.util.List.of("Decrypt", "DescribeKey"),
+                false),
+            new KmsKey.Grant(
+                "91ad875e49b04a9d1f3bdeb84d821f9db6ea95e1098813f6d47f0c65fbe2a172",
+                null,
+                "arn:aws:iam::111111111111:role/LogAnalytics",
+                null,
+                "arn:aws:iam::111111111111:root",
+                java.util.List.of("Decrypt"),
+                true));
+    assertThat(log.callsByOperation()).containsEntry("kms:ListGrants", 2L);
+  }
+
+  @Test
+  void deniedGrantsAreUnavailable() {
+    stubAllOk("kms/describe-key.json");
+    server.stubFor(
+        json("TrentService.ListGrants")
+            .atPriority(1)
+            .willReturn(
+                jsonError(
+                    400,
+                    "AccessDeniedException",
+                    "User is not authorized to perform: kms:ListGrants")));
+
+    KmsKey key = reader().key(ARN);
+
+    assertThat(key.grants().failure())
+        .isEqualTo(
+            new Observed.Unavailable<>(
+                "kms",
+                "ListGrants",
+                "AccessDeniedException",
+                "User is not authorized to perform: kms:ListGrants"));
+    assertThat(key.policy().isKnown()).isTrue();
   }
 
   @Test
@@ -60,8 +128,17 @@ class KmsReaderTest extends WireMockReaderTest {
         .contains("\"AWS\" : \"arn:aws:iam::111111111111:root\"");
     assertThat(log.callsByOperation())
         .isEqualTo(
-            Map.of("kms:DescribeKey", 1L, "kms:GetKeyRotationStatus", 1L, "kms:GetKeyPolicy", 1L));
-    assertThat(requests()).isEqualTo(3);
+            Map.of(
+                "kms:DescribeKey",
+                1L,
+                "kms:GetKeyRotationStatus",
+                1L,
+                "kms:GetKeyPolicy",
+                1L,
+                "kms:ListGrants",
+                1L));
+    assertThat(key.grants()).isEqualTo(Observed.known(java.util.List.of()));
+    assertThat(requests()).isEqualTo(4);
     server.verify(
         postRequestedFor(urlEqualTo("/"))
             .withRequestBody(
@@ -79,8 +156,9 @@ class KmsReaderTest extends WireMockReaderTest {
     server.verify(
         postRequestedFor(urlEqualTo("/"))
             .withRequestBody(equalToJson("{\"KeyId\":\"alias/cloudtrail\"}")));
+    // GetKeyRotationStatus, GetKeyPolicy and ListGrants.
     server.verify(
-        2,
+        3,
         postRequestedFor(urlEqualTo("/"))
             .withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.containing(
@@ -116,6 +194,10 @@ class KmsReaderTest extends WireMockReaderTest {
         json("TrentService.GetKeyPolicy")
             .willReturn(
                 jsonError(400, "AccessDeniedException", "cross-account GetKeyPolicy refused")));
+    server.stubFor(
+        json("TrentService.ListGrants")
+            .willReturn(
+                jsonError(400, "AccessDeniedException", "cross-account ListGrants refused")));
 
     KmsKey key = reader().key(OTHER_ACCOUNT_ARN);
 
@@ -131,10 +213,11 @@ class KmsReaderTest extends WireMockReaderTest {
     assertThat(key.rotationEnabled().failure().operation()).isEqualTo("GetKeyRotationStatus");
     assertThat(key.rotationEnabled().failure().errorCode()).isEqualTo("NotFoundException");
     assertThat(key.policy().failure().errorCode()).isEqualTo("AccessDeniedException");
+    assertThat(key.grants().failure().errorCode()).isEqualTo("AccessDeniedException");
     // Access errors are not retried: one attempt per call.
-    assertThat(requests()).isEqualTo(3);
+    assertThat(requests()).isEqualTo(4);
     server.verify(
-        3,
+        4,
         postRequestedFor(urlEqualTo("/"))
             .withRequestBody(
                 com.github.tomakehurst.wiremock.client.WireMock.containing(OTHER_ACCOUNT_ARN)));
@@ -153,7 +236,8 @@ class KmsReaderTest extends WireMockReaderTest {
 
     assertThat(key.metadata().value().keyState()).isEqualTo("Enabled");
     assertThat(log.callsByOperation()).containsEntry("kms:DescribeKey", 1L);
-    assertThat(log.attempts()).isEqualTo(4);
+    // DescribeKey twice, then rotation, policy and grants once each.
+    assertThat(log.attempts()).isEqualTo(5);
   }
 
   @Test
@@ -171,7 +255,7 @@ class KmsReaderTest extends WireMockReaderTest {
                 "kms", "GetKeyPolicy", "KMSInternalException", "internal error"));
     assertThat(key.metadata().isKnown()).isTrue();
     assertThat(key.rotationEnabled()).isEqualTo(Observed.known(true));
-    assertThat(log.attempts()).isEqualTo(2 + 3);
+    assertThat(log.attempts()).isEqualTo(3 + 3);
   }
 
   @Test

@@ -58,6 +58,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void logBucketMinimumRetentionDefaultsTo365AndMustBePositive() {
+    assertThat(parse("deliveryMaxAgeHours: 6\n").logBucket().minRetentionDays()).isEqualTo(365);
+    assertThat(parse("logBucket:\n  minRetentionDays: 2557\n").logBucket().minRetentionDays())
+        .isEqualTo(2557);
+    assertThatThrownBy(() -> parse("logBucket:\n  minRetentionDays: 0\n"))
+        .hasMessageContaining("at $.logBucket.minRetentionDays: must be a positive number of days");
+    assertThatThrownBy(() -> parse("logBucket:\n  retentionDays: 30\n"))
+        .hasMessageContaining("retentionDays");
+  }
+
+  @Test
   void dataEventAndNetworkActivitySettings() {
     AuditConfig c =
         parse(

@@ -64,11 +64,12 @@ public final class LogBucketCheck implements Check {
       out.add(blockPublicAccess(f, b, snapshot));
       out.add(versioning(f, b));
       out.add(mfaDelete(f, b));
-      out.add(objectLock(f, b));
+      out.add(objectLock(f, b, config.logBucket().minRetentionDays()));
       out.add(accessLogging(f, b));
       out.add(tlsOnly(f, b));
       out.add(denyDelete(f, b));
       out.add(dedicated(f, b));
+      out.add(lifecycleRetention(f, b, config.logBucket().minRetentionDays()));
     }
     return out;
   }
@@ -293,7 +294,7 @@ public final class LogBucketCheck implements Check {
         b.args(Map.of()));
   }
 
-  private Finding objectLock(FindingFactory f, BucketContext b) {
+  private Finding objectLock(FindingFactory f, BucketContext b, int minDays) {
     String req = "object-lock";
     Observed<ObjectLockConfiguration> o = b.get().objectLock();
     if (!o.isKnown()) {
@@ -316,10 +317,144 @@ public final class LogBucketCheck implements Check {
         r.days() != null
             ? r.days() + (r.days() == 1 ? " day" : " days")
             : r.years() + (r.years() != null && r.years() == 1 ? " year" : " years");
+    // Object Lock counts a year as 365 days.
+    int days = r.days() != null ? r.days() : r.years() == null ? 0 : r.years() * 365;
+    if (days < minDays) {
+      return f.fail(
+          req,
+          "retention",
+          b.resource(),
+          "Object Lock's default retention "
+              + r.mode()
+              + " "
+              + period
+              + " is shorter than the "
+              + minDays
+              + " days log files must be kept (logBucket.minRetentionDays)",
+          b.args(Map.of("mode", String.valueOf(r.mode()), "days", String.valueOf(minDays))));
+    }
     return f.pass(
         req,
         b.resource(),
-        "Object Lock is enabled with default retention " + r.mode() + " " + period);
+        "Object Lock is enabled with default retention "
+            + r.mode()
+            + " "
+            + period
+            + ", at least "
+            + minDays
+            + " days");
+  }
+
+  /**
+   * Lifecycle rules delete log files without any DeleteObject call: an expiration of current or
+   * noncurrent versions sooner than {@code minDays}, on keys where the trails write, fails.
+   */
+  private Finding lifecycleRetention(FindingFactory f, BucketContext b, int minDays) {
+    String req = "lifecycle-retention";
+    Observed<List<Bucket.LifecycleRule>> o = b.get().lifecycleRules();
+    if (!o.isKnown()) {
+      return f.error(req, b.resource(), b.unreadable(o));
+    }
+    List<Bucket.LifecycleRule> rules = o.value() == null ? List.of() : o.value();
+    if (rules.isEmpty()) {
+      return f.pass(
+          req,
+          b.resource(),
+          "the bucket has no lifecycle rules (NoSuchLifecycleConfiguration): no log file expires");
+    }
+    Set<String> roots = new LinkedHashSet<>();
+    for (TrailView t : b.trails()) {
+      String p = t.trail().s3KeyPrefix();
+      roots.add((p == null || p.isBlank() ? "" : p.endsWith("/") ? p : p + "/") + "AWSLogs/");
+    }
+    List<String> deleting = new ArrayList<>();
+    List<String> harmless = new ArrayList<>();
+    for (Bucket.LifecycleRule rule : rules) {
+      String name = "rule " + (rule.id() == null ? "(no id)" : rule.id());
+      if (!"Enabled".equals(rule.status())) {
+        harmless.add(name + " is " + rule.status());
+        continue;
+      }
+      String prefix = rule.prefix() == null ? "" : rule.prefix();
+      if (roots.stream().noneMatch(r -> r.startsWith(prefix) || prefix.startsWith(r))) {
+        harmless.add(name + " applies to " + prefix + " only, not to " + String.join(", ", roots));
+        continue;
+      }
+      // CloudTrail writes its log files untagged: a rule that needs a tag does not select them.
+      // Size filters do not exempt them (log files vary in size).
+      if (!rule.tags().isEmpty()) {
+        harmless.add(
+            name
+                + " applies only to objects tagged "
+                + rule.tags()
+                + " (CloudTrail writes log files untagged)");
+        continue;
+      }
+      List<String> deletes = new ArrayList<>();
+      if (rule.expirationDate() != null) {
+        deletes.add("expires every current version from " + rule.expirationDate());
+      }
+      if (rule.expirationDays() != null && rule.expirationDays() < minDays) {
+        deletes.add("expires current versions after " + rule.expirationDays() + " days");
+      }
+      if (rule.noncurrentDays() != null && rule.noncurrentDays() < minDays) {
+        deletes.add(
+            "deletes noncurrent versions "
+                + rule.noncurrentDays()
+                + " days after they become noncurrent"
+                + (rule.newerNoncurrentVersions() == null
+                    ? ""
+                    : " (beyond the " + rule.newerNoncurrentVersions() + " newest)"));
+      }
+      if (!deletes.isEmpty()) {
+        deleting.add(
+            name
+                + (prefix.isEmpty() ? " (whole bucket)" : " (prefix " + prefix + ")")
+                + " "
+                + String.join(" and ", deletes));
+      } else {
+        harmless.add(name + " " + keeps(rule, minDays));
+      }
+    }
+    if (!deleting.isEmpty()) {
+      return f.fail(
+          req,
+          b.resource(),
+          "lifecycle rules delete log files sooner than the "
+              + minDays
+              + " days they must be kept (logBucket.minRetentionDays): "
+              + String.join("; ", deleting),
+          b.args(Map.of("days", String.valueOf(minDays))));
+    }
+    return f.pass(
+        req,
+        b.resource(),
+        "no lifecycle rule expires log files sooner than "
+            + minDays
+            + " days: "
+            + String.join("; ", harmless));
+  }
+
+  /** What an enabled rule that deletes nothing too early does instead. */
+  private static String keeps(Bucket.LifecycleRule rule, int minDays) {
+    List<String> does = new ArrayList<>();
+    if (rule.expirationDays() != null) {
+      does.add("expires current versions after " + rule.expirationDays() + " days");
+    }
+    if (rule.noncurrentDays() != null) {
+      does.add("deletes noncurrent versions after " + rule.noncurrentDays() + " days");
+    }
+    if (Boolean.TRUE.equals(rule.expiredObjectDeleteMarker())) {
+      does.add("removes expired delete markers");
+    }
+    if (rule.abortIncompleteMultipartUploadDays() != null) {
+      does.add(
+          "aborts incomplete uploads after " + rule.abortIncompleteMultipartUploadDays() + " days");
+    }
+    if (!rule.transitions().isEmpty()) {
+      does.add("transitions " + String.join(", ", rule.transitions()));
+    }
+    return does.isEmpty() ? "has no action" : String.join(", ", does) + " (harmless)";
   }
 
   private Finding accessLogging(FindingFactory f, BucketContext b) {

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.config;
 
+import static java.util.stream.Collectors.toSet;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,9 +63,10 @@ public final class ConfigRulesCheck implements Check {
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot a : snapshot.accounts()) {
       List<TrailView> trails = index.visibleFrom(a);
+      GlobalRecording global = globalRecording(snapshot, a);
       for (RegionSnapshot r : a.regions()) {
         Resource where = configResource(a.accountId(), r.region());
-        out.add(recorder(f, where, r));
+        out.add(recorder(f, where, r, global));
         out.add(cloudTrailRules(f, where, r));
         out.add(autoRemediation(f, where, r, trails));
       }
@@ -70,48 +74,143 @@ public final class ConfigRulesCheck implements Check {
     return out;
   }
 
-  private Finding recorder(FindingFactory f, Resource where, RegionSnapshot r) {
+  /** How many resource types a message lists before it says "and N more". */
+  private static final int TYPES_SHOWN = 5;
+
+  /**
+   * Where an account records the global IAM resource types. AWS Config records them only where a
+   * recorder asks for them, and AWS advises one region, so one region suffices; when none does, the
+   * finding of {@code designated} (the collection's home region, else the first audited one) says
+   * so.
+   *
+   * @param recordedIn regions whose recording, healthy recorder records them
+   * @param undecided why other regions might (unreadable, or enabled but not audited)
+   */
+  private record GlobalRecording(
+      List<String> recordedIn, List<String> undecided, String designated) {}
+
+  private static GlobalRecording globalRecording(Snapshot snapshot, AccountSnapshot a) {
+    List<String> recordedIn = new ArrayList<>();
+    List<String> undecided = new ArrayList<>();
+    for (RegionSnapshot r : a.regions()) {
+      Observed<List<ConfigRecorder>> o = r.configRecorders();
+      if (!o.isKnown()) {
+        undecided.add(r.region() + ": " + o.failure().reason());
+        continue;
+      }
+      for (ConfigRecorder rec : customerManaged(o.value())) {
+        if (!rec.recordsGlobalIamTypes()) {
+          continue;
+        }
+        if (!rec.status().isKnown() || rec.status().value() == null) {
+          undecided.add(r.region() + ": the status of recorder " + rec.name() + " is unknown");
+        } else if (healthy(rec.status().value())) {
+          recordedIn.add(r.region());
+        }
+      }
+    }
+    Observed<List<String>> enabled = a.enabledRegions();
+    if (!enabled.isKnown() || enabled.value() == null) {
+      undecided.add(
+          "the enabled regions of account "
+              + a.accountId()
+              + " are unknown"
+              + (enabled.isKnown() ? "" : " (" + enabled.failure().reason() + ")"));
+    } else {
+      Set<String> audited = a.regions().stream().map(RegionSnapshot::region).collect(toSet());
+      List<String> missing = enabled.value().stream().filter(x -> !audited.contains(x)).toList();
+      if (!missing.isEmpty()) {
+        undecided.add("enabled regions not audited: " + String.join(", ", missing));
+      }
+    }
+    String home = snapshot.collection() == null ? null : snapshot.collection().homeRegion();
+    String designated =
+        a.regions().stream()
+            .map(RegionSnapshot::region)
+            .filter(x -> x.equals(home))
+            .findFirst()
+            .orElse(a.regions().isEmpty() ? null : a.regions().get(0).region());
+    return new GlobalRecording(List.copyOf(recordedIn), List.copyOf(undecided), designated);
+  }
+
+  private static List<ConfigRecorder> customerManaged(List<ConfigRecorder> recorders) {
+    return (recorders == null ? List.<ConfigRecorder>of() : recorders)
+        .stream().filter(x -> !x.serviceLinked()).toList();
+  }
+
+  private static boolean healthy(ConfigRecorder.Status s) {
+    return s.recording() && !"FAILURE".equalsIgnoreCase(s.lastStatus());
+  }
+
+  private Finding recorder(
+      FindingFactory f, Resource where, RegionSnapshot r, GlobalRecording global) {
     String req = "recorder";
     Observed<List<ConfigRecorder>> o = r.configRecorders();
     if (!o.isKnown()) {
       return f.error(req, where, "AWS Config recorders could not be read: " + o.failure().reason());
     }
-    List<ConfigRecorder> recorders = o.value() == null ? List.of() : o.value();
-    Map<String, String> args = Map.of("region", r.region(), "account", where.account());
+    List<ConfigRecorder> all = o.value() == null ? List.of() : o.value();
+    List<ConfigRecorder> recorders = customerManaged(all);
+    String linked =
+        all.stream()
+            .filter(ConfigRecorder::serviceLinked)
+            .map(x -> x.name() + " (" + x.servicePrincipal() + ")")
+            .collect(Collectors.joining(", "));
+    String linkedNote =
+        linked.isEmpty()
+            ? ""
+            : " (service-linked recorder(s) "
+                + linked
+                + " do not count: the linked service chooses what they record)";
+    Map<String, String> args =
+        Map.of(
+            "region",
+            r.region(),
+            "account",
+            where.account(),
+            "recorder",
+            recorders.isEmpty() ? "default" : recorders.get(0).name(),
+            "includeGlobal",
+            String.valueOf(
+                recorders.stream().anyMatch(ConfigRecorder::recordsGlobalIamTypes)
+                    || (global.recordedIn().isEmpty() && r.region().equals(global.designated()))));
     if (recorders.isEmpty()) {
-      return f.fail(req, where, "no AWS Config configuration recorder in " + r.region(), args);
+      return f.fail(
+          req, where, "no AWS Config configuration recorder in " + r.region() + linkedNote, args);
     }
     List<String> problems = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
+    boolean scopeProblem = false;
     for (ConfigRecorder rec : recorders) {
+      List<String> mine = new ArrayList<>();
+      List<String> scope = scopeGaps(rec);
+      scopeProblem |= !scope.isEmpty();
+      mine.addAll(scope);
+      String statusUnknown = null;
       if (!rec.status().isKnown()) {
-        unknown.add(
+        statusUnknown =
             "status of recorder "
                 + rec.name()
                 + " could not be read: "
-                + rec.status().failure().reason());
-        continue;
-      }
-      ConfigRecorder.Status s = rec.status().value();
-      if (s == null) {
-        unknown.add("recorder " + rec.name() + " has no status in the snapshot (null)");
-      } else if (!s.recording()) {
-        problems.add("recorder " + rec.name() + " is not recording");
-      } else if ("FAILURE".equalsIgnoreCase(s.lastStatus())) {
-        problems.add(
-            "recorder "
-                + rec.name()
-                + " is recording but its last status is Failure"
-                + (s.lastErrorCode() == null ? "" : " (" + s.lastErrorCode() + ")"));
+                + rec.status().failure().reason();
+      } else if (rec.status().value() == null) {
+        statusUnknown = "recorder " + rec.name() + " has no status in the snapshot (null)";
       } else {
-        return f.pass(
-            req,
-            where,
-            "recorder "
-                + rec.name()
-                + " is recording"
-                + (s.lastStatus() == null ? "" : ", last status " + s.lastStatus())
-                + (rec.allSupported() ? ", all supported resource types" : ""));
+        ConfigRecorder.Status s = rec.status().value();
+        if (!s.recording()) {
+          mine.add("is not recording");
+        } else if ("FAILURE".equalsIgnoreCase(s.lastStatus())) {
+          mine.add(
+              "is recording but its last status is Failure"
+                  + (s.lastErrorCode() == null ? "" : " (" + s.lastErrorCode() + ")"));
+        }
+      }
+      if (!mine.isEmpty()) {
+        problems.add("recorder " + rec.name() + " " + String.join(", ", mine));
+      } else if (statusUnknown != null) {
+        unknown.add(statusUnknown);
+      } else {
+        return recorderRecordsEverything(f, where, r, rec, global, linkedNote, args);
       }
     }
     if (!unknown.isEmpty()) {
@@ -123,10 +222,115 @@ public final class ConfigRulesCheck implements Check {
     }
     return f.fail(
         req,
+        scopeProblem ? "scope" : "default",
         where,
-        String.join("; ", problems),
-        Map.of(
-            "region", r.region(), "account", where.account(), "recorder", recorders.get(0).name()));
+        String.join("; ", problems) + linkedNote,
+        args);
+  }
+
+  /** What a recorder leaves out of the region's resource types, in words. */
+  private static List<String> scopeGaps(ConfigRecorder rec) {
+    List<String> gaps = new ArrayList<>();
+    switch (rec.effectiveStrategy()) {
+      case ConfigRecorder.ALL_SUPPORTED -> {
+        if (!rec.allSupported()) {
+          gaps.add("does not record all supported resource types (allSupported=false)");
+        }
+      }
+      case ConfigRecorder.EXCLUSION -> {
+        if (!rec.excludedResourceTypes().isEmpty()) {
+          gaps.add(
+              "excludes "
+                  + rec.excludedResourceTypes().size()
+                  + " resource type(s) from recording ("
+                  + ConfigRecorder.EXCLUSION
+                  + "): "
+                  + types(rec.excludedResourceTypes()));
+        }
+      }
+      case ConfigRecorder.INCLUSION ->
+          gaps.add(
+              "records only "
+                  + (rec.resourceTypes().isEmpty()
+                      ? "the resource types it lists (none in the snapshot)"
+                      : rec.resourceTypes().size()
+                          + " listed resource type(s) ("
+                          + ConfigRecorder.INCLUSION
+                          + "): "
+                          + types(rec.resourceTypes()))
+                  + ", not all supported types");
+      default ->
+          gaps.add("has recording strategy " + rec.effectiveStrategy() + ", unknown to this check");
+    }
+    return gaps;
+  }
+
+  private static String types(List<String> types) {
+    return types.size() <= TYPES_SHOWN
+        ? String.join(", ", types)
+        : String.join(", ", types.subList(0, TYPES_SHOWN))
+            + " and "
+            + (types.size() - TYPES_SHOWN)
+            + " more";
+  }
+
+  /** The region's recorder records every regional type: now the global IAM types. */
+  private Finding recorderRecordsEverything(
+      FindingFactory f,
+      Resource where,
+      RegionSnapshot r,
+      ConfigRecorder rec,
+      GlobalRecording global,
+      String linkedNote,
+      Map<String, String> args) {
+    String req = "recorder";
+    ConfigRecorder.Status s = rec.status().value();
+    String base =
+        "recorder "
+            + rec.name()
+            + " is recording all supported resource types"
+            + (s.lastStatus() == null ? "" : ", last status " + s.lastStatus())
+            + ("DAILY".equalsIgnoreCase(rec.recordingFrequency())
+                ? ", daily (not continuous) recording"
+                : "");
+    if (rec.recordsGlobalIamTypes()) {
+      return f.pass(req, where, base + ", global IAM resource types included" + linkedNote);
+    }
+    if (!global.recordedIn().isEmpty()) {
+      return f.pass(
+          req,
+          where,
+          base
+              + "; the global IAM resource types are recorded in "
+              + String.join(", ", global.recordedIn())
+              + linkedNote);
+    }
+    if (!r.region().equals(global.designated())) {
+      return f.pass(
+          req,
+          where,
+          base
+              + "; the global IAM resource types are recorded in no audited region: see the"
+              + " finding of "
+              + global.designated());
+    }
+    String nowhere =
+        "recorder "
+            + rec.name()
+            + " does not record the global IAM resource types (IAM users, groups, roles and"
+            + " customer managed policies: includeGlobalResourceTypes is false) and no audited"
+            + " region of account "
+            + where.account()
+            + " records them";
+    if (!global.undecided().isEmpty()) {
+      return f.error(
+          req,
+          where,
+          nowhere
+              + "; cannot tell whether another region does: "
+              + String.join("; ", global.undecided()));
+    }
+    return f.fail(req, "scope", where, nowhere + ", so IAM changes are recorded nowhere", args);
   }
 
   private Finding cloudTrailRules(FindingFactory f, Resource where, RegionSnapshot r) {

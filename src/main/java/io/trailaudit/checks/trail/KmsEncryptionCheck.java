@@ -13,6 +13,7 @@ import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.KmsKey.KeyMetadata;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.Snapshot;
+import io.trailaudit.policy.Glob;
 import io.trailaudit.policy.KmsCloudTrailResult;
 import io.trailaudit.policy.PolicyParseException;
 import java.util.ArrayList;
@@ -30,7 +31,10 @@ import java.util.stream.Collectors;
 public final class KmsEncryptionCheck implements Check {
   public static final String ID = "kms-encryption";
   private static final List<String> KEY_REQUIREMENTS =
-      List.of("customer-managed-key", "key-rotation", "key-policy");
+      List.of("customer-managed-key", "key-rotation", "key-policy", "grants");
+
+  /** Grant operations that read log files, or hand that power on. */
+  static final List<String> READING_OPERATIONS = List.of("Decrypt", "ReEncryptFrom", "CreateGrant");
 
   @Override
   public String id() {
@@ -70,13 +74,17 @@ public final class KmsEncryptionCheck implements Check {
       trailsByKey.computeIfAbsent(group, k -> new ArrayList<>()).add(t);
     }
     for (Map.Entry<String, List<TrailView>> e : trailsByKey.entrySet()) {
-      out.addAll(evaluateKey(f, snapshot, e.getKey(), e.getValue()));
+      out.addAll(evaluateKey(f, snapshot, e.getKey(), e.getValue(), config.breakGlassPrincipals()));
     }
     return out;
   }
 
   private List<Finding> evaluateKey(
-      FindingFactory f, Snapshot snapshot, String keyId, List<TrailView> trails) {
+      FindingFactory f,
+      Snapshot snapshot,
+      String keyId,
+      List<TrailView> trails,
+      List<String> breakGlass) {
     Optional<KmsKey> found = snapshot.key(keyId);
     Resource where = keyResource(keyId, trails.get(0));
     String users = trails.stream().map(TrailView::name).collect(Collectors.joining(", "));
@@ -107,7 +115,82 @@ public final class KmsEncryptionCheck implements Check {
     return List.of(
         customerManaged(f, snapshot, key, keyWhere, users, args),
         rotation(f, snapshot, key, keyWhere, args),
-        policy(f, snapshot, key, keyWhere, trails, args));
+        policy(f, snapshot, key, keyWhere, trails, args),
+        grants(f, snapshot, key, keyWhere, args, breakGlass));
+  }
+
+  /**
+   * A grant is a second key policy: one giving Decrypt, ReEncryptFrom or CreateGrant to a principal
+   * outside the key's account and the break-glass list lets it read the logs whatever the policy
+   * says. A grantee that is an AWS service principal (no ARN) can act only through that service,
+   * which the grant's creator used on their own resources: reported, not failed.
+   */
+  private Finding grants(
+      FindingFactory f,
+      Snapshot snapshot,
+      KmsKey key,
+      Resource where,
+      Map<String, String> args,
+      List<String> breakGlass) {
+    String req = "grants";
+    if (!key.grants().isKnown()) {
+      return f.error(req, where, unreadable(snapshot, key, key.grants(), where));
+    }
+    List<KmsKey.Grant> grants = key.grants().value() == null ? List.of() : key.grants().value();
+    List<String> outside = new ArrayList<>();
+    List<String> fine = new ArrayList<>();
+    String firstId = null;
+    for (KmsKey.Grant g : grants) {
+      List<String> ops = g.operations().stream().filter(READING_OPERATIONS::contains).toList();
+      String label =
+          "grant "
+              + (g.name() == null || g.name().isBlank() ? g.grantId() : g.name())
+              + " to "
+              + g.granteePrincipal();
+      if (ops.isEmpty()) {
+        continue;
+      }
+      String grantee = g.granteePrincipal() == null ? "" : g.granteePrincipal();
+      String account = Arns.account(grantee);
+      boolean inAccount = !account.isEmpty() && account.equals(where.account());
+      boolean glass = breakGlass.stream().anyMatch(p -> Glob.of(p).matches(grantee, false));
+      if (!grantee.startsWith("arn:") && grantee.endsWith(".amazonaws.com")) {
+        fine.add(label + " (an AWS service principal)");
+      } else if (inAccount || glass) {
+        fine.add(label + (glass ? " (break-glass)" : ""));
+      } else {
+        outside.add(
+            label
+                + " allows "
+                + String.join(", ", ops)
+                + (g.constrained() ? " (under an encryption context constraint)" : ""));
+        firstId = firstId == null ? g.grantId() : firstId;
+      }
+    }
+    if (!outside.isEmpty()) {
+      Map<String, String> withGrant = new HashMap<>(args);
+      withGrant.put("grantId", firstId);
+      return f.fail(
+          req,
+          where,
+          "grants on key "
+              + key.arn()
+              + " let principals outside account "
+              + where.account()
+              + " and the break-glass list read the logs: "
+              + String.join("; ", outside),
+          withGrant);
+    }
+    return f.pass(
+        req,
+        where,
+        grants.isEmpty()
+            ? "key " + key.arn() + " has no grants"
+            : "no grant on key "
+                + key.arn()
+                + " gives Decrypt, ReEncryptFrom or CreateGrant outside account "
+                + where.account()
+                + (fine.isEmpty() ? "" : ": " + String.join("; ", fine)));
   }
 
   private Finding customerManaged(

@@ -9,11 +9,14 @@ import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Arns;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.OrganizationMembership;
 import io.trailaudit.model.RegionSnapshot;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.model.TrailStatus;
+import io.trailaudit.selectors.Coverage;
+import io.trailaudit.selectors.SelectorEvaluator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -320,23 +323,64 @@ public final class OrganizationTrailCheck implements Check {
         args);
   }
 
+  /**
+   * The event sources CloudTrail treats as global services: their events reach only trails that
+   * include global service events, and only as management events.
+   */
+  static final List<String> GLOBAL_EVENT_SOURCES =
+      List.of(
+          "iam.amazonaws.com",
+          "sts.amazonaws.com",
+          "signin.amazonaws.com",
+          "cloudfront.amazonaws.com");
+
   private Finding globalServiceEvents(FindingFactory f, AccountTrails a) {
     String req = "global-service-events";
     List<TrailView> multi =
         a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
     List<TrailView> including =
         multi.stream().filter(t -> t.trail().includeGlobalServiceEvents()).toList();
+    List<String> unknown = new ArrayList<>();
+    List<String> narrowed = new ArrayList<>();
+    TrailView narrowedTrail = null;
     for (TrailView t : including) {
-      if (t.isLogging()) {
+      if (!t.status().isKnown()) {
+        unknown.add(Messages.trailReadFailed(t, t.status(), "status"));
+        continue;
+      }
+      if (!t.isLogging()) {
+        continue;
+      }
+      if (!t.selectors().isKnown() || t.selectors().value() == null) {
+        unknown.add(
+            t.selectors().isKnown()
+                ? "event selectors of trail " + t.label() + " are not in the snapshot (null)"
+                : Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+        continue;
+      }
+      // IncludeGlobalServiceEvents only lets these events in; the selectors decide what is kept.
+      Coverage c =
+          SelectorEvaluator.of(t.selectors().value(), Arns.partition(t.arn()))
+              .managementOf(GLOBAL_EVENT_SOURCES, true, true);
+      if (c.full()) {
         return f.pass(
             req,
             a.resource(),
-            "multi-region trail " + t.label() + " is logging and includes global service events");
+            "multi-region trail "
+                + t.label()
+                + " is logging, includes global service events and records their read and write"
+                + " management events (IAM, STS, sign-in, CloudFront): "
+                + c.explanation());
       }
+      narrowed.add(
+          t.name()
+              + " includes global service events but its selectors do not record them all: "
+              + c.explanation());
+      narrowedTrail = narrowedTrail == null ? t : narrowedTrail;
     }
-    List<String> unknown = unknownStatus(including);
     if (!unknown.isEmpty() || a.noRegionRead()) {
       unknown.addAll(a.describeGaps());
+      unknown.addAll(narrowed);
       return f.error(
           req,
           a.resource(),
@@ -353,22 +397,38 @@ public final class OrganizationTrailCheck implements Check {
     }
     List<TrailView> excluding =
         multi.stream().filter(t -> !t.trail().includeGlobalServiceEvents()).toList();
-    TrailView target = excluding.isEmpty() ? multi.get(0) : excluding.get(0);
-    String detail =
-        excluding.isEmpty()
-            ? "the multi-region trails that include them are not logging: "
-                + Messages.names(including)
-            : "IncludeGlobalServiceEvents is false on "
-                + Messages.names(excluding)
-                + (including.isEmpty()
-                    ? ""
-                    : "; trails including them are not logging: " + Messages.names(including));
-    // Only stopped trails include them: starting one is the fix, not changing a setting.
+    List<String> details = new ArrayList<>(narrowed);
+    if (!excluding.isEmpty()) {
+      details.add("IncludeGlobalServiceEvents is false on " + Messages.names(excluding));
+    }
+    List<TrailView> stopped = including.stream().filter(TrailView::isKnownStopped).toList();
+    if (!stopped.isEmpty()) {
+      details.add(
+          (excluding.isEmpty() && narrowed.isEmpty()
+                  ? "the multi-region trails that include them are not logging: "
+                  : "trails including them are not logging: ")
+              + Messages.names(stopped));
+    }
+    // The nearest fix first: widen the selectors of a logging trail that includes them, else turn
+    // the setting on, else start a stopped trail that has it.
+    String variant;
+    TrailView target;
+    if (narrowedTrail != null) {
+      variant = "selectors";
+      target = narrowedTrail;
+    } else if (!excluding.isEmpty()) {
+      variant = "default";
+      target = excluding.get(0);
+    } else {
+      variant = "start";
+      target = multi.get(0);
+    }
     return f.fail(
         req,
-        excluding.isEmpty() ? "start" : "default",
+        variant,
         a.resource(),
-        "global service events are not logged by a logging multi-region trail: " + detail,
+        "global service events are not logged by a logging multi-region trail: "
+            + String.join("; ", details),
         target.remediationArgs());
   }
 

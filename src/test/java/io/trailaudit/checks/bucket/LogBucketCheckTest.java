@@ -55,6 +55,7 @@ class LogBucketCheckTest {
   private static final String TLS_ONLY = "tls-only";
   private static final String DENY_DELETE = "deny-delete";
   private static final String DEDICATED = "dedicated";
+  private static final String LIFECYCLE = "lifecycle-retention";
   private static final List<String> REQUIREMENTS =
       List.of(
           NOT_PUBLIC,
@@ -65,7 +66,8 @@ class LogBucketCheckTest {
           ACCESS_LOGGING,
           TLS_ONLY,
           DENY_DELETE,
-          DEDICATED);
+          DEDICATED,
+          LIFECYCLE);
 
   private static final String US = "us-east-1";
   private static final String EU = "eu-west-1";
@@ -211,6 +213,7 @@ class LogBucketCheckTest {
     Observed<BucketEncryption> encryption =
         Observed.known(new BucketEncryption("aws:kms", KEY_ARN, true));
     Observed<List<String>> topLevelEntries = Observed.known(List.of("AWSLogs/"));
+    Observed<List<Bucket.LifecycleRule>> lifecycleRules = Observed.known(List.of());
 
     static BucketSpec of(Bucket b) {
       BucketSpec s = new BucketSpec();
@@ -226,6 +229,7 @@ class LogBucketCheckTest {
       s.logging = b.logging();
       s.encryption = b.encryption();
       s.topLevelEntries = b.topLevelEntries();
+      s.lifecycleRules = b.lifecycleRules();
       return s;
     }
 
@@ -242,7 +246,8 @@ class LogBucketCheckTest {
           objectLock,
           logging,
           encryption,
-          topLevelEntries);
+          topLevelEntries,
+          lifecycleRules);
     }
   }
 
@@ -375,7 +380,9 @@ class LogBucketCheckTest {
                 DENY_DELETE,
                 Severity.CRITICAL,
                 DEDICATED,
-                Severity.LOW));
+                Severity.LOW,
+                LIFECYCLE,
+                Severity.HIGH));
   }
 
   // ---------------------------------------------------------------- not-public
@@ -825,7 +832,41 @@ class LogBucketCheckTest {
     @Test
     void passesWhenEnabledWithADefaultRetention() {
       assertThat(evaluate(hardenedBucket(), OBJECT_LOCK, Status.PASS).message())
-          .isEqualTo("Object Lock is enabled with default retention COMPLIANCE 365 days");
+          .isEqualTo(
+              "Object Lock is enabled with default retention COMPLIANCE 365 days, at least 365"
+                  + " days");
+    }
+
+    @Test
+    void failsWhenTheDefaultRetentionIsShorterThanTheMinimum() {
+      Bucket b =
+          hardened(
+              s ->
+                  s.objectLock =
+                      Observed.known(
+                          new ObjectLockConfiguration(
+                              "Enabled", new Retention("GOVERNANCE", 30, null))));
+      Finding f = evaluate(b, OBJECT_LOCK, Status.FAIL);
+      assertThat(f.message())
+          .isEqualTo(
+              "Object Lock's default retention GOVERNANCE 30 days is shorter than the 365 days"
+                  + " log files must be kept (logBucket.minRetentionDays)");
+      assertThat(f.remediation()).contains("\"Mode\":\"GOVERNANCE\",\"Days\":365");
+    }
+
+    @Test
+    void yearsCountAs365DaysAndTheMinimumIsConfigurable() {
+      Bucket b =
+          hardened(
+              s ->
+                  s.objectLock =
+                      Observed.known(
+                          new ObjectLockConfiguration(
+                              "Enabled", new Retention("COMPLIANCE", null, 1))));
+      evaluate(b, OBJECT_LOCK, Status.PASS);
+      AuditConfig twoYears = CONFIG.withLogBucket(new AuditConfig.LogBucket(730));
+      Finding f = evaluate(b, twoYears, OBJECT_LOCK, Status.FAIL);
+      assertThat(f.message()).contains("COMPLIANCE 1 year is shorter than the 730 days");
     }
 
     @Test
@@ -855,6 +896,157 @@ class LogBucketCheckTest {
               OBJECT_LOCK,
               Status.ERROR);
       assertThat(f.message()).contains("s3:GetObjectLockConfiguration failed: AccessDenied");
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle-retention
+
+  @Nested
+  class LifecycleRetention {
+    private Bucket.LifecycleRule rule(
+        String status, String prefix, Integer expirationDays, Integer noncurrentDays) {
+      return new Bucket.LifecycleRule(
+          "r1",
+          status,
+          prefix,
+          Map.of(),
+          null,
+          null,
+          expirationDays,
+          null,
+          null,
+          noncurrentDays,
+          null,
+          null,
+          List.of());
+    }
+
+    private Bucket withRules(Bucket.LifecycleRule... rules) {
+      return hardened(s -> s.lifecycleRules = Observed.known(List.of(rules)));
+    }
+
+    @Test
+    void passesWithoutLifecycleRules() {
+      assertThat(evaluate(hardenedBucket(), LIFECYCLE, Status.PASS).message())
+          .contains("no lifecycle rules (NoSuchLifecycleConfiguration)");
+    }
+
+    @Test
+    void failsWhenAnExpirationOfTheLogPrefixIsShorterThanTheMinimum() {
+      Finding f =
+          evaluate(withRules(rule("Enabled", "AWSLogs/", 90, null)), LIFECYCLE, Status.FAIL);
+      assertThat(f.message())
+          .isEqualTo(
+              "lifecycle rules delete log files sooner than the 365 days they must be kept"
+                  + " (logBucket.minRetentionDays): rule r1 (prefix AWSLogs/) expires current"
+                  + " versions after 90 days");
+      assertThat(f.remediation()).contains("put-bucket-lifecycle-configuration --bucket " + BUCKET);
+    }
+
+    @Test
+    void failsForANoncurrentExpirationOfTheWholeBucket() {
+      Finding f = evaluate(withRules(rule("Enabled", "", null, 30)), LIFECYCLE, Status.FAIL);
+      assertThat(f.message())
+          .contains("rule r1 (whole bucket) deletes noncurrent versions 30 days after");
+    }
+
+    @Test
+    void failsForAPrefixInsideTheLogs() {
+      // Only one account's digests, still log-integrity evidence deleted early.
+      Finding f =
+          evaluate(
+              withRules(rule("Enabled", "AWSLogs/" + MGMT + "/CloudTrail-Digest/", 7, null)),
+              LIFECYCLE,
+              Status.FAIL);
+      assertThat(f.message()).contains("expires current versions after 7 days");
+    }
+
+    @Test
+    void failsForAnExpirationDate() {
+      Bucket.LifecycleRule dated =
+          new Bucket.LifecycleRule(
+              "cutoff",
+              "Enabled",
+              null,
+              Map.of(),
+              null,
+              null,
+              null,
+              "2027-01-01T00:00:00Z",
+              null,
+              null,
+              null,
+              null,
+              List.of());
+      assertThat(evaluate(withRules(dated), LIFECYCLE, Status.FAIL).message())
+          .contains("rule cutoff (whole bucket) expires every current version from 2027-01-01");
+    }
+
+    @Test
+    void passesForDisabledRulesOtherPrefixesTagFiltersAndLongRetention() {
+      Bucket.LifecycleRule tagged =
+          new Bucket.LifecycleRule(
+              "tagged",
+              "Enabled",
+              "AWSLogs/",
+              Map.of("temporary", "true"),
+              null,
+              null,
+              1,
+              null,
+              null,
+              null,
+              null,
+              null,
+              List.of());
+      Bucket.LifecycleRule housekeeping =
+          new Bucket.LifecycleRule(
+              "housekeeping",
+              "Enabled",
+              "AWSLogs/",
+              Map.of(),
+              null,
+              null,
+              400,
+              null,
+              true,
+              null,
+              null,
+              7,
+              List.of("GLACIER after 90 days"));
+      Finding f =
+          evaluate(
+              withRules(
+                  rule("Disabled", "AWSLogs/", 1, 1),
+                  rule("Enabled", "tmp/", 1, 1),
+                  tagged,
+                  housekeeping),
+              LIFECYCLE,
+              Status.PASS);
+      assertThat(f.message())
+          .contains("rule r1 is Disabled")
+          .contains("rule r1 applies to tmp/ only, not to AWSLogs/")
+          .contains("CloudTrail writes log files untagged")
+          .contains("rule housekeeping expires current versions after 400 days")
+          .contains("aborts incomplete uploads after 7 days")
+          .contains("transitions GLACIER after 90 days");
+    }
+
+    @Test
+    void theMinimumIsConfigurable() {
+      Bucket b = withRules(rule("Enabled", "AWSLogs/", 400, null));
+      evaluate(b, LIFECYCLE, Status.PASS);
+      evaluate(b, CONFIG.withLogBucket(new AuditConfig.LogBucket(2557)), LIFECYCLE, Status.FAIL);
+    }
+
+    @Test
+    void errorWhenUnavailable() {
+      Finding f =
+          evaluate(
+              hardened(s -> s.lifecycleRules = s3Denied("GetBucketLifecycleConfiguration")),
+              LIFECYCLE,
+              Status.ERROR);
+      assertThat(f.message()).contains("s3:GetBucketLifecycleConfiguration failed: AccessDenied");
     }
   }
 
@@ -1282,7 +1474,8 @@ class LogBucketCheckTest {
             s3Denied("GetObjectLockConfiguration"),
             s3Denied("GetBucketLogging"),
             s3Denied("GetBucketEncryption"),
-            s3Denied("ListObjectsV2"));
+            s3Denied("ListObjectsV2"),
+            s3Denied("GetBucketLifecycleConfiguration"));
     // Only the management account was audited: the log-archive account is not in the snapshot.
     Snapshot s = snapshot(List.of(account(MGMT, orgTrail())), List.of(unreadable), List.of());
 

@@ -30,7 +30,8 @@ class KmsEncryptionCheckTest {
   private static final String CMK = "kms-encryption/customer-managed-key";
   private static final String ROTATION = "kms-encryption/key-rotation";
   private static final String POLICY = "kms-encryption/key-policy";
-  private static final List<String> KEY_RULES = List.of(CMK, ROTATION, POLICY);
+  private static final String GRANTS = "kms-encryption/grants";
+  private static final List<String> KEY_RULES = List.of(CMK, ROTATION, POLICY, GRANTS);
 
   private static final String US = "us-east-1";
   private static final String EU = "eu-west-1";
@@ -163,7 +164,7 @@ class KmsEncryptionCheckTest {
       Observed<KeyMetadata> metadata,
       Observed<Boolean> rotation,
       Observed<String> policy) {
-    return new KmsKey(arn, metadata, rotation, policy);
+    return new KmsKey(arn, metadata, rotation, policy, Observed.known(List.of()));
   }
 
   /** An enabled, rotating customer-managed key with the CloudTrail key policy. */
@@ -298,7 +299,7 @@ class KmsEncryptionCheckTest {
         assertThat(f.message())
             .isEqualTo("trail org-trail has no KMS key (see kms-encryption/sse-kms)");
       }
-      assertThat(fs).hasSize(4);
+      assertThat(fs).hasSize(5);
     }
   }
 
@@ -794,6 +795,122 @@ class KmsEncryptionCheckTest {
   // ---------------------------------------------------------------- one evaluation per key
 
   @Nested
+  class Grants {
+    private KmsKey withGrants(KmsKey.Grant... grants) {
+      KmsKey k = goodKey();
+      return new KmsKey(
+          k.arn(), k.metadata(), k.rotationEnabled(), k.policy(), Observed.known(List.of(grants)));
+    }
+
+    private KmsKey.Grant grant(String name, String grantee, String... ops) {
+      return new KmsKey.Grant(
+          "g-" + name,
+          name,
+          grantee,
+          null,
+          "arn:aws:iam::" + MEMBER + ":root",
+          List.of(ops),
+          false);
+    }
+
+    private List<Finding> runWith(AuditConfig config, KmsKey key) {
+      return new KmsEncryptionCheck()
+          .evaluate(
+              snapshot(
+                  List.of(account(MGMT, orgTrail()), account(MEMBER)), List.of(), List.of(key)),
+              config);
+    }
+
+    @Test
+    void passesWithoutGrants() {
+      assertThat(keyFinding(run(goodKey()), GRANTS, Status.PASS).message())
+          .isEqualTo("key " + KEY_ARN + " has no grants");
+    }
+
+    @Test
+    void failsForDecryptGrantedToAnotherAccount() {
+      Finding f =
+          keyFinding(
+              run(
+                  withGrants(
+                      grant("auditor", "arn:aws:iam::999999999999:role/Auditor", "Decrypt"))),
+              GRANTS,
+              Status.FAIL);
+      assertThat(f.message())
+          .contains("let principals outside account " + MEMBER)
+          .contains("grant auditor to arn:aws:iam::999999999999:role/Auditor allows Decrypt");
+      assertThat(f.remediation())
+          .contains("revoke-grant --key-id " + KEY_ARN + " --grant-id g-auditor");
+    }
+
+    @Test
+    void failsForReEncryptFromOrCreateGrantToAnotherAccountEvenUnderAConstraint() {
+      KmsKey.Grant constrained =
+          new KmsKey.Grant(
+              "g-c",
+              null,
+              "arn:aws:iam::999999999999:root",
+              null,
+              null,
+              List.of("CreateGrant", "ReEncryptFrom"),
+              true);
+      Finding f = keyFinding(run(withGrants(constrained)), GRANTS, Status.FAIL);
+      assertThat(f.message())
+          .contains("grant g-c to arn:aws:iam::999999999999:root allows CreateGrant, ReEncryptFrom")
+          .contains("under an encryption context constraint");
+    }
+
+    @Test
+    void passesForGrantsInTheKeyAccountEncryptOnlyGrantsAndServicePrincipals() {
+      Finding f =
+          keyFinding(
+              run(
+                  withGrants(
+                      grant(
+                          "analytics", "arn:aws:iam::" + MEMBER + ":role/LogAnalytics", "Decrypt"),
+                      grant(
+                          "writer",
+                          "arn:aws:iam::999999999999:role/Writer",
+                          "Encrypt",
+                          "GenerateDataKey"),
+                      grant("service", "cloudtrail.amazonaws.com", "Decrypt"))),
+              GRANTS,
+              Status.PASS);
+      assertThat(f.message())
+          .contains("grant analytics to arn:aws:iam::" + MEMBER + ":role/LogAnalytics")
+          .contains("grant service to cloudtrail.amazonaws.com (an AWS service principal)")
+          .doesNotContain("Writer");
+    }
+
+    @Test
+    void aBreakGlassGranteePasses() {
+      String glass = "arn:aws:iam::999999999999:role/BreakGlass";
+      KmsKey key = withGrants(grant("glass", glass, "Decrypt"));
+      keyFinding(runWith(AuditConfig.defaults(), key), GRANTS, Status.FAIL);
+      Finding f =
+          keyFinding(
+              runWith(AuditConfig.defaults().withBreakGlassPrincipals(List.of(glass)), key),
+              GRANTS,
+              Status.PASS);
+      assertThat(f.message()).contains("(break-glass)");
+    }
+
+    @Test
+    void errorWhenTheGrantsCouldNotBeRead() {
+      KmsKey k = goodKey();
+      KmsKey denied =
+          new KmsKey(
+              k.arn(),
+              k.metadata(),
+              k.rotationEnabled(),
+              k.policy(),
+              Observed.unavailable("kms", "ListGrants", "AccessDeniedException", "denied"));
+      assertThat(keyFinding(run(denied), GRANTS, Status.ERROR).message())
+          .contains("kms:ListGrants failed: AccessDeniedException");
+    }
+  }
+
+  @Nested
   class OncePerKey {
     private final Trail euTrail = withKey(regionalTrail(MGMT, EU, "eu"), KEY_ARN);
 
@@ -812,7 +929,7 @@ class KmsEncryptionCheckTest {
       for (String rule : KEY_RULES) {
         assertThat(fs).filteredOn(f -> f.ruleId().equals(rule)).hasSize(1);
       }
-      assertThat(fs).hasSize(5);
+      assertThat(fs).hasSize(6);
       assertThat(keyFinding(fs, CMK, Status.PASS).message()).endsWith("used by org-trail, eu");
       keyFinding(fs, ROTATION, Status.FAIL);
       keyFinding(fs, POLICY, Status.PASS);
@@ -825,7 +942,7 @@ class KmsEncryptionCheckTest {
         Finding f = keyFinding(fs, rule, Status.ERROR);
         assertThat(f.message()).contains("of trail(s) org-trail, eu");
       }
-      assertThat(fs).hasSize(5);
+      assertThat(fs).hasSize(6);
     }
 
     @Test
@@ -885,7 +1002,7 @@ class KmsEncryptionCheckTest {
                   List.of(account(MGMT, orgTrail()), account(MEMBER, orgTrail())),
                   List.of(),
                   List.of(goodKey())));
-      assertThat(fs).hasSize(4);
+      assertThat(fs).hasSize(5);
       trailFinding(fs, SSE, Status.PASS);
       for (String rule : KEY_RULES) {
         keyFinding(fs, rule, Status.PASS);
@@ -898,11 +1015,12 @@ class KmsEncryptionCheckTest {
   @Test
   void nothingPassesForAKeyWhoseReadsAllFailed() {
     KmsKey unreadable =
-        key(
+        new KmsKey(
             KEY_ARN,
             denied("kms", "DescribeKey"),
             denied("kms", "GetKeyRotationStatus"),
-            denied("kms", "GetKeyPolicy"));
+            denied("kms", "GetKeyPolicy"),
+            denied("kms", "ListGrants"));
     List<Finding> fs = run(unreadable);
     for (String rule : KEY_RULES) {
       keyFinding(fs, rule, Status.ERROR);

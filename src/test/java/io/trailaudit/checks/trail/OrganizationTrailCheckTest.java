@@ -11,6 +11,7 @@ import static io.trailaudit.testing.Fixtures.account;
 import static io.trailaudit.testing.Fixtures.advanced;
 import static io.trailaudit.testing.Fixtures.classic;
 import static io.trailaudit.testing.Fixtures.denied;
+import static io.trailaudit.testing.Fixtures.edit;
 import static io.trailaudit.testing.Fixtures.fieldEquals;
 import static io.trailaudit.testing.Fixtures.fieldNotEquals;
 import static io.trailaudit.testing.Fixtures.orgTrail;
@@ -743,6 +744,127 @@ class OrganizationTrailCheckTest {
           accountFinding(
               run(describeTrailsFailedEverywhere(account(MGMT))), GLOBAL, MGMT, Status.ERROR);
       assertThat(f.message()).contains("cloudtrail:DescribeTrails failed");
+    }
+
+    private Finding globalWith(EventSelectors s, Status expected) {
+      return accountFinding(run(account(MGMT, selectors(orgTrail(), s))), GLOBAL, MGMT, expected);
+    }
+
+    @Test
+    void failsWhenTheSelectorsRecordNoManagementEvents() {
+      // Data events only: IncludeGlobalServiceEvents=true lets IAM/STS events in, nothing keeps
+      // them.
+      Finding f =
+          globalWith(
+              advanced(
+                  selector(
+                      "S3 data",
+                      fieldEquals("eventCategory", "Data"),
+                      fieldEquals("resources.type", "AWS::S3::Object"))),
+              Status.FAIL);
+      assertThat(f.message())
+          .contains("org-trail includes global service events but its selectors do not record")
+          .contains("iam.amazonaws.com read")
+          .contains("cloudfront.amazonaws.com write")
+          .contains("not logged");
+      assertThat(f.remediation())
+          .contains("put-event-selectors --trail-name " + TRAIL_ARN)
+          .contains("\"Equals\":[\"Management\"]");
+    }
+
+    @Test
+    void failsWhenClassicSelectorsExcludeManagementEvents() {
+      EventSelectors dataOnly =
+          new EventSelectors(
+              List.of(
+                  new EventSelector(
+                      "All",
+                      false,
+                      List.of(),
+                      List.of(
+                          new EventSelectors.DataResource(
+                              "AWS::S3::Object", List.of("arn:aws:s3"))))),
+              List.of());
+      Finding f = globalWith(dataOnly, Status.FAIL);
+      assertThat(f.message()).contains("sts.amazonaws.com read, sts.amazonaws.com write");
+    }
+
+    @Test
+    void failsWhenOnlyReadOnlyManagementEventsAreRecorded() {
+      Finding f = globalWith(classic("ReadOnly", List.of()), Status.FAIL);
+      assertThat(f.message())
+          .contains("iam.amazonaws.com write")
+          .doesNotContain("iam.amazonaws.com read,");
+    }
+
+    @Test
+    void failsWhenAnAdvancedSelectorExcludesAGlobalEventSource() {
+      Finding f =
+          globalWith(
+              advanced(
+                  selector(
+                      "Management but IAM",
+                      fieldEquals("eventCategory", "Management"),
+                      fieldNotEquals("eventSource", "iam.amazonaws.com"))),
+              Status.FAIL);
+      assertThat(f.message()).contains("iam.amazonaws.com").doesNotContain("sts.amazonaws.com");
+    }
+
+    @Test
+    void passesWhenAReadAndAWriteSelectorTogetherRecordThem() {
+      Finding f =
+          globalWith(
+              advanced(
+                  selector(
+                      "reads",
+                      fieldEquals("eventCategory", "Management"),
+                      fieldEquals("readOnly", "true")),
+                  selector(
+                      "writes",
+                      fieldEquals("eventCategory", "Management"),
+                      fieldEquals("readOnly", "false"))),
+              Status.PASS);
+      assertThat(f.message()).contains("records their read and write management events");
+    }
+
+    @Test
+    void passesWhenOnlyAnEventSourceThatIsNotGlobalIsExcluded() {
+      globalWith(classic("All", List.of("kms.amazonaws.com")), Status.PASS);
+    }
+
+    @Test
+    void anotherTrailRecordingThemPassesDespiteANarrowOne() {
+      Trail narrow =
+          withFlags(
+              selectors(
+                  edit(
+                      orgTrail(),
+                      e -> {
+                        e.arn = "arn:aws:cloudtrail:us-east-1:" + MGMT + ":trail/narrow";
+                        e.name = "narrow";
+                      }),
+                  classic("WriteOnly", List.of())),
+              true,
+              false,
+              true,
+              true);
+      Finding f = accountFinding(run(account(MGMT, narrow, orgTrail())), GLOBAL, MGMT, Status.PASS);
+      assertThat(f.message()).contains("org-trail");
+    }
+
+    @Test
+    void errorWhenTheIncludingTrailsSelectorsAreUnavailable() {
+      Finding f =
+          accountFinding(
+              run(
+                  account(
+                      MGMT, withSelectors(orgTrail(), denied("cloudtrail", "GetEventSelectors")))),
+              GLOBAL,
+              MGMT,
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("cannot tell whether global service events are logged")
+          .contains("cloudtrail:GetEventSelectors failed");
     }
   }
 
