@@ -906,25 +906,80 @@ class CloudWatchAlertingCheckTest {
                   + " DescribeVolumes.");
     }
 
-    @Test
-    void errorWithAnUnparseablePatternNamingThePosition() {
-      String broken =
-          "{ ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup }";
-      Finding f =
-          topicFinding(a -> a.pattern(SECURITY_GROUPS, broken), SECURITY_GROUPS, Status.ERROR);
-      assertThat(f.message())
-          .contains("cannot tell whether log group")
-          .contains("filter security-group-changes has a pattern that cannot be parsed: ")
-          .contains("at position " + broken.lastIndexOf('}'));
+    /** The filter-pattern finding of the management account on the trail's log group. */
+    private Finding filterPatternFinding(UnaryOperator<Alerting> change) {
+      return onLogGroup(
+          run(owner(change.apply(Alerting.healthy()))),
+          "cloudwatch-alerting/filter-pattern",
+          MGMT,
+          Status.ERROR);
     }
 
     @Test
-    void errorWithATermPatternWhereAJsonPatternIsNeeded() {
-      Finding f = topicFinding(a -> a.pattern(ROOT, "Root"), ROOT, Status.ERROR);
+    void anUnparseablePatternIsItsOwnErrorAndItsTopicFailsWithoutIt() {
+      String broken =
+          "{ ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup }";
+      UnaryOperator<Alerting> change = a -> a.pattern(SECURITY_GROUPS, broken);
+      Finding own = filterPatternFinding(change);
+      assertThat(own.message())
+          .startsWith("log group " + GROUP + ": filter security-group-changes has a pattern")
+          .contains("cannot evaluate: expected \")\" at position " + broken.lastIndexOf('}'))
+          .endsWith("the CIS topics are judged without it");
+      Finding f = topicFinding(change, SECURITY_GROUPS, Status.FAIL);
       assertThat(f.message())
-          .contains("filter root-usage has a pattern that cannot be parsed: ")
+          .startsWith("no metric filter on log group " + GROUP + " matches Security group changes")
+          .contains("none of its 14 evaluable metric filters matches any of the topic's events")
+          .contains(
+              "; not counted: filter security-group-changes, whose pattern trailaudit cannot"
+                  + " evaluate (see cloudwatch-alerting/filter-pattern)");
+    }
+
+    @Test
+    void anUnparseableFilterLeavesEveryOtherTopicAsItIs() {
+      // Before, one broken filter turned every unmet topic of the log group into ERROR.
+      List<Finding> fs =
+          run(
+              owner(
+                  Alerting.healthy()
+                      .pattern(SECURITY_GROUPS, "{ broken")
+                      .filter(ROOT, null)
+                      .alarm(IAM)));
+      assertThat(only(fs, rule(ROOT), MGMT, Status.FAIL).message())
+          .contains("not counted: filter security-group-changes, whose pattern");
+      assertThat(only(fs, rule(IAM), MGMT, Status.FAIL).message())
+          .contains("no alarm watches its metric");
+      assertThat(only(fs, rule(UNAUTHORIZED), MGMT, Status.PASS).message()).contains("feeds alarm");
+      assertThat(fs.stream().filter(x -> x.status() == Status.ERROR))
+          .extracting(Finding::ruleId)
+          .containsExactly("cloudwatch-alerting/filter-pattern");
+    }
+
+    @Test
+    void aTermPatternIsItsOwnError() {
+      UnaryOperator<Alerting> change = a -> a.pattern(ROOT, "Root");
+      assertThat(filterPatternFinding(change).message())
+          .contains("filter root-usage has a pattern trailaudit cannot evaluate: ")
           .contains("only JSON filter patterns")
           .contains("at position 0");
+      topicFinding(change, ROOT, Status.FAIL);
+    }
+
+    @Test
+    void aRegexOutsideTheDocumentedSubsetIsItsOwnError() {
+      UnaryOperator<Alerting> change = a -> a.pattern(ROOT, "{ $.userIdentity.type = %\\bRoot% }");
+      assertThat(filterPatternFinding(change).message())
+          .contains("the escape \\b in a regular expression cannot be evaluated");
+      topicFinding(change, ROOT, Status.FAIL);
+    }
+
+    @Test
+    void aRegexPatternIsEvaluatedLikeAnyOther() {
+      String regex =
+          "{ $.userIdentity.type = %^Root$% && $.userIdentity.invokedBy NOT EXISTS"
+              + " && $.eventType != \"AwsServiceEvent\" }";
+      List<Finding> fs = run(owner(Alerting.healthy().pattern(ROOT, regex)));
+      only(fs, rule(ROOT), MGMT, Status.PASS);
+      assertThat(fs).noneMatch(x -> x.ruleId().equals("cloudwatch-alerting/filter-pattern"));
     }
 
     @Test
@@ -934,9 +989,18 @@ class CloudWatchAlertingCheckTest {
     }
 
     @Test
-    void errorWithAFilterThatHasNoPattern() {
-      Finding f = topicFinding(a -> a.pattern(ROOT, null), ROOT, Status.ERROR);
-      assertThat(f.message()).contains("filter root-usage has no filter pattern");
+    void aFilterWithoutAPatternIsItsOwnError() {
+      UnaryOperator<Alerting> change = a -> a.pattern(ROOT, null);
+      assertThat(filterPatternFinding(change).message())
+          .contains("filter root-usage has no filter pattern in the snapshot");
+      assertThat(topicFinding(change, ROOT, Status.FAIL).message())
+          .contains("not counted: filter root-usage, whose pattern");
+    }
+
+    @Test
+    void noFilterPatternFindingWhenEveryPatternParses() {
+      assertThat(run(healthyOwner()))
+          .noneMatch(x -> x.ruleId().equals("cloudwatch-alerting/filter-pattern"));
     }
 
     @Test
