@@ -522,7 +522,7 @@ public final class CloudWatchAlertingCheck implements Check {
       for (MetricAlarm a : on) {
         Map<String, String> alarmArgs = new HashMap<>(args);
         alarmArgs.put("alarm", a.alarmName());
-        Outcome o = alarmOutcome(mf, a, metric, alarmArgs);
+        Outcome o = alarmOutcome(mf, mt, a, metric, alarmArgs);
         if (o.status == Outcome.Kind.PASS) {
           return o;
         }
@@ -532,12 +532,38 @@ public final class CloudWatchAlertingCheck implements Check {
     }
 
     private Outcome alarmOutcome(
-        MetricFilter mf, MetricAlarm a, String metric, Map<String, String> args) {
+        MetricFilter mf,
+        MetricTransformation mt,
+        MetricAlarm a,
+        String metric,
+        Map<String, String> args) {
       if (!a.actionsEnabled()) {
         return fail(
             "actions",
             3,
             "alarm " + a.alarmName() + " on " + metric + " has its actions disabled",
+            args);
+      }
+      AlarmFiring.Verdict firing = AlarmFiring.judge(mt, a);
+      if (firing.kind() == AlarmFiring.Kind.UNKNOWN) {
+        return error(
+            "cannot tell whether alarm "
+                + a.alarmName()
+                + " on "
+                + metric
+                + " fires on one matching event: "
+                + firing.reason());
+      }
+      if (firing.kind() == AlarmFiring.Kind.NEVER) {
+        return fail(
+            "alarm-value",
+            4,
+            "alarm "
+                + a.alarmName()
+                + " on "
+                + metric
+                + " can never notify of one matching event: "
+                + firing.reason(),
             args);
       }
       List<String> snsActions =
@@ -547,7 +573,7 @@ public final class CloudWatchAlertingCheck implements Check {
       if (snsActions.isEmpty()) {
         return fail(
             "topic",
-            4,
+            5,
             "alarm " + a.alarmName() + " on " + metric + " notifies no SNS topic",
             args);
       }
@@ -595,7 +621,7 @@ public final class CloudWatchAlertingCheck implements Check {
       withTopic.put("snsTopic", snsActions.get(0));
       return fail(
           "subscription",
-          5,
+          6,
           "alarm "
               + a.alarmName()
               + " on "
