@@ -1031,6 +1031,19 @@ class CloudWatchAlertingCheckTest {
     }
 
     @Test
+    void failsWhenThePatternHasAHoleTheSamplesDoNotShow() {
+      String canonical = canonical(ROOT).trim();
+      String holed =
+          canonical.substring(0, canonical.lastIndexOf('}'))
+              + " && $.sourceIPAddress != \"192.0.2.44\" }";
+      Finding f = topicFinding(a -> a.pattern(ROOT, holed), ROOT, Status.FAIL);
+      assertThat(f.message())
+          .startsWith("no metric filter on log group " + GROUP + " matches Usage of the root user:")
+          .contains("filter root-usage: Usage of the root user: the pattern drops ")
+          .contains("sourceIPAddress = \"192.0.2.44\"");
+    }
+
+    @Test
     void anUnparseableFilterDoesNotMatterWhenAnotherFilterSatisfiesTheTopic() {
       Finding f = topicFinding(a -> a.pattern(SECURITY_GROUPS, "{ broken"), ROOT, Status.PASS);
       assertThat(f.message()).contains("feeds alarm");
