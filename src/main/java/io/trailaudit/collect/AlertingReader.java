@@ -275,7 +275,11 @@ public final class AlertingReader {
             .map(
                 t ->
                     new MetricTransformation(
-                        t.metricName(), t.metricNamespace(), t.metricValue(), t.dimensions()))
+                        t.metricName(),
+                        t.metricNamespace(),
+                        t.metricValue(),
+                        t.dimensions(),
+                        Observed.known(t.defaultValue())))
             .toList());
   }
 
@@ -292,7 +296,18 @@ public final class AlertingReader {
         a.comparisonOperatorAsString(),
         a.threshold(),
         a.evaluationPeriods(),
-        a.period());
+        a.period(),
+        Observed.known(
+            new MetricAlarm.Evaluation(
+                a.extendedStatistic(),
+                a.datapointsToAlarm(),
+                a.treatMissingData(),
+                a.dimensions().stream()
+                    .collect(
+                        java.util.stream.Collectors.toMap(
+                            d -> d.name(), d -> d.value(), (x, y) -> y, LinkedHashMap::new)),
+                a.thresholdMetricId(),
+                a.hasMetrics() && !a.metrics().isEmpty())));
   }
 
   private static SnsTopic.Attributes attributes(Map<String, String> a) {

@@ -6,7 +6,12 @@ import java.util.stream.Collectors;
 
 /** A node of a parsed JSON filter pattern. */
 public sealed interface Condition
-    permits Condition.Or, Condition.And, Condition.Comparison, Condition.Is {
+    permits Condition.Or,
+        Condition.And,
+        Condition.Comparison,
+        Condition.Is,
+        Condition.Matches,
+        Condition.Text {
 
   /** Whether this condition holds for a JSON log event (an object). */
   boolean test(JsonNode event);
@@ -129,6 +134,44 @@ public sealed interface Condition
     @Override
     public String toString() {
       return selector + " " + state.keywords();
+    }
+  }
+
+  /**
+   * {@code selector = %regex%} or {@code selector != %regex%}: like a {@link Comparison}, it holds
+   * only when the selector points at a string or a number, whose text the regex is then looked for
+   * in.
+   */
+  record Matches(Selector selector, boolean negated, RegexTerm regex) implements Condition {
+    @Override
+    public boolean test(JsonNode event) {
+      JsonNode node = selector.resolve(event);
+      if (!node.isTextual() && !node.isNumber()) {
+        return false;
+      }
+      return negated != regex.foundIn(node.asText());
+    }
+
+    @Override
+    public String toString() {
+      return selector + (negated ? " != " : " = ") + regex;
+    }
+  }
+
+  /**
+   * A whole pattern that is one regular expression ({@code %AccessDenied%}): it is looked for in
+   * the event's text, here the record as compact JSON, the form CloudTrail delivers to CloudWatch
+   * Logs.
+   */
+  record Text(RegexTerm regex) implements Condition {
+    @Override
+    public boolean test(JsonNode event) {
+      return regex.foundIn(event.toString());
+    }
+
+    @Override
+    public String toString() {
+      return regex.toString();
     }
   }
 

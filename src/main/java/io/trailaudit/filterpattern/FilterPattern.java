@@ -9,9 +9,9 @@ import java.util.Objects;
  * A parsed CloudWatch Logs JSON filter pattern, such as {@code { ($.eventName = DeleteTrail) ||
  * ($.eventName = StopLogging) }}, that answers whether a log event matches as CloudWatch would.
  *
- * <p>Only JSON patterns are supported (the CIS monitoring filters are all JSON); term,
- * space-delimited and regular expression patterns are rejected with a {@link
- * FilterPatternException}. Immutable and thread-safe.
+ * <p>JSON patterns are supported, with {@code %regex%} values, and a pattern that is one regular
+ * expression ({@code %regex%}, looked for in the event text); term and space-delimited patterns are
+ * rejected with a {@link FilterPatternException}. Immutable and thread-safe.
  */
 public final class FilterPattern {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -44,6 +44,11 @@ public final class FilterPattern {
     return event != null && event.isObject() && condition.test(event);
   }
 
+  /** Whether the pattern is a JSON pattern ({@code { ... }}) rather than a lone regex. */
+  public boolean isJson() {
+    return !(condition instanceof Condition.Text);
+  }
+
   /** Whether the event, as log text, matches; text that is not a JSON object does not. */
   public boolean matches(String eventJson) {
     try {
@@ -59,7 +64,7 @@ public final class FilterPattern {
    */
   @Override
   public String toString() {
-    return "{ " + condition + " }";
+    return isJson() ? "{ " + condition + " }" : condition.toString();
   }
 
   @Override

@@ -7,11 +7,13 @@ import java.util.List;
  * Recursive-descent parser for the JSON filter pattern grammar:
  *
  * <pre>
- * pattern    = "{" or "}"
+ * pattern    = "{" or "}" | regex
  * or         = and { "||" and }
  * and        = unary { "&&" unary }
  * unary      = "(" or ")" | condition
- * condition  = selector ( op value | "IS" ( "NULL" | "TRUE" | "FALSE" ) | "NOT" "EXISTS" )
+ * condition  = selector ( op value | ("=" | "!=") regex | "IS" ( "NULL" | "TRUE" | "FALSE" )
+ *              | "NOT" "EXISTS" )
+ * regex      = "%" characters "%"       (at most two in a pattern, see {@link RegexTerm})
  * </pre>
  *
  * <p>{@code &&} binds tighter than {@code ||}: "the syntax follows standard order of operations ()
@@ -21,8 +23,12 @@ final class Parser {
   /** Deeper nesting is refused rather than risking the stack; real patterns nest two or three. */
   static final int MAX_DEPTH = 100;
 
+  /** CloudWatch Logs allows two regular expressions in a JSON pattern. */
+  static final int MAX_REGEXES = 2;
+
   private final String text;
   private int pos;
+  private int regexes;
 
   private Parser(String text) {
     this.text = text;
@@ -40,10 +46,14 @@ final class Parser {
               + " supported",
           pos);
     }
+    if (peek() == '%') {
+      return wholeRegex();
+    }
     if (peek() != '{') {
       throw error(
-          "only JSON filter patterns ({ $.field = value }) are supported, not a "
-              + (peek() == '[' ? "space-delimited" : peek() == '%' ? "regular expression" : "term")
+          "only JSON filter patterns ({ $.field = value }) and regular expressions (%...%) are"
+              + " supported, not a "
+              + (peek() == '[' ? "space-delimited" : "term")
               + " pattern",
           pos);
     }
@@ -65,6 +75,31 @@ final class Parser {
       throw error("unexpected text after the closing \"}\"", pos);
     }
     return c;
+  }
+
+  /** {@code %regex%} as the whole pattern. */
+  private Condition wholeRegex() {
+    RegexTerm regex = regex();
+    skipSpace();
+    if (!atEnd()) {
+      throw error("unexpected text after the regular expression", pos);
+    }
+    return new Condition.Text(regex);
+  }
+
+  /** {@code %...%} at the current position. */
+  private RegexTerm regex() {
+    int open = pos++;
+    int close = text.indexOf('%', pos);
+    if (close < 0) {
+      throw error("unterminated regular expression (no closing %)", open);
+    }
+    RegexTerm term = RegexTerm.of(text.substring(pos, close), open);
+    pos = close + 1;
+    if (++regexes > MAX_REGEXES) {
+      throw error("more than " + MAX_REGEXES + " regular expressions in one pattern", open);
+    }
+    return term;
   }
 
   private Condition or(int depth) {
@@ -139,6 +174,13 @@ final class Parser {
     }
     skipSpace();
     int valueStart = pos;
+    if (!atEnd() && peek() == '%') {
+      if (op != Operator.EQ && op != Operator.NE) {
+        throw error(
+            "a regular expression needs \"=\" or \"!=\", not \"" + op.symbol() + "\"", opStart);
+      }
+      return new Condition.Matches(selector, op == Operator.NE, regex());
+    }
     Literal value = value();
     if (op.isRelational() && !value.numeric()) {
       throw error("expected a number after \"" + op.symbol() + "\"", valueStart);
@@ -265,9 +307,6 @@ final class Parser {
     }
     if (peek() == '"') {
       return Literal.string(quoted());
-    }
-    if (peek() == '%') {
-      throw error("regular expressions (%...%) in JSON patterns are not supported", pos);
     }
     int start = pos;
     while (!atEnd() && !isValueEnd()) {

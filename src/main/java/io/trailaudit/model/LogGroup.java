@@ -27,19 +27,23 @@ public record LogGroup(String arn, String name, Observed<List<MetricFilter>> met
   /**
    * @param dimensions dimension name to the event field giving its value; empty when none. An alarm
    *     on a dimensioned metric names the dimension values, so it is found by listing alarms.
+   * @param defaultValue the value published for log events the pattern does not match; known null
+   *     when none is set, NotCollected in snapshots written before it was read
    */
   public record MetricTransformation(
       String metricName,
       String metricNamespace,
       String metricValue,
-      Map<String, String> dimensions) {
+      Map<String, String> dimensions,
+      Observed<Double> defaultValue) {
     public MetricTransformation {
       dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+      defaultValue = Observed.orNotCollected(defaultValue, "metric default value");
     }
 
-    /** A metric without dimensions. */
+    /** A metric without dimensions or default value. */
     public MetricTransformation(String metricName, String metricNamespace, String metricValue) {
-      this(metricName, metricNamespace, metricValue, Map.of());
+      this(metricName, metricNamespace, metricValue, Map.of(), Observed.known(null));
     }
   }
 }

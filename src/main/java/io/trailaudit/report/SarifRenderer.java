@@ -316,7 +316,10 @@ public final class SarifRenderer implements Renderer {
 
   private static Notification notification(List<Finding> group, Grouping grouping, int ruleIndex) {
     Finding first = group.get(0);
-    List<LogicalLocation> logical = group.stream().map(SarifRenderer::logicalLocation).toList();
+    // Several ERRORs can name one resource (a log group's unparseable filters): SARIF wants each
+    // logical location once.
+    List<LogicalLocation> logical =
+        group.stream().map(SarifRenderer::logicalLocation).distinct().toList();
     return new Notification(
         "error",
         new Message(groupText(group, grouping)),

@@ -103,7 +103,13 @@ class AlertingReaderTest extends WireMockReaderTest {
                   "unauthorized-api-calls",
                   "{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\")"
                       + " }",
-                  List.of(new MetricTransformation("UnauthorizedAPICalls", "CISBenchmark", "1"))),
+                  List.of(
+                      new MetricTransformation(
+                          "UnauthorizedAPICalls",
+                          "CISBenchmark",
+                          "1",
+                          Map.of(),
+                          Observed.known(0.0)))),
               new MetricFilter(
                   "root-usage",
                   "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS &&"
@@ -118,7 +124,8 @@ class AlertingReaderTest extends WireMockReaderTest {
                           "ConsoleSigninWithoutMFA",
                           "CISBenchmark",
                           "1",
-                          Map.of("SourceIp", "$.sourceIPAddress")))));
+                          Map.of("SourceIp", "$.sourceIPAddress"),
+                          Observed.known(null)))));
       assertThat(log.callsByOperation()).isEqualTo(Map.of("logs:DescribeMetricFilters", 2L));
       server.verify(
           postRequestedFor(urlEqualTo("/"))
@@ -259,8 +266,13 @@ class AlertingReaderTest extends WireMockReaderTest {
                   "GreaterThanOrEqualToThreshold",
                   1.0,
                   1,
-                  300));
+                  300,
+                  Observed.known(
+                      new MetricAlarm.Evaluation(
+                          null, null, "notBreaching", Map.of(), null, false))));
       assertThat(alarms.value().get(1).actionsEnabled()).isFalse();
+      assertThat(alarms.value().get(1).evaluation().value())
+          .isEqualTo(new MetricAlarm.Evaluation(null, 2, null, Map.of(), null, false));
       assertThat(alarms.value().get(1).alarmActions()).containsExactly(SECURITY_ALERTS, OPS_PAGER);
       assertThat(log.callsByOperation())
           .isEqualTo(Map.of("cloudwatch:DescribeAlarmsForMetric", 3L));
@@ -292,7 +304,8 @@ class AlertingReaderTest extends WireMockReaderTest {
                       "KmsKeyDeletion",
                       "CISBenchmark",
                       "1",
-                      Map.of("EventSource", "$.eventSource"))));
+                      Map.of("EventSource", "$.eventSource"),
+                      Observed.known(null))));
 
       Observed<List<MetricAlarm>> alarms =
           reader()
@@ -306,6 +319,8 @@ class AlertingReaderTest extends WireMockReaderTest {
       assertThat(alarms.value())
           .extracting(MetricAlarm::alarmName)
           .containsExactly("root-usage", "security-catch-all", "kms-key-deletion-by-source");
+      assertThat(alarms.value().get(2).evaluation().value().dimensions())
+          .isEqualTo(Map.of("EventSource", "kms.amazonaws.com"));
       assertThat(log.callsByOperation())
           .isEqualTo(
               Map.of("cloudwatch:DescribeAlarmsForMetric", 1L, "cloudwatch:DescribeAlarms", 2L));

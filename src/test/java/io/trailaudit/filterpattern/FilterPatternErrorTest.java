@@ -63,7 +63,15 @@ class FilterPatternErrorTest {
         "{ $.a@b = 1 } # 5 # unknown operator \"@\"",
         // values
         "{ $.a = \"abc } # 8 # unterminated string",
-        "{ $.a = %ab+% } # 8 # regular expressions (%...%) in JSON patterns are not supported",
+        "{ $.a = %ab(c)% } # 11 # CloudWatch Logs regular expressions do not support \"(\"",
+        "{ $.a = %ab! } # 8 # unterminated regular expression (no closing %)",
+        "{ $.a = %a b% } # 10 # character \" \" is not allowed in a CloudWatch Logs regular expression",
+        "{ $.a = %\\bword% } # 9 # the escape \\b in a regular expression cannot be evaluated",
+        "{ $.a = %ab\\% } # 11 # a regular expression cannot end with \"\\\"",
+        "{ $.a = %[ab% } # 9 # malformed regular expression: Unclosed character class",
+        "{ $.a > %1% } # 6 # a regular expression needs \"=\" or \"!=\", not \">\"",
+        "{ $.a = %x% || $.b = %y% || $.c = %z% } # 34 # more than 2 regular expressions in one pattern",
+        "%ab% x # 5 # unexpected text after the regular expression",
       })
   void errorsNameTheProblemAndItsPosition(String pattern, int position, String reason) {
     FilterPatternException e = failure(pattern);
@@ -88,14 +96,14 @@ class FilterPatternErrorTest {
         "\"Failed authentication\" # 0 # term",
         "?ERROR ?WARN # 0 # term",
         "'  [ip, user, status_code = 4*]' # 2 # space-delimited",
-        "%AUTHORIZED% # 0 # regular expression",
       })
   void nonJsonPatternsAreRejectedNotCrashedOn(String pattern, int position, String kind) {
     FilterPatternException e = failure(pattern);
     assertThat(e.position()).isEqualTo(position);
     assertThat(e.reason())
         .isEqualTo(
-            "only JSON filter patterns ({ $.field = value }) are supported, not a "
+            "only JSON filter patterns ({ $.field = value }) and regular expressions (%...%) are"
+                + " supported, not a "
                 + kind
                 + " pattern");
   }

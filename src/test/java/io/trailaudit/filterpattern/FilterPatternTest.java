@@ -353,4 +353,40 @@ class FilterPatternTest {
     assertThat(p.matches("{\"a\": 19999}")).isTrue();
     assertThat(p.matches("{\"a\": 20000}")).isFalse();
   }
+
+  // ---------------------------------------------------------------- regular expressions
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '~',
+      value = {
+        "{ $.eventName = %^Delete[A-Za-z]+$% } ~ {\"eventName\": \"DeleteTrail\"} ~ true",
+        "{ $.eventName = %^Delete[A-Za-z]+$% } ~ {\"eventName\": \"BatchDeleteTrail\"} ~ false",
+        "{ $.eventName = %Delete% } ~ {\"eventName\": \"BatchDeleteTrail\"} ~ true",
+        "{ $.eventName != %Delete% } ~ {\"eventName\": \"StopLogging\"} ~ true",
+        "{ $.eventName != %Delete% } ~ {\"eventName\": \"DeleteTrail\"} ~ false",
+        "{ $.eventName != %Delete% } ~ {\"other\": 1} ~ false",
+        "{ $.errorCode = %Unauthorized|AccessDenied% } ~ {\"errorCode\": \"AccessDenied\"} ~ true",
+        "{ $.status = %^4\\d{2}$% } ~ {\"status\": 403} ~ true",
+        "{ $.status = %^4\\d{2}$% } ~ {\"status\": 4030} ~ false",
+        "{ $.a = %colou?r% && $.b = 1 } ~ {\"a\": \"color\", \"b\": 1} ~ true",
+        "%AccessDenied% ~ {\"errorCode\": \"AccessDenied\"} ~ true",
+        "%^AccessDenied% ~ {\"errorCode\": \"AccessDenied\"} ~ false",
+        "%AUTHORIZED% ~ {\"m\": \"UNAUTHORIZED REQUEST\"} ~ true",
+        "%[Ee]rror% ~ {\"m\": \"no problem\"} ~ false",
+      })
+  void regularExpressionsAreFoundInTheValueOrTheEventText(
+      String pattern, String event, boolean expected) {
+    assertThat(matches(pattern, event)).isEqualTo(expected);
+  }
+
+  @Test
+  void regularExpressionsPrintAsWritten() {
+    assertThat(FilterPattern.parse("{ $.a = %^x[0-9]+% && $.b != %y% }"))
+        .hasToString("{ $.a = %^x[0-9]+% && $.b != %y% }");
+    FilterPattern whole = FilterPattern.parse("  %Root%  ");
+    assertThat(whole.isJson()).isFalse();
+    assertThat(whole).hasToString("%Root%");
+    assertThat(FilterPattern.parse(whole.toString())).isEqualTo(whole);
+  }
 }

@@ -68,6 +68,21 @@ public final class CloudWatchAlertingCheck implements Check {
       out.add(logGroup(f, accountWide, qualifying, uncertain, snapshot.collectedAt(), maxAge));
       List<GroupView> groups = groups(snapshot, views, qualifying, List.of());
       List<GroupView> unsureGroups = groups(snapshot, views, unsure, groups);
+      for (GroupView g : groups) {
+        List<String> unparseable = g.unparseable();
+        if (!unparseable.isEmpty()) {
+          out.add(
+              f.error(
+                  "filter-pattern",
+                  g.resource(account.accountId()),
+                  "log group "
+                      + g.name()
+                      + ": "
+                      + String.join("; ", unparseable)
+                      + "; the CIS topics are judged without "
+                      + (unparseable.size() == 1 ? "it" : "them")));
+        }
+      }
       for (MonitoringTopic topic : MonitoringTopics.load()) {
         out.add(topicFinding(f, account, accountWide, topic, groups, unsureGroups, uncertain));
       }
@@ -360,36 +375,22 @@ public final class CloudWatchAlertingCheck implements Check {
                 + filters.failure().reason());
       }
       List<String> misses = new ArrayList<>();
-      List<String> undecidable = new ArrayList<>();
       List<MetricFilter> matching = new ArrayList<>();
       List<MetricFilter> all = filters.value() == null ? List.of() : filters.value();
+      int parsed = 0;
       for (MetricFilter mf : all) {
-        if (mf.filterPattern() == null) {
-          undecidable.add("filter " + mf.name() + " has no filter pattern in the snapshot");
+        Optional<FilterPattern> pattern = parse(mf);
+        if (pattern.isEmpty()) {
           continue;
         }
-        try {
-          TopicMatch m = MonitoringTopics.evaluate(FilterPattern.parse(mf.filterPattern()), topic);
-          if (m.satisfied()) {
-            matching.add(mf);
-          } else if (m.unmatched().size() < m.requiredCount()) {
-            // A near miss (it matches some of the topic's events): worth naming what it misses.
-            misses.add("filter " + mf.name() + ": " + m.explanation());
-          }
-        } catch (FilterPatternException e) {
-          undecidable.add(
-              "filter " + mf.name() + " has a pattern that cannot be parsed: " + e.getMessage());
+        parsed++;
+        TopicMatch m = MonitoringTopics.evaluate(pattern.get(), topic);
+        if (m.satisfied()) {
+          matching.add(mf);
+        } else if (m.unmatched().size() < m.requiredCount()) {
+          // A near miss (it matches some of the topic's events): worth naming what it misses.
+          misses.add("filter " + mf.name() + ": " + m.explanation());
         }
-      }
-      if (matching.isEmpty() && !undecidable.isEmpty()) {
-        // What CloudWatch makes of a pattern we cannot read is unknown: it might be the filter.
-        return error(
-            "cannot tell whether log group "
-                + name
-                + " has a metric filter for "
-                + topic.title()
-                + ": "
-                + String.join("; ", undecidable));
       }
       if (matching.isEmpty()) {
         String why =
@@ -397,9 +398,23 @@ public final class CloudWatchAlertingCheck implements Check {
                 ? String.join("; ", misses)
                 : all.isEmpty()
                     ? "it has no metric filters"
-                    : "none of its "
-                        + all.size()
-                        + " metric filters matches any of the topic's events";
+                    : parsed == 0
+                        ? "it has no metric filter trailaudit can evaluate"
+                        : "none of its "
+                            + parsed
+                            + (parsed == all.size() ? "" : " evaluable")
+                            + " metric filters matches any of the topic's events";
+        List<String> unverifiable =
+            all.stream().filter(mf -> parse(mf).isEmpty()).map(MetricFilter::name).toList();
+        if (!unverifiable.isEmpty()) {
+          // Fail closed: a pattern we cannot evaluate is never taken to meet the topic.
+          why +=
+              "; not counted: "
+                  + (unverifiable.size() == 1 ? "filter " : "filters ")
+                  + String.join(", ", unverifiable)
+                  + ", whose pattern trailaudit cannot evaluate (see"
+                  + " cloudwatch-alerting/filter-pattern)";
+        }
         return fail(
             "default",
             1,
@@ -407,6 +422,46 @@ public final class CloudWatchAlertingCheck implements Check {
             Map.of());
       }
       return alarmChain(topic, matching);
+    }
+
+    /** The filter's pattern, or empty when it is missing or cannot be parsed. */
+    private static Optional<FilterPattern> parse(MetricFilter mf) {
+      if (mf.filterPattern() == null) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(FilterPattern.parse(mf.filterPattern()));
+      } catch (FilterPatternException e) {
+        return Optional.empty();
+      }
+    }
+
+    /**
+     * Each metric filter of the group whose pattern cannot be evaluated, with why; empty when the
+     * filters are unknown (the topics are ERROR then).
+     */
+    List<String> unparseable() {
+      if (group.isEmpty() || !group.get().metricFilters().isKnown()) {
+        return List.of();
+      }
+      List<MetricFilter> all = group.get().metricFilters().value();
+      List<String> out = new ArrayList<>();
+      for (MetricFilter mf : all == null ? List.<MetricFilter>of() : all) {
+        if (mf.filterPattern() == null) {
+          out.add("filter " + mf.name() + " has no filter pattern in the snapshot");
+          continue;
+        }
+        try {
+          FilterPattern.parse(mf.filterPattern());
+        } catch (FilterPatternException e) {
+          out.add(
+              "filter "
+                  + mf.name()
+                  + " has a pattern trailaudit cannot evaluate: "
+                  + e.getMessage());
+        }
+      }
+      return out;
     }
 
     /**
@@ -467,7 +522,7 @@ public final class CloudWatchAlertingCheck implements Check {
       for (MetricAlarm a : on) {
         Map<String, String> alarmArgs = new HashMap<>(args);
         alarmArgs.put("alarm", a.alarmName());
-        Outcome o = alarmOutcome(mf, a, metric, alarmArgs);
+        Outcome o = alarmOutcome(mf, mt, a, metric, alarmArgs);
         if (o.status == Outcome.Kind.PASS) {
           return o;
         }
@@ -477,12 +532,38 @@ public final class CloudWatchAlertingCheck implements Check {
     }
 
     private Outcome alarmOutcome(
-        MetricFilter mf, MetricAlarm a, String metric, Map<String, String> args) {
+        MetricFilter mf,
+        MetricTransformation mt,
+        MetricAlarm a,
+        String metric,
+        Map<String, String> args) {
       if (!a.actionsEnabled()) {
         return fail(
             "actions",
             3,
             "alarm " + a.alarmName() + " on " + metric + " has its actions disabled",
+            args);
+      }
+      AlarmFiring.Verdict firing = AlarmFiring.judge(mt, a);
+      if (firing.kind() == AlarmFiring.Kind.UNKNOWN) {
+        return error(
+            "cannot tell whether alarm "
+                + a.alarmName()
+                + " on "
+                + metric
+                + " fires on one matching event: "
+                + firing.reason());
+      }
+      if (firing.kind() == AlarmFiring.Kind.NEVER) {
+        return fail(
+            "alarm-value",
+            4,
+            "alarm "
+                + a.alarmName()
+                + " on "
+                + metric
+                + " can never notify of one matching event: "
+                + firing.reason(),
             args);
       }
       List<String> snsActions =
@@ -492,7 +573,7 @@ public final class CloudWatchAlertingCheck implements Check {
       if (snsActions.isEmpty()) {
         return fail(
             "topic",
-            4,
+            5,
             "alarm " + a.alarmName() + " on " + metric + " notifies no SNS topic",
             args);
       }
@@ -540,7 +621,7 @@ public final class CloudWatchAlertingCheck implements Check {
       withTopic.put("snsTopic", snsActions.get(0));
       return fail(
           "subscription",
-          5,
+          6,
           "alarm "
               + a.alarmName()
               + " on "

@@ -23,6 +23,34 @@ public final class MonitoringTopics {
 
   private static final class Holder {
     static final List<MonitoringTopic> TOPICS = read();
+    static final Map<String, List<FilterPattern>> REFERENCES =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    // Hole search varies every sample: done once per topic and pattern text.
+    static final Map<String, List<String>> HOLES = new java.util.concurrent.ConcurrentHashMap<>();
+  }
+
+  /**
+   * The canonical pattern first, then each published wording that meets the samples: together they
+   * say which narrowings a candidate may make. Empty for a topic not loaded from the resource.
+   */
+  private static List<FilterPattern> references(MonitoringTopic topic) {
+    if (find(topic.id()).filter(t -> t.equals(topic)).isEmpty()) {
+      return List.of();
+    }
+    return Holder.REFERENCES.computeIfAbsent(
+        topic.id(),
+        id -> {
+          List<FilterPattern> out = new ArrayList<>();
+          out.add(FilterPattern.parse(topic.canonicalPattern()));
+          for (PatternVariant v : topic.variants()) {
+            FilterPattern p = FilterPattern.parse(v.pattern());
+            if (topic.mustMatch().stream().allMatch(e -> e.matchedBy(p))
+                && topic.mustNotMatch().stream().noneMatch(e -> e.matchedBy(p))) {
+              out.add(p);
+            }
+          }
+          return List.copyOf(out);
+        });
   }
 
   /** The topics in CIS 5.0.0 order (4.1 to 4.15). */
@@ -51,13 +79,27 @@ public final class MonitoringTopics {
         wronglyMatched.add(e.name());
       }
     }
+    List<String> holes = List.of();
+    if (unmatched.isEmpty() && wronglyMatched.isEmpty()) {
+      List<FilterPattern> references = references(topic);
+      holes =
+          references.isEmpty()
+              ? List.of()
+              : Holder.HOLES.computeIfAbsent(
+                  topic.id() + "\n" + pattern,
+                  k ->
+                      Holes.find(pattern, references, topic.mustMatch()).stream()
+                          .map(Holes.Hole::toString)
+                          .toList());
+    }
     return new TopicMatch(
         topic.id(),
         topic.title(),
         topic.mustMatch().size(),
         topic.mustNotMatch().size(),
         unmatched,
-        wronglyMatched);
+        wronglyMatched,
+        holes);
   }
 
   private static List<MonitoringTopic> read() {

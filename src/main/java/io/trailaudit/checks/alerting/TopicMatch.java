@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param unmatched names of the events the topic requires that the pattern does not match
  * @param wronglyMatched names of the benign events the pattern matches
+ * @param holes variants of required events that the canonical pattern matches and this one does
+ *     not, such as {@code ConsoleLogin with sourceIPAddress = "192.0.2.44"}
  */
 public record TopicMatch(
     String topicId,
@@ -14,16 +16,28 @@ public record TopicMatch(
     int requiredCount,
     int benignCount,
     List<String> unmatched,
-    List<String> wronglyMatched) {
+    List<String> wronglyMatched,
+    List<String> holes) {
 
   public TopicMatch {
     unmatched = List.copyOf(unmatched);
     wronglyMatched = List.copyOf(wronglyMatched);
+    holes = List.copyOf(holes);
   }
 
-  /** True when every required event matches and no benign one does. */
+  public TopicMatch(
+      String topicId,
+      String topicTitle,
+      int requiredCount,
+      int benignCount,
+      List<String> unmatched,
+      List<String> wronglyMatched) {
+    this(topicId, topicTitle, requiredCount, benignCount, unmatched, wronglyMatched, List.of());
+  }
+
+  /** True when every required event, and every variant of it, matches and no benign one does. */
   public boolean satisfied() {
-    return unmatched.isEmpty() && wronglyMatched.isEmpty();
+    return unmatched.isEmpty() && wronglyMatched.isEmpty() && holes.isEmpty();
   }
 
   /** One sentence naming what the pattern misses and what it matches that it should not. */
@@ -46,6 +60,12 @@ public record TopicMatch(
       sb.append(unmatched.isEmpty() ? "" : " and")
           .append(" matches benign ")
           .append(join(wronglyMatched));
+    }
+    if (!holes.isEmpty()) {
+      sb.append(unmatched.isEmpty() && wronglyMatched.isEmpty() ? "" : ", and it")
+          .append(" drops ")
+          .append(join(holes))
+          .append(", which the canonical pattern matches");
     }
     return sb.append('.').toString();
   }

@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CloudWatchAlertingCheckTest {
   private static final String LOG_GROUP_RULE = "cloudwatch-alerting/log-group";
@@ -188,7 +190,53 @@ class CloudWatchAlertingCheckTest {
         "GreaterThanOrEqualToThreshold",
         1.0,
         1,
-        300);
+        300,
+        Observed.known(EVALUATION));
+  }
+
+  /**
+   * DescribeAlarms of an alarm set with no datapoints-to-alarm, treat-missing-data or dimensions.
+   */
+  private static final MetricAlarm.Evaluation EVALUATION =
+      new MetricAlarm.Evaluation(null, null, null, java.util.Map.of(), null, false);
+
+  /** The root-usage alarm with its statistic, operator, threshold and periods replaced. */
+  private static MetricAlarm rootAlarm(
+      String statistic,
+      String operator,
+      double threshold,
+      int periods,
+      Observed<MetricAlarm.Evaluation> evaluation) {
+    return new MetricAlarm(
+        alarmName(ROOT),
+        "arn:aws:cloudwatch:us-east-1:" + MGMT + ":alarm:" + alarmName(ROOT),
+        NAMESPACE,
+        ROOT,
+        true,
+        List.of(SNS),
+        "OK",
+        statistic,
+        operator,
+        threshold,
+        periods,
+        300,
+        evaluation);
+  }
+
+  private static Observed<MetricAlarm.Evaluation> evaluation(
+      String extended, Integer datapoints, String missing, java.util.Map<String, String> dims) {
+    return Observed.known(
+        new MetricAlarm.Evaluation(extended, datapoints, missing, dims, null, false));
+  }
+
+  /** The root-usage filter publishing {@code value} with {@code defaultValue}. */
+  private static MetricFilter rootFilter(
+      String value, java.util.Map<String, String> dims, Double defaultValue) {
+    return new MetricFilter(
+        ROOT,
+        canonical(ROOT),
+        List.of(
+            new MetricTransformation(ROOT, NAMESPACE, value, dims, Observed.known(defaultValue))));
   }
 
   private static MetricAlarm metricAlarm(String topic) {
@@ -906,25 +954,93 @@ class CloudWatchAlertingCheckTest {
                   + " DescribeVolumes.");
     }
 
-    @Test
-    void errorWithAnUnparseablePatternNamingThePosition() {
-      String broken =
-          "{ ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup }";
-      Finding f =
-          topicFinding(a -> a.pattern(SECURITY_GROUPS, broken), SECURITY_GROUPS, Status.ERROR);
-      assertThat(f.message())
-          .contains("cannot tell whether log group")
-          .contains("filter security-group-changes has a pattern that cannot be parsed: ")
-          .contains("at position " + broken.lastIndexOf('}'));
+    /** The filter-pattern finding of the management account on the trail's log group. */
+    private Finding filterPatternFinding(UnaryOperator<Alerting> change) {
+      return onLogGroup(
+          run(owner(change.apply(Alerting.healthy()))),
+          "cloudwatch-alerting/filter-pattern",
+          MGMT,
+          Status.ERROR);
     }
 
     @Test
-    void errorWithATermPatternWhereAJsonPatternIsNeeded() {
-      Finding f = topicFinding(a -> a.pattern(ROOT, "Root"), ROOT, Status.ERROR);
+    void anUnparseablePatternIsItsOwnErrorAndItsTopicFailsWithoutIt() {
+      String broken =
+          "{ ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup }";
+      UnaryOperator<Alerting> change = a -> a.pattern(SECURITY_GROUPS, broken);
+      Finding own = filterPatternFinding(change);
+      assertThat(own.message())
+          .startsWith("log group " + GROUP + ": filter security-group-changes has a pattern")
+          .contains("cannot evaluate: expected \")\" at position " + broken.lastIndexOf('}'))
+          .endsWith("the CIS topics are judged without it");
+      Finding f = topicFinding(change, SECURITY_GROUPS, Status.FAIL);
       assertThat(f.message())
-          .contains("filter root-usage has a pattern that cannot be parsed: ")
+          .startsWith("no metric filter on log group " + GROUP + " matches Security group changes")
+          .contains("none of its 14 evaluable metric filters matches any of the topic's events")
+          .contains(
+              "; not counted: filter security-group-changes, whose pattern trailaudit cannot"
+                  + " evaluate (see cloudwatch-alerting/filter-pattern)");
+    }
+
+    @Test
+    void anUnparseableFilterLeavesEveryOtherTopicAsItIs() {
+      // Before, one broken filter turned every unmet topic of the log group into ERROR.
+      List<Finding> fs =
+          run(
+              owner(
+                  Alerting.healthy()
+                      .pattern(SECURITY_GROUPS, "{ broken")
+                      .filter(ROOT, null)
+                      .alarm(IAM)));
+      assertThat(only(fs, rule(ROOT), MGMT, Status.FAIL).message())
+          .contains("not counted: filter security-group-changes, whose pattern");
+      assertThat(only(fs, rule(IAM), MGMT, Status.FAIL).message())
+          .contains("no alarm watches its metric");
+      assertThat(only(fs, rule(UNAUTHORIZED), MGMT, Status.PASS).message()).contains("feeds alarm");
+      assertThat(fs.stream().filter(x -> x.status() == Status.ERROR))
+          .extracting(Finding::ruleId)
+          .containsExactly("cloudwatch-alerting/filter-pattern");
+    }
+
+    @Test
+    void aTermPatternIsItsOwnError() {
+      UnaryOperator<Alerting> change = a -> a.pattern(ROOT, "Root");
+      assertThat(filterPatternFinding(change).message())
+          .contains("filter root-usage has a pattern trailaudit cannot evaluate: ")
           .contains("only JSON filter patterns")
           .contains("at position 0");
+      topicFinding(change, ROOT, Status.FAIL);
+    }
+
+    @Test
+    void aRegexOutsideTheDocumentedSubsetIsItsOwnError() {
+      UnaryOperator<Alerting> change = a -> a.pattern(ROOT, "{ $.userIdentity.type = %\\bRoot% }");
+      assertThat(filterPatternFinding(change).message())
+          .contains("the escape \\b in a regular expression cannot be evaluated");
+      topicFinding(change, ROOT, Status.FAIL);
+    }
+
+    @Test
+    void aRegexPatternIsEvaluatedLikeAnyOther() {
+      String regex =
+          "{ $.userIdentity.type = %^Root$% && $.userIdentity.invokedBy NOT EXISTS"
+              + " && $.eventType != \"AwsServiceEvent\" }";
+      List<Finding> fs = run(owner(Alerting.healthy().pattern(ROOT, regex)));
+      only(fs, rule(ROOT), MGMT, Status.PASS);
+      assertThat(fs).noneMatch(x -> x.ruleId().equals("cloudwatch-alerting/filter-pattern"));
+    }
+
+    @Test
+    void failsWhenThePatternHasAHoleTheSamplesDoNotShow() {
+      String canonical = canonical(ROOT).trim();
+      String holed =
+          canonical.substring(0, canonical.lastIndexOf('}'))
+              + " && $.sourceIPAddress != \"192.0.2.44\" }";
+      Finding f = topicFinding(a -> a.pattern(ROOT, holed), ROOT, Status.FAIL);
+      assertThat(f.message())
+          .startsWith("no metric filter on log group " + GROUP + " matches Usage of the root user:")
+          .contains("filter root-usage: Usage of the root user: the pattern drops ")
+          .contains("sourceIPAddress = \"192.0.2.44\"");
     }
 
     @Test
@@ -934,9 +1050,18 @@ class CloudWatchAlertingCheckTest {
     }
 
     @Test
-    void errorWithAFilterThatHasNoPattern() {
-      Finding f = topicFinding(a -> a.pattern(ROOT, null), ROOT, Status.ERROR);
-      assertThat(f.message()).contains("filter root-usage has no filter pattern");
+    void aFilterWithoutAPatternIsItsOwnError() {
+      UnaryOperator<Alerting> change = a -> a.pattern(ROOT, null);
+      assertThat(filterPatternFinding(change).message())
+          .contains("filter root-usage has no filter pattern in the snapshot");
+      assertThat(topicFinding(change, ROOT, Status.FAIL).message())
+          .contains("not counted: filter root-usage, whose pattern");
+    }
+
+    @Test
+    void noFilterPatternFindingWhenEveryPatternParses() {
+      assertThat(run(healthyOwner()))
+          .noneMatch(x -> x.ruleId().equals("cloudwatch-alerting/filter-pattern"));
     }
 
     @Test
@@ -1178,6 +1303,228 @@ class CloudWatchAlertingCheckTest {
           .startsWith("cannot tell which log group receives the events: ")
           .contains("organization trail owned by account " + MGMT)
           .contains("include that account in the audit");
+    }
+  }
+
+  /** 11.4: the chain must hold in value, so that one matching event notifies. */
+  @Nested
+  class AlarmValue {
+    private static final String GE = "GreaterThanOrEqualToThreshold";
+    private static final String GT = "GreaterThanThreshold";
+    private static final java.util.Map<String, String> NONE = java.util.Map.of();
+
+    private Finding withAlarm(MetricAlarm alarm, Status status) {
+      return topicFinding(a -> a.alarm(ROOT, alarm), ROOT, status);
+    }
+
+    private Finding with(MetricFilter filter, MetricAlarm alarm, Status status) {
+      return topicFinding(a -> a.filter(ROOT, filter).alarm(ROOT, alarm), ROOT, status);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+      "Sum, GreaterThanOrEqualToThreshold, 1",
+      "Sum, GreaterThanThreshold, 0",
+      "Sum, GreaterThanThreshold, 0.5",
+      "SampleCount, GreaterThanOrEqualToThreshold, 1",
+      "Maximum, GreaterThanOrEqualToThreshold, 1",
+      "Average, GreaterThanThreshold, 0",
+      "Minimum, GreaterThanOrEqualToThreshold, 1",
+    })
+    void oneEventBreachesTheseAlarms(String statistic, String operator, double threshold) {
+      withAlarm(
+          rootAlarm(statistic, operator, threshold, 1, Observed.known(EVALUATION)), Status.PASS);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+      "Sum, GreaterThanOrEqualToThreshold, 2, 'Sum of one matching event is 1, which is not at or above 2'",
+      "Sum, GreaterThanThreshold, 1, 'Sum of one matching event is 1, which is not above 1'",
+      "SampleCount, GreaterThanThreshold, 1, 'SampleCount of one matching event is 1, which is not above 1'",
+      "Sum, LessThanThreshold, 0, 'LessThanThreshold 0 on Sum breaches when events stop, not when one happens'",
+      "Sum, LessThanOrEqualToThreshold, 1, 'LessThanOrEqualToThreshold 1 on Sum breaches when events stop'",
+    })
+    void oneEventNeverBreachesThese(
+        String statistic, String operator, double threshold, String why) {
+      Finding f =
+          withAlarm(
+              rootAlarm(statistic, operator, threshold, 1, Observed.known(EVALUATION)),
+              Status.FAIL);
+      assertThat(f.message())
+          .startsWith(
+              "alarm cis-root-usage on CISBenchmark/root-usage can never notify of one matching"
+                  + " event: ")
+          .contains(why);
+      assertThat(f.remediation())
+          .contains("put-metric-alarm --alarm-name cis-root-usage --namespace CISBenchmark")
+          .contains("--datapoints-to-alarm 1");
+    }
+
+    @Test
+    void aZeroOrNegativeMetricValueAddsNothing() {
+      MetricAlarm alarm = rootAlarm("Sum", GE, 1, 1, Observed.known(EVALUATION));
+      assertThat(with(rootFilter("0", NONE, null), alarm, Status.FAIL).message())
+          .contains("the filter publishes metric value 0, so a match adds nothing");
+      assertThat(with(rootFilter("-1", NONE, null), alarm, Status.FAIL).message())
+          .contains("metric value -1");
+    }
+
+    @Test
+    void aMetricValueTakenFromTheEventCannotBeJudged() {
+      Finding f =
+          with(
+              rootFilter("$.requestParameters.count", NONE, null),
+              rootAlarm("Sum", GE, 1, 1, Observed.known(EVALUATION)),
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("the filter publishes $.requestParameters.count taken from each event");
+    }
+
+    @Test
+    void aDefaultValueOfZeroDragsAverageAndMinimumDown() {
+      // Log events the pattern does not match publish 0: the period's Average may be far below 1.
+      MetricFilter filter = rootFilter("1", NONE, 0.0);
+      assertThat(
+              with(filter, rootAlarm("Average", GE, 1, 1, Observed.known(EVALUATION)), Status.FAIL)
+                  .message())
+          .contains(
+              "Average of one matching event is 0 (with default value 0), which is not at or"
+                  + " above 1");
+      with(filter, rootAlarm("Minimum", GT, 0, 1, Observed.known(EVALUATION)), Status.FAIL);
+      with(filter, rootAlarm("Sum", GE, 1, 1, Observed.known(EVALUATION)), Status.PASS);
+      with(filter, rootAlarm("Maximum", GE, 1, 1, Observed.known(EVALUATION)), Status.PASS);
+    }
+
+    @Test
+    void percentilesAreTheValueWithoutADefault() {
+      withAlarm(rootAlarm(null, GE, 1, 1, evaluation("p99", null, null, NONE)), Status.PASS);
+      with(
+          rootFilter("1", NONE, 0.0),
+          rootAlarm(null, GE, 1, 1, evaluation("p50", null, null, NONE)),
+          Status.FAIL);
+    }
+
+    @Test
+    void moreThanOneBreachingPeriodNeverComesFromOneEvent() {
+      assertThat(
+              withAlarm(rootAlarm("Sum", GE, 1, 3, Observed.known(EVALUATION)), Status.FAIL)
+                  .message())
+          .contains("it needs 3 breaching periods out of 3, and one event gives one");
+      assertThat(
+              withAlarm(rootAlarm("Sum", GE, 1, 5, evaluation(null, 2, null, NONE)), Status.FAIL)
+                  .message())
+          .contains("it needs 2 breaching periods out of 5");
+      withAlarm(rootAlarm("Sum", GE, 1, 5, evaluation(null, 1, null, NONE)), Status.PASS);
+    }
+
+    @Test
+    void missingDataTreatedAsBreachingOrIgnoredHidesEvents() {
+      assertThat(
+              withAlarm(
+                      rootAlarm("Sum", GE, 1, 1, evaluation(null, null, "breaching", NONE)),
+                      Status.FAIL)
+                  .message())
+          .contains("treats missing data as breaching");
+      assertThat(
+              withAlarm(
+                      rootAlarm("Sum", GE, 1, 1, evaluation(null, null, "ignore", NONE)),
+                      Status.FAIL)
+                  .message())
+          .contains("after the first event it stays in ALARM");
+      withAlarm(
+          rootAlarm("Sum", GE, 1, 1, evaluation(null, null, "notBreaching", NONE)), Status.PASS);
+      withAlarm(rootAlarm("Sum", GE, 1, 1, evaluation(null, null, "missing", NONE)), Status.PASS);
+      // With a default value of 0, quiet periods publish an OK datapoint: ignore is harmless.
+      with(
+          rootFilter("1", NONE, 0.0),
+          rootAlarm("Sum", GE, 1, 1, evaluation(null, null, "ignore", NONE)),
+          Status.PASS);
+    }
+
+    @Test
+    void dimensionsMustMatchAndADimensionedMetricHasHoles() {
+      assertThat(
+              withAlarm(
+                      rootAlarm(
+                          "Sum",
+                          GE,
+                          1,
+                          1,
+                          evaluation(null, null, null, java.util.Map.of("Region", "us-east-1"))),
+                      Status.FAIL)
+                  .message())
+          .contains("which the filter never publishes");
+      assertThat(
+              with(
+                      rootFilter("1", java.util.Map.of("SourceIp", "$.sourceIPAddress"), null),
+                      rootAlarm(
+                          "Sum",
+                          GE,
+                          1,
+                          1,
+                          evaluation(null, null, null, java.util.Map.of("SourceIp", "192.0.2.1"))),
+                      Status.FAIL)
+                  .message())
+          .contains("dimensions SourceIp taken from the events")
+          .contains("events with other values raise nothing");
+    }
+
+    @Test
+    void errorWhenTheEvaluationSettingsWereNotCollected() {
+      Finding f =
+          withAlarm(
+              rootAlarm("Sum", GE, 1, 1, Observed.notCollected("alarm evaluation settings")),
+              Status.ERROR);
+      assertThat(f.message())
+          .contains("cannot tell whether alarm cis-root-usage on CISBenchmark/root-usage fires")
+          .contains("alarm evaluation settings is not in the snapshot");
+    }
+
+    @Test
+    void errorWhenTheDefaultValueWasNotCollected() {
+      Finding f =
+          with(
+              new MetricFilter(
+                  ROOT,
+                  canonical(ROOT),
+                  List.of(
+                      new MetricTransformation(
+                          ROOT,
+                          NAMESPACE,
+                          "1",
+                          NONE,
+                          Observed.notCollected("metric default value")))),
+              rootAlarm("Sum", GE, 1, 1, Observed.known(EVALUATION)),
+              Status.ERROR);
+      assertThat(f.message()).contains("the filter's default value is unavailable");
+    }
+
+    @Test
+    void metricMathAndAnomalyBandsAreNotEvaluated() {
+      Finding f =
+          withAlarm(
+              rootAlarm(
+                  "Sum",
+                  "GreaterThanUpperThreshold",
+                  1,
+                  1,
+                  Observed.known(new MetricAlarm.Evaluation(null, null, null, NONE, "ad1", false))),
+              Status.ERROR);
+      assertThat(f.message()).contains("anomaly-detection band");
+    }
+
+    @Test
+    void aWorkingAlarmBesideOneThatNeverFiresPasses() {
+      Finding f =
+          topicFinding(
+              a ->
+                  a.alarm(
+                      ROOT,
+                      rootAlarm("Sum", "LessThanThreshold", 0, 1, Observed.known(EVALUATION)),
+                      metricAlarm(ROOT)),
+              ROOT,
+              Status.PASS);
+      assertThat(f.message()).contains("feeds alarm cis-root-usage");
     }
   }
 }

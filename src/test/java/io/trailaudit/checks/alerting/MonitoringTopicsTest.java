@@ -382,4 +382,104 @@ class MonitoringTopicsTest {
       throw new AssertionError(e);
     }
   }
+
+  // ---------------------------------------------------------------- holes (issue 11.5)
+
+  private static String narrowed(String topicId, String extra) {
+    String canonical = topic(topicId).canonicalPattern().trim();
+    return canonical.substring(0, canonical.lastIndexOf('}')) + " && " + extra + " }";
+  }
+
+  @ParameterizedTest
+  @MethodSource("topics")
+  void noCanonicalPatternOrPublishedWordingMeetingTheSamplesHasHoles(MonitoringTopic t) {
+    assertThat(evaluate(t.id(), t.canonicalPattern()).holes()).isEmpty();
+    for (PatternVariant v : t.variants()) {
+      TopicMatch m = evaluate(t.id(), v.pattern());
+      if (m.unmatched().isEmpty() && m.wronglyMatched().isEmpty()) {
+        assertThat(m.holes()).as(v.source()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void rootUsageExemptingOneSourceAddressHasAHole() {
+    TopicMatch m =
+        evaluate("root-usage", narrowed("root-usage", "$.sourceIPAddress != \"192.0.2.44\""));
+    assertThat(m.unmatched()).isEmpty();
+    assertThat(m.wronglyMatched()).isEmpty();
+    assertThat(m.satisfied()).isFalse();
+    assertThat(m.holes()).anyMatch(h -> h.endsWith("with sourceIPAddress = \"192.0.2.44\""));
+    assertThat(m.explanation())
+        .startsWith("Usage of the root user: the pattern drops ")
+        .contains("sourceIPAddress = \"192.0.2.44\"")
+        .endsWith(", which the canonical pattern matches.");
+  }
+
+  @Test
+  void keyDeletionInOneRegionOnlyHasAHole() {
+    TopicMatch m =
+        evaluate(
+            "cmk-disable-or-deletion",
+            narrowed("cmk-disable-or-deletion", "$.awsRegion = us-east-1"));
+    assertThat(m.satisfied()).isFalse();
+    assertThat(m.holes()).anyMatch(h -> h.contains("with awsRegion = \""));
+  }
+
+  @Test
+  void narrowingAnErrorCodeWildcardHasAHole() {
+    TopicMatch m =
+        evaluate(
+            "unauthorized-api-calls",
+            narrowed("unauthorized-api-calls", "$.errorCode != \"AccessDeniedByPolicy\""));
+    assertThat(m.holes()).anyMatch(h -> h.contains("errorCode = \"AccessDeniedByPolicy\""));
+  }
+
+  @Test
+  void aHoleOnlyTwoFieldsTogetherRevealIsFound() {
+    TopicMatch m =
+        evaluate(
+            "root-usage",
+            narrowed(
+                "root-usage",
+                "($.awsRegion != \"eu-west-1\" || $.userAgent != \"console.amazonaws.com\")"));
+    assertThat(m.holes())
+        .singleElement()
+        .asString()
+        .contains("awsRegion = \"eu-west-1\" and userAgent = \"console.amazonaws.com\"");
+  }
+
+  @Test
+  void narrowingAsThePublishedWordingDoesIsAllowedAndNoFurther() {
+    // Sign-in without MFA: CIS's SSO wording keeps IAM users only, so a candidate may too.
+    String iamUsers = narrowed("console-signin-without-mfa", "($.userIdentity.type = \"IAMUser\")");
+    assertThat(evaluate("console-signin-without-mfa", iamUsers).satisfied()).isTrue();
+    TopicMatch alice =
+        evaluate(
+            "console-signin-without-mfa",
+            narrowed("console-signin-without-mfa", "($.userIdentity.userName = \"alice\")"));
+    assertThat(alice.holes()).anyMatch(h -> h.contains("userIdentity.userName"));
+    // Root usage narrows on invokedBy NOT EXISTS itself: repeating it is no hole.
+    assertThat(
+            evaluate("root-usage", narrowed("root-usage", "$.userIdentity.invokedBy NOT EXISTS"))
+                .satisfied())
+        .isTrue();
+  }
+
+  @Test
+  void regexPatternsAreSearchedForHolesToo() {
+    assertThat(
+            evaluate(
+                    "cmk-disable-or-deletion",
+                    "{ $.eventSource = kms.amazonaws.com && $.eventName ="
+                        + " %^DisableKey$|^ScheduleKeyDeletion$% }")
+                .satisfied())
+        .isTrue();
+    TopicMatch m =
+        evaluate(
+            "cmk-disable-or-deletion",
+            "{ $.eventSource = kms.amazonaws.com && $.eventName = %^DisableKey$|^ScheduleKeyDeletion$%"
+                + " && $.awsRegion = %^us-%  }");
+    assertThat(m.holes()).anyMatch(h -> h.contains("awsRegion"));
+  }
 }
