@@ -42,6 +42,7 @@ public final class Cli {
     cl.addSubcommand(new ExplainCommand(env));
     cl.addSubcommand(new DiffCommand(env));
     cl.addSubcommand(new ValidateLogsCommand(env));
+    cl.addSubcommand("export", ExportCommand.commandLine(env));
     for (CommandLine c : cl.getSubcommands().values()) {
       c.getCommandSpec().usageMessage().footer(ExitCode.helpLines());
     }

@@ -19,6 +19,6 @@ final class TrailauditCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a command is required: audit, collect, validate-logs, diff, checks or explain");
+        "a command is required: audit, collect, validate-logs, diff, checks, explain or export");
   }
 }

@@ -29,14 +29,26 @@ public final class ClientFactory implements AutoCloseable {
   private final SdkHttpClient http;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
 
+  private final ReadOperations allowed;
+
   public ClientFactory(AwsSettings settings, CallLog callLog) {
+    this(settings, callLog, ReadOperations.get());
+  }
+
+  /** A factory whose clients allow only {@code allowed} ({@link ReadOperations#export()}). */
+  public ClientFactory(AwsSettings settings, CallLog callLog, ReadOperations allowed) {
+    this.allowed = allowed;
     this.settings = settings;
     this.callLog = callLog;
+    // The URL-connection client cannot send PATCH (BatchUpdateFindings): the export, the only
+    // user of another list, goes through java.net.http.
     this.http =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(10))
-            .socketTimeout(settings.attemptTimeout())
-            .build();
+        allowed == ReadOperations.get()
+            ? UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(settings.attemptTimeout())
+                .build()
+            : new JdkHttpClient(Duration.ofSeconds(10), settings.attemptTimeout());
   }
 
   public AwsSettings settings() {
@@ -74,8 +86,7 @@ public final class ClientFactory implements AutoCloseable {
             .httpClient(http)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
-                    .addExecutionInterceptor(
-                        new ReadOnlyGuard(service.prefix(), ReadOperations.get()))
+                    .addExecutionInterceptor(new ReadOnlyGuard(service.prefix(), allowed))
                     .addExecutionInterceptor(callLog.interceptor(service.prefix()))
                     .retryStrategy(retryStrategy())
                     .apiCallTimeout(settings.callTimeout())
