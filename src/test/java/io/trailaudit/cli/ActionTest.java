@@ -88,4 +88,23 @@ class ActionTest {
     String all = steps.toString();
     assertThat(all).contains("test \\\"$CODE\\\" = \\\"1\\\"").contains("test -s \\\"$SARIF\\\"");
   }
+
+  @Test
+  void theReleaseWorkflowRunsOnTagsAndShipsTheArtifacts() throws Exception {
+    JsonNode wf = yaml(".github/workflows/release.yml");
+    assertThat(wf.at("/on/push/tags/0").asText()).isEqualTo("v*");
+    String steps = wf.at("/jobs/release/steps").toString();
+    assertThat(steps)
+        .contains("scripts/build-image.sh")
+        .contains("cyclonedx-maven-plugin")
+        .contains("SHA256SUMS")
+        .contains("docker build")
+        .contains("env -i PATH=/usr/bin:/bin");
+    assertThat(Files.readString(Path.of("Dockerfile")))
+        .contains("USER nonroot")
+        .contains("VOLUME")
+        .contains("FROM gcr.io/distroless/");
+    assertThat(Files.isExecutable(Path.of("src/dist/bin/trailaudit"))).isTrue();
+    assertThat(Files.isExecutable(Path.of("scripts/build-image.sh"))).isTrue();
+  }
 }
