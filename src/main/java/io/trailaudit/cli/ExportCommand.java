@@ -74,22 +74,9 @@ final class ExportCommand implements Runnable {
     public Integer call() throws IOException {
       AuditReport r = Reports.read(report);
       JsonNode asff = new ObjectMapper().readTree(Reports.asff(r));
-      AwsSettings settings = aws.settings(env.variables());
-      AwsCredentialsProvider credentials = settings.credentialsProvider();
       CallLog log = new CallLog();
-      SecurityHubExport.Result result;
-      try (ClientFactory factory = new ClientFactory(settings, log, ReadOperations.export())) {
-        result =
-            new SecurityHubExport(
-                    region ->
-                        factory.client(AwsService.SECURITY_HUB, region, "default", credentials),
-                    env.clock().instant())
-                .export(asff);
-      } finally {
-        if (credentials instanceof SdkAutoCloseable c) {
-          c.close();
-        }
-      }
+      SecurityHubExport.Result result =
+          LiveExport.run(env, aws.settings(env.variables()), log, asff);
       PrintWriter out = env.out();
       out.printf(
           "Security Hub: %d imported, %d archived, %d suppressed, %d resolved (%d calls)%n",
@@ -107,6 +94,29 @@ final class ExportCommand implements Runnable {
       result.errors().forEach(e -> err.println("  " + e));
       err.flush();
       return ExitCode.FINDINGS.code();
+    }
+  }
+
+  /**
+   * The AWS side, in its own class so that building the command line (for any command, a snapshot
+   * audit included) loads no SDK class.
+   */
+  static final class LiveExport {
+    private LiveExport() {}
+
+    static SecurityHubExport.Result run(
+        Cli.Env env, AwsSettings settings, CallLog log, JsonNode asff) {
+      AwsCredentialsProvider credentials = settings.credentialsProvider();
+      try (ClientFactory factory = new ClientFactory(settings, log, ReadOperations.export())) {
+        return new SecurityHubExport(
+                region -> factory.client(AwsService.SECURITY_HUB, region, "default", credentials),
+                env.clock().instant())
+            .export(asff);
+      } finally {
+        if (credentials instanceof SdkAutoCloseable c) {
+          c.close();
+        }
+      }
     }
   }
 }
