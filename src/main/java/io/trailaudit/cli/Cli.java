@@ -53,10 +53,14 @@ public final class Cli {
     cl.addSubcommand(new DiffCommand(env));
     cl.addSubcommand(new ValidateLogsCommand(env));
     cl.addSubcommand(new MergeCommand(env));
+    cl.addSubcommand("export", ExportCommand.commandLine(env));
     AuditCommand.describeOutputDir(cl.getSubcommands().get("audit").getCommandSpec());
     // Each command's own exit codes, from the one table (a command added later gets its rows).
     for (var e : cl.getSubcommands().entrySet()) {
       e.getValue().getCommandSpec().usageMessage().footer(ExitCode.helpLines(e.getKey()));
+      for (CommandLine sub : e.getValue().getSubcommands().values()) {
+        sub.getCommandSpec().usageMessage().footer(ExitCode.helpLines(e.getKey()));
+      }
     }
     cl.getCommandSpec().usageMessage().footer(ExitCode.helpLines("trailaudit"));
     cl.setOut(env.out());

@@ -34,7 +34,10 @@ public enum ExitCode {
     meaning(FINDINGS, "audit", "at least one FAIL finding at or above the --fail-on severity");
     meaning(FINDINGS, "diff", "a new FAIL finding at or above the --fail-on severity");
     meaning(FINDINGS, "validate-logs", "a digest or log file is invalid, missing or unreadable");
+    meaning(OK, "export", "every finding was imported or updated in Security Hub");
+    meaning(FINDINGS, "export", "Security Hub refused a finding or a call failed (ids printed)");
     meaning(USAGE, ANY, USAGE_MEANING);
+    meaning(USAGE, "export", USAGE_MEANING + ", or no usable AWS credentials");
     meaning(USAGE, "audit", USAGE_MEANING + ", or no usable AWS credentials");
     meaning(USAGE, "collect", USAGE_MEANING + ", or no usable AWS credentials");
     meaning(USAGE, "validate-logs", "usage error, or no usable AWS credentials");

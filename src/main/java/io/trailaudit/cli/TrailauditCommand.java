@@ -19,6 +19,7 @@ final class TrailauditCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         spec.commandLine(),
-        "a command is required: audit, collect, merge, validate-logs, diff, checks or explain");
+        "a command is required: audit, collect, merge, validate-logs, diff, checks, explain or"
+            + " export");
   }
 }

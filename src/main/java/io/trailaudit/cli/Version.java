@@ -7,7 +7,8 @@ import picocli.CommandLine;
 
 /** The version Maven wrote into {@code version.properties}. */
 public final class Version implements CommandLine.IVersionProvider {
-  private static final String VERSION = load();
+  private static final Properties PROPERTIES = load();
+  private static final String VERSION = PROPERTIES.getProperty("version", "unknown");
 
   public static String get() {
     return VERSION;
@@ -15,18 +16,27 @@ public final class Version implements CommandLine.IVersionProvider {
 
   @Override
   public String[] getVersion() {
-    return new String[] {"trailaudit " + VERSION, "Java " + System.getProperty("java.version")};
+    return new String[] {
+      "trailaudit " + VERSION + (commit().isEmpty() ? "" : " (commit " + commit() + ")"),
+      "Java " + System.getProperty("java.version")
+    };
   }
 
-  private static String load() {
+  /** The git commit the build was made from ({@code -Dgit.commit}), empty when not told. */
+  public static String commit() {
+    String c = PROPERTIES.getProperty("commit", "").strip();
+    return c.startsWith("${") ? "" : c;
+  }
+
+  private static Properties load() {
+    Properties p = new Properties();
     try (InputStream in = Version.class.getResourceAsStream("/io/trailaudit/version.properties")) {
-      Properties p = new Properties();
       if (in != null) {
         p.load(in);
       }
-      return p.getProperty("version", "unknown");
     } catch (IOException e) {
-      return "unknown";
+      // the version reads as unknown
     }
+    return p;
   }
 }

@@ -45,24 +45,43 @@ public final class ClientFactory implements AutoCloseable {
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
   private final Queue<String> built = new ConcurrentLinkedQueue<>();
 
+  private final ReadOperations allowed;
+
   public ClientFactory(AwsSettings settings, CallLog callLog) {
+    this(settings, callLog, ReadOperations.get());
+  }
+
+  /**
+   * A factory whose clients allow only {@code allowed} ({@link ReadOperations#export()} for the
+   * export). The URL-connection client cannot send PATCH (BatchUpdateFindings): the export, the
+   * only user of another list, goes through java.net.http.
+   */
+  public ClientFactory(AwsSettings settings, CallLog callLog, ReadOperations allowed) {
     this(
         settings,
         callLog,
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(10))
-            .socketTimeout(settings.attemptTimeout())
-            .build(),
-        true);
+        allowed == ReadOperations.get()
+            ? UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(settings.attemptTimeout())
+                .build()
+            : new JdkHttpClient(Duration.ofSeconds(10), settings.attemptTimeout()),
+        true,
+        allowed);
   }
 
   /** Clients that send through {@code http}, which the caller closes (benchmarks, tests). */
   public ClientFactory(AwsSettings settings, CallLog callLog, SdkHttpClient http) {
-    this(settings, callLog, http, false);
+    this(settings, callLog, http, false, ReadOperations.get());
   }
 
   private ClientFactory(
-      AwsSettings settings, CallLog callLog, SdkHttpClient http, boolean ownsHttp) {
+      AwsSettings settings,
+      CallLog callLog,
+      SdkHttpClient http,
+      boolean ownsHttp,
+      ReadOperations allowed) {
+    this.allowed = allowed;
     this.settings = settings;
     this.callLog = callLog;
     this.http = http;
@@ -131,8 +150,7 @@ public final class ClientFactory implements AutoCloseable {
             .httpClient(http)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
-                    .addExecutionInterceptor(
-                        new ReadOnlyGuard(service.prefix(), ReadOperations.get()))
+                    .addExecutionInterceptor(new ReadOnlyGuard(service.prefix(), allowed))
                     .addExecutionInterceptor(callLog.interceptor(service.prefix()))
                     .retryStrategy(retryStrategy())
                     .scheduledExecutorService(timers)

@@ -26,7 +26,7 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     if (!allowed.allows(service, operation)) {
-      throw new RefusedOperationException(service, operation);
+      throw new RefusedOperationException(service, operation, allowed.purpose());
     }
   }
 
@@ -35,15 +35,19 @@ public final class ReadOnlyGuard implements ExecutionInterceptor {
     private final String service;
     private final String operation;
 
-    RefusedOperationException(String service, String operation) {
+    RefusedOperationException(String service, String operation, String purpose) {
       super(
           SdkClientException.builder()
               .message(
-                  "trailaudit is read-only: "
+                  "trailaudit is "
+                      + purpose
+                      + ": "
                       + service
                       + ":"
                       + operation
-                      + " is not an allowed read operation"));
+                      + " is not an allowed "
+                      + (purpose.equals("read-only") ? "read " : "")
+                      + "operation"));
       this.service = service;
       this.operation = operation;
     }

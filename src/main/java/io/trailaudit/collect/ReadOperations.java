@@ -17,17 +17,36 @@ import java.util.TreeSet;
  * exactly {@link #iamActions()}.
  */
 public final class ReadOperations {
-  private static final ReadOperations INSTANCE = load();
+  private static final ReadOperations INSTANCE = load("read-operations.json", "read-only");
+  private static final ReadOperations EXPORT =
+      load("export-operations.json", "export (Security Hub import and update only)");
 
   /** service prefix → SDK operation name → IAM action */
   private final Map<String, Map<String, String>> operations;
 
-  private ReadOperations(Map<String, Map<String, String>> operations) {
+  private final String purpose;
+
+  private ReadOperations(Map<String, Map<String, String>> operations, String purpose) {
     this.operations = operations;
+    this.purpose = purpose;
   }
 
+  /** The reads of {@code audit} and {@code collect}. */
   public static ReadOperations get() {
     return INSTANCE;
+  }
+
+  /**
+   * The only list with writes, {@code export-operations.json}: what {@code export security-hub}
+   * calls, and nothing else ({@code examples/iam/trailaudit-export-policy.json} grants it).
+   */
+  public static ReadOperations export() {
+    return EXPORT;
+  }
+
+  /** What the list is for, as the guard's refusal names it ({@code read-only}). */
+  public String purpose() {
+    return purpose;
   }
 
   public boolean allows(String service, String operation) {
@@ -49,8 +68,8 @@ public final class ReadOperations {
     return actions;
   }
 
-  private static ReadOperations load() {
-    try (InputStream in = ReadOperations.class.getResourceAsStream("read-operations.json")) {
+  private static ReadOperations load(String resource, String purpose) {
+    try (InputStream in = ReadOperations.class.getResourceAsStream(resource)) {
       JsonNode root = new ObjectMapper().readTree(in);
       Map<String, Map<String, String>> operations = new TreeMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -65,9 +84,9 @@ public final class ReadOperations {
             .forEachRemaining(op -> ops.put(op.getKey(), op.getValue().asText()));
         operations.put(service.getKey(), Map.copyOf(ops));
       }
-      return new ReadOperations(Map.copyOf(operations));
+      return new ReadOperations(Map.copyOf(operations), purpose);
     } catch (IOException e) {
-      throw new UncheckedIOException("read-operations.json is unreadable", e);
+      throw new UncheckedIOException(resource + " is unreadable", e);
     }
   }
 }

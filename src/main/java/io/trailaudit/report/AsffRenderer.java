@@ -26,7 +26,8 @@ import java.util.Map;
  * PASS is PASSED, FAIL FAILED, MUTED FAILED with workflow SUPPRESSED and the reason as a note,
  * ERROR and NOT_APPLICABLE NOT_AVAILABLE (the check could not run: Security Hub's meaning of that
  * status, while WARNING means it ran but could not decide). Account-wide findings (region {@code
- * global}) are placed in the first audited region, or us-east-1 when there is none.
+ * global}) are placed in the first audited region, or us-east-1 when there is none. Free text is
+ * put on one line ({@link #oneLine}), as the model's string pattern requires.
  */
 public final class AsffRenderer implements Renderer {
   static final String DEFAULT_REGION = "us-east-1";
@@ -82,17 +83,20 @@ public final class AsffRenderer implements Renderer {
         report.generatedAt(),
         new Asff.Severity(
             f.status() == Status.PASS ? "INFORMATIONAL" : label(f.severity()), f.severity().name()),
-        truncate(title, TITLE_MAX),
-        truncate(f.message(), DESCRIPTION_MAX),
+        truncate(oneLine(title), TITLE_MAX),
+        truncate(oneLine(f.message()), DESCRIPTION_MAX),
         f.remediation() == null
             ? null
-            : new Remediation(new Recommendation(truncate(f.remediation(), RECOMMENDATION_MAX))),
+            : new Remediation(
+                new Recommendation(truncate(oneLine(f.remediation()), RECOMMENDATION_MAX))),
         productFields,
         List.of(new Resource(resourceType(f.resourceArn()), f.resourceArn(), partition, region)),
         compliance(f),
         muted ? new Workflow("SUPPRESSED") : null,
         "ACTIVE",
-        muted ? new Note(truncate(reason, 512), AuditReport.TOOL, report.generatedAt()) : null);
+        muted
+            ? new Note(truncate(oneLine(reason), 512), AuditReport.TOOL, report.generatedAt())
+            : null);
   }
 
   /**
@@ -159,6 +163,14 @@ public final class AsffRenderer implements Renderer {
   static String partition(String arn) {
     String[] parts = arn.split(":", 6);
     return parts.length == 6 && parts[0].equals("arn") && !parts[1].isEmpty() ? parts[1] : "aws";
+  }
+
+  /**
+   * The text on one line, line breaks as {@code " ; "}: the model's NonEmptyString pattern {@code
+   * .*\\S.*} does not match across a line break, so multi-line remediations would be refused.
+   */
+  static String oneLine(String s) {
+    return s.strip().replaceAll("\\s*\\R\\s*", " ; ");
   }
 
   /** At most {@code max} characters, ending in an ellipsis when cut, never in half a pair. */

@@ -10,7 +10,9 @@ public enum Format {
   JUNIT,
   ASFF,
   MARKDOWN,
-  HTML;
+  HTML,
+  OCSF,
+  CSV;
 
   public Renderer renderer(boolean color) {
     return switch (this) {
@@ -21,6 +23,8 @@ public enum Format {
       case ASFF -> new AsffRenderer();
       case MARKDOWN -> new MarkdownRenderer();
       case HTML -> new HtmlRenderer();
+      case OCSF -> new OcsfRenderer();
+      case CSV -> new CsvRenderer();
     };
   }
 
@@ -34,6 +38,8 @@ public enum Format {
       case ASFF -> "asff.json";
       case MARKDOWN -> "md";
       case HTML -> "html";
+      case OCSF -> "ocsf.json";
+      case CSV -> "csv";
     };
   }
 

@@ -21,7 +21,9 @@ class ExampleReportsTest {
     "demo-org.junit.xml, junit",
     "demo-org.asff.json, asff",
     "demo-org.md, markdown",
-    "demo-org.html, html"
+    "demo-org.html, html",
+    "demo-org.ocsf.json, ocsf",
+    "demo-org.csv, csv"
   })
   void exampleReportIsCurrent(String file, String format) throws Exception {
     CliTest.Result r =

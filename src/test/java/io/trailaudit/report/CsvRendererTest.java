@@ -1,0 +1,151 @@
+package io.trailaudit.report;
+
+import static io.trailaudit.report.SarifRendererTest.NOW;
+import static io.trailaudit.report.SarifRendererTest.finding;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trailaudit.checks.ControlCatalog;
+import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.Severity;
+import io.trailaudit.checks.Status;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvRendererTest {
+  static String render(Finding... findings) throws Exception {
+    AuditReport r =
+        AuditReport.of(
+            "1.0",
+            NOW,
+            new Scope("snapshot:x.json", Instant.EPOCH, null, List.of(), List.of(), List.of()),
+            List.of(findings));
+    StringWriter out = new StringWriter();
+    new CsvRenderer().render(r, out);
+    return out.toString();
+  }
+
+  /** An RFC 4180 reader written from the RFC, independent of the renderer. */
+  static List<List<String>> parse(String csv) {
+    List<List<String>> rows = new ArrayList<>();
+    List<String> row = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < csv.length(); i++) {
+      char c = csv.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        assertThat(field).as("a quote opens a field only at its start").isEmpty();
+        quoted = true;
+      } else if (c == ',') {
+        row.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\r') {
+        assertThat(csv.charAt(i + 1)).as("records end in CRLF").isEqualTo('\n');
+        row.add(field.toString());
+        field.setLength(0);
+        rows.add(row);
+        row = new ArrayList<>();
+        i++;
+      } else {
+        assertThat(c).as("a bare LF outside quotes").isNotEqualTo('\n');
+        field.append(c);
+      }
+    }
+    assertThat(quoted).as("unterminated quote").isFalse();
+    assertThat(field).as("the last record ends in CRLF").isEmpty();
+    return rows;
+  }
+
+  @Test
+  void headerIsFixed() throws Exception {
+    assertThat(parse(render()))
+        .containsExactly(
+            List.of(
+                "ruleId",
+                "status",
+                "severity",
+                "account",
+                "region",
+                "resource",
+                "message",
+                "controls",
+                "remediation"));
+  }
+
+  @Test
+  void oneRowPerFindingWithControlsJoined() throws Exception {
+    String rule = "organization-trail/multi-region-management-events";
+    String trail = "arn:aws:cloudtrail:us-east-1:111111111111:trail/t";
+    List<List<String>> rows =
+        parse(
+            render(
+                finding(rule, Status.FAIL, Severity.CRITICAL, trail),
+                finding("log-bucket/versioning", Status.PASS, Severity.MEDIUM, "arn:aws:s3:::b")));
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(1))
+        .containsExactly(
+            rule,
+            "FAIL",
+            "CRITICAL",
+            "111111111111",
+            "us-east-1",
+            trail,
+            "observed " + rule,
+            "CloudTrail.1; CIS 1.2.0 2.1; CIS 1.4.0 3.1; CIS 3.0.0 3.1; CIS 5.0.0 3.1; CIS 6.0.0 4.1",
+            "aws s3api fix --bucket b");
+    assertThat(ControlCatalog.get().rule(rule)).isPresent();
+    assertThat(rows.get(2).get(1)).isEqualTo("PASS");
+    assertThat(rows.get(2).get(8)).isEmpty();
+  }
+
+  @Test
+  void quotesCommasAndNewlinesSurviveARoundTrip() throws Exception {
+    String message = "policy \"Deny\", then\nline two, \"quoted\"\r\nand CRLF";
+    String remediation =
+        "aws s3api put-bucket-policy --bucket b --policy '{\"Effect\":\"Deny\",\"Action\":\"s3:*\"}'\n"
+            + "aws s3api put-bucket-versioning --bucket b";
+    Finding f =
+        new Finding(
+            "log-bucket/versioning",
+            "log-bucket",
+            "versioning",
+            Status.FAIL,
+            Severity.MEDIUM,
+            "111111111111",
+            "eu-west-1",
+            "arn:aws:s3:::b,c",
+            message,
+            remediation,
+            List.of(),
+            null);
+    String csv = render(f);
+    List<List<String>> rows = parse(csv);
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(1).get(5)).isEqualTo("arn:aws:s3:::b,c");
+    assertThat(rows.get(1).get(6)).isEqualTo(message);
+    assertThat(rows.get(1).get(8)).isEqualTo(remediation);
+    assertThat(rows.get(1)).hasSize(9);
+    assertThat(csv).contains("\"policy \"\"Deny\"\", then\n");
+  }
+
+  @Test
+  void formulaLikeFieldsAreShownAsText() throws Exception {
+    assertThat(CsvRenderer.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+    assertThat(CsvRenderer.field("+1")).isEqualTo("'+1");
+    assertThat(CsvRenderer.field("-1")).isEqualTo("'-1");
+    assertThat(CsvRenderer.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(CsvRenderer.field("aws s3 ls")).isEqualTo("aws s3 ls");
+    assertThat(CsvRenderer.field("")).isEmpty();
+  }
+}
