@@ -1,5 +1,6 @@
 package io.trailaudit.collect;
 
+import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.LogGroup;
 import io.trailaudit.model.LogGroup.MetricFilter;
 import io.trailaudit.model.LogGroup.MetricTransformation;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executor;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -29,12 +31,15 @@ public final class AlertingReader {
   private final CloudWatchLogsClient logs;
   private final CloudWatchClient cloudwatch;
   private final SnsClient sns;
+  private final KmsClient kms;
 
-  /** All three clients are of the region of the log groups. */
-  public AlertingReader(CloudWatchLogsClient logs, CloudWatchClient cloudwatch, SnsClient sns) {
+  /** All four clients are of the region of the log groups (an SNS topic's key is in its region). */
+  public AlertingReader(
+      CloudWatchLogsClient logs, CloudWatchClient cloudwatch, SnsClient sns, KmsClient kms) {
     this.logs = logs;
     this.cloudwatch = cloudwatch;
     this.sns = sns;
+    this.kms = kms;
   }
 
   /**
@@ -172,11 +177,15 @@ public final class AlertingReader {
 
   /** Each topic once: its attributes and its subscriptions, each read on its own. */
   public List<SnsTopic> topics(Collection<String> topicArns) {
-    return topics(topicArns, Runnable::run).join();
+    return topics(topicArns, Runnable::run, Runnable::run).join();
   }
 
-  /** {@link #topics(Collection)} with every read a task on {@code reads}, all at once. */
-  public CompletableFuture<List<SnsTopic>> topics(Collection<String> topicArns, Executor reads) {
+  /**
+   * {@link #topics(Collection)} with every SNS read a task on {@code reads}, all at once, and each
+   * topic's key read on {@code keyReads} once its attributes name it.
+   */
+  public CompletableFuture<List<SnsTopic>> topics(
+      Collection<String> topicArns, Executor reads, Executor keyReads) {
     Fanout f = new Fanout(reads);
     List<String> arns = List.copyOf(new LinkedHashSet<>(topicArns));
     List<CompletableFuture<Observed<SnsTopic.Attributes>>> attributes = new ArrayList<>();
@@ -203,15 +212,23 @@ public final class AlertingReader {
                                   s.subscriptionArn(), s.protocol(), s.endpoint()))
                       .toList()));
     }
-    // Built from the reads themselves, all done once f.all() is.
-    return f.all()
+    // Topics often share a key: each key is read once.
+    Map<String, CompletableFuture<Observed<KmsKey>>> byKeyId = new ConcurrentHashMap<>();
+    List<CompletableFuture<Observed<KmsKey>>> keys =
+        attributes.stream().map(a -> a.thenCompose(attr -> key(attr, keyReads, byKeyId))).toList();
+    // Built from the reads themselves, all done once they are.
+    return CompletableFuture.allOf(
+            f.all(), CompletableFuture.allOf(keys.toArray(new CompletableFuture<?>[0])))
         .thenApply(
             done -> {
               List<SnsTopic> topics = new ArrayList<>();
               for (int i = 0; i < arns.size(); i++) {
                 topics.add(
                     new SnsTopic(
-                        arns.get(i), attributes.get(i).join(), subscriptions.get(i).join()));
+                        arns.get(i),
+                        attributes.get(i).join(),
+                        subscriptions.get(i).join(),
+                        keys.get(i).join()));
               }
               return topics;
             });
@@ -255,6 +272,25 @@ public final class AlertingReader {
             cloudwatch.describeAlarmsPaginator(r -> {}).metricAlarms().stream()
                 .map(AlertingReader::alarm)
                 .toList());
+  }
+
+  /**
+   * The topic's key, read when the attributes name one (CloudWatch must be able to use it); known
+   * null when the topic is not encrypted.
+   */
+  private CompletableFuture<Observed<KmsKey>> key(
+      Observed<SnsTopic.Attributes> attributes,
+      Executor reads,
+      Map<String, CompletableFuture<Observed<KmsKey>>> byKeyId) {
+    if (!(attributes instanceof Observed.Known<SnsTopic.Attributes> k) || k.value() == null) {
+      return CompletableFuture.completedFuture(Failures.of(attributes));
+    }
+    String id = k.value().kmsMasterKeyId();
+    if (id == null || id.isBlank()) {
+      return CompletableFuture.completedFuture(Observed.known(null));
+    }
+    return byKeyId.computeIfAbsent(
+        id, keyId -> new KmsReader(kms).key(keyId, reads).thenApply(Observed::known));
   }
 
   private record Metric(String namespace, String name) {}

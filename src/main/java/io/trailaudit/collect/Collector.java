@@ -641,7 +641,8 @@ public final class Collector {
           new AlertingReader(
               client(AwsService.LOGS, region, p),
               client(AwsService.CLOUDWATCH, region, p),
-              client(AwsService.SNS, region, p));
+              client(AwsService.SNS, region, p),
+              client(AwsService.KMS, region, p));
       Executor logsLane = lane(p, region, AwsService.LOGS);
       List<CompletableFuture<LogGroup>> groups =
           groupArns.stream()
@@ -657,7 +658,8 @@ public final class Collector {
                           .filter(arn -> region.equals(Arns.region(arn)))
                           .sorted()
                           .toList(),
-                      lane(p, region, AwsService.SNS)));
+                      lane(p, region, AwsService.SNS),
+                      lane(p, region, AwsService.KMS)));
       return topics.thenApply(
           t ->
               new Alerting(

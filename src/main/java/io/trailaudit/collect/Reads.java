@@ -53,6 +53,12 @@ public final class Reads {
       return "NoCredentials";
     }
     if (e instanceof SdkClientException) {
+      // The HTTP client's read timeout equals the attempt timeout: whichever fires first, it is
+      // the same timeout.
+      if (e.getCause() instanceof java.net.SocketTimeoutException
+          || e.getCause() instanceof java.net.http.HttpTimeoutException) {
+        return "Timeout";
+      }
       return e.getCause() instanceof java.io.IOException ? "NetworkError" : "ClientError";
     }
     return e.getClass().getSimpleName();

@@ -8,13 +8,20 @@ import java.util.Objects;
  *
  * @param attributes {@code sns:GetTopicAttributes}
  * @param subscriptions {@code sns:ListSubscriptionsByTopic}
+ * @param key the key named by the attributes' {@code KmsMasterKeyId} ({@code kms:DescribeKey},
+ *     {@code kms:GetKeyPolicy}); known null when the topic is not encrypted, NotCollected in
+ *     snapshots written before it was read
  */
 public record SnsTopic(
-    String arn, Observed<Attributes> attributes, Observed<List<Subscription>> subscriptions) {
+    String arn,
+    Observed<Attributes> attributes,
+    Observed<List<Subscription>> subscriptions,
+    Observed<KmsKey> key) {
   public SnsTopic {
     Objects.requireNonNull(arn, "arn");
     attributes = Observed.orNotCollected(attributes, "topic attributes");
     subscriptions = Observed.orNotCollected(subscriptions, "topic subscriptions");
+    key = Observed.orNotCollected(key, "topic key");
   }
 
   /**

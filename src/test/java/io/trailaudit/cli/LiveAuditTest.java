@@ -45,9 +45,10 @@ class LiveAuditTest {
    * region (2) DescribeTrails, ListEventDataStores, Config (recorders, their status, rules,
    * remediations), Security Hub (hub, standards) and Glue databases; per trail 4 reads, per bucket
    * 11, per key 4; for the trail's log group (us-east-1) its metric filters, the alarms on its one
-   * metric, and attributes and subscriptions of the alarm's two topics.
+   * metric, attributes and subscriptions of the alarm's two topics, and the 4 reads of the one key
+   * that encrypts both topics.
    */
-  static final int CALLS = 1 + 7 + 1 + 1 + 2 * (2 + 4 + 2 + 1) + 4 + 11 + 4 + 1 + 1 + 2 * 2;
+  static final int CALLS = 1 + 7 + 1 + 1 + 2 * (2 + 4 + 2 + 1) + 4 + 11 + 4 + 1 + 1 + 2 * 2 + 4;
 
   @RegisterExtension
   static WireMockExtension aws =

@@ -40,7 +40,10 @@ class AlertingReaderTest extends WireMockReaderTest {
 
   private AlertingReader reader() {
     return new AlertingReader(
-        client(AwsService.LOGS), client(AwsService.CLOUDWATCH), client(AwsService.SNS));
+        client(AwsService.LOGS),
+        client(AwsService.CLOUDWATCH),
+        client(AwsService.SNS),
+        client(AwsService.KMS));
   }
 
   private static MappingBuilder metricFilters() {
@@ -183,7 +186,8 @@ class AlertingReaderTest extends WireMockReaderTest {
           new AlertingReader(
                   standardRetries(AwsService.LOGS),
                   client(AwsService.CLOUDWATCH),
-                  client(AwsService.SNS))
+                  client(AwsService.SNS),
+                  client(AwsService.KMS))
               .logGroup(GROUP_ARN);
 
       assertThat(group.metricFilters().value())
@@ -225,7 +229,10 @@ class AlertingReaderTest extends WireMockReaderTest {
 
       LogGroup group =
           new AlertingReader(
-                  impatient(AwsService.LOGS), client(AwsService.CLOUDWATCH), client(AwsService.SNS))
+                  impatient(AwsService.LOGS),
+                  client(AwsService.CLOUDWATCH),
+                  client(AwsService.SNS),
+                  client(AwsService.KMS))
               .logGroup(GROUP_ARN);
 
       assertThat(group.metricFilters().failure().errorCode()).isEqualTo("Timeout");
@@ -383,7 +390,8 @@ class AlertingReaderTest extends WireMockReaderTest {
           new AlertingReader(
                   client(AwsService.LOGS),
                   standardRetries(AwsService.CLOUDWATCH),
-                  client(AwsService.SNS))
+                  client(AwsService.SNS),
+                  client(AwsService.KMS))
               .alarms(List.of(group(GROUP, filter("root", "CISBenchmark", "RootAccountUsage"))));
 
       assertThat(alarms.value())
@@ -437,7 +445,10 @@ class AlertingReaderTest extends WireMockReaderTest {
 
       Observed<List<MetricAlarm>> alarms =
           new AlertingReader(
-                  client(AwsService.LOGS), impatient(AwsService.CLOUDWATCH), client(AwsService.SNS))
+                  client(AwsService.LOGS),
+                  impatient(AwsService.CLOUDWATCH),
+                  client(AwsService.SNS),
+                  client(AwsService.KMS))
               .alarms(List.of(group(GROUP, filter("root", "CISBenchmark", "RootAccountUsage"))));
 
       assertThat(alarms.failure().errorCode()).isEqualTo("Timeout");
@@ -446,6 +457,24 @@ class AlertingReaderTest extends WireMockReaderTest {
 
   @Nested
   class Topics {
+    /**
+     * The topics' fixture names a customer managed key: the reader describes it and reads its
+     * policy.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void stubTheTopicKey() {
+      server.stubFor(
+          json("TrentService.DescribeKey").willReturn(jsonOk(fixture("kms/describe-key.json"))));
+      server.stubFor(
+          json("TrentService.GetKeyRotationStatus")
+              .willReturn(jsonOk(fixture("kms/get-key-rotation-status.json"))));
+      server.stubFor(
+          json("TrentService.GetKeyPolicy").willReturn(jsonOk(fixture("kms/get-key-policy.json"))));
+      server.stubFor(
+          json("TrentService.ListGrants")
+              .willReturn(jsonOk(fixture("kms/list-grants-page-2.json"))));
+    }
+
     private MappingBuilder attributesOf(String topicArn) {
       return query("GetTopicAttributes").withRequestBody(containing(form("TopicArn", topicArn)));
     }
@@ -497,7 +526,8 @@ class AlertingReaderTest extends WireMockReaderTest {
                   "https://pager.example.com/hooks/sns"));
       assertThat(topic.subscriptions().value().get(1).confirmed()).isFalse();
       assertThat(log.callsByOperation())
-          .isEqualTo(Map.of("sns:GetTopicAttributes", 1L, "sns:ListSubscriptionsByTopic", 2L));
+          .containsAllEntriesOf(
+              Map.of("sns:GetTopicAttributes", 1L, "sns:ListSubscriptionsByTopic", 2L));
     }
 
     @Test
@@ -532,7 +562,8 @@ class AlertingReaderTest extends WireMockReaderTest {
                   "AuthorizationError",
                   "User is not authorized to perform: SNS:ListSubscriptionsByTopic"));
       assertThat(log.callsByOperation())
-          .isEqualTo(Map.of("sns:GetTopicAttributes", 2L, "sns:ListSubscriptionsByTopic", 3L));
+          .containsAllEntriesOf(
+              Map.of("sns:GetTopicAttributes", 2L, "sns:ListSubscriptionsByTopic", 3L));
     }
 
     @Test
@@ -567,14 +598,17 @@ class AlertingReaderTest extends WireMockReaderTest {
           new AlertingReader(
                   client(AwsService.LOGS),
                   client(AwsService.CLOUDWATCH),
-                  standardRetries(AwsService.SNS))
+                  standardRetries(AwsService.SNS),
+                  client(AwsService.KMS))
               .topics(List.of(SECURITY_ALERTS))
               .get(0);
 
       assertThat(topic.subscriptions().value())
           .extracting(Subscription::protocol)
           .containsExactly("https");
-      assertThat(log.attempts()).isEqualTo(3);
+      // three SNS attempts, then one each for the four reads of the topic's key (DescribeKey,
+      // GetKeyRotationStatus, GetKeyPolicy, ListGrants)
+      assertThat(log.attempts()).isEqualTo(3 + 4);
     }
 
     @Test
@@ -590,7 +624,9 @@ class AlertingReaderTest extends WireMockReaderTest {
 
       assertThat(topic.subscriptions().failure().errorCode()).isEqualTo("InternalError");
       assertThat(topic.attributes().isKnown()).isTrue();
-      assertThat(log.attempts()).isEqualTo(1 + 3);
+      // attributes once, subscriptions three times, then the key's four reads once each
+      assertThat(log.attempts()).isEqualTo(1 + 3 + 4);
+      assertThat(topic.key().value().policy().isKnown()).isTrue();
     }
 
     @Test
@@ -618,7 +654,10 @@ class AlertingReaderTest extends WireMockReaderTest {
 
       SnsTopic topic =
           new AlertingReader(
-                  client(AwsService.LOGS), client(AwsService.CLOUDWATCH), impatient(AwsService.SNS))
+                  client(AwsService.LOGS),
+                  client(AwsService.CLOUDWATCH),
+                  impatient(AwsService.SNS),
+                  client(AwsService.KMS))
               .topics(List.of(SECURITY_ALERTS))
               .get(0);
 

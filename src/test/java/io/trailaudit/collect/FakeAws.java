@@ -39,6 +39,10 @@ public final class FakeAws {
   public static final String CT = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
   public static final String ORGS = "AWSOrganizationsV20161128.";
   public static final String KMS = "TrentService.";
+
+  /** The key that encrypts the alarm topics of {@code sns/get-topic-attributes.xml}. */
+  static final String SNS_TOPIC_KEY = "abcd1234-12ab-34cd-56ef-1234567890ab";
+
   public static final String LOGS = "Logs_20140328.";
   public static final String CONFIG = "StarlingDoveService.";
   public static final String GLUE = "AWSGlue.";
@@ -215,6 +219,15 @@ public final class FakeAws {
             .willReturn(json(fixture("kms/get-key-rotation-status.json"))));
     stubOwner(json11(KMS + "GetKeyPolicy").willReturn(json(fixture("kms/get-key-policy.json"))));
     stubOwner(json11(KMS + "ListGrants").willReturn(json(fixture("kms/list-grants-page-2.json"))));
+    // The alarm topics' key (same account): its policy lets CloudWatch publish to the topics.
+    stubOwner(
+        json11(KMS + "DescribeKey")
+            .withRequestBody(containing(SNS_TOPIC_KEY))
+            .willReturn(json(fixture("kms/describe-key-sns-topic.json"))));
+    stubOwner(
+        json11(KMS + "GetKeyPolicy")
+            .withRequestBody(containing(SNS_TOPIC_KEY))
+            .willReturn(json(fixture("kms/get-key-policy-sns-topic.json"))));
 
     // The trail's log group (us-east-1, management account): one filter for root usage, its alarm,
     // and the alarm's topic with a confirmed subscription.

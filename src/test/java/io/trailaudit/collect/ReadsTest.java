@@ -45,6 +45,31 @@ class ReadsTest {
   }
 
   @Test
+  void aReadTimeoutOfTheHttpClientIsTimeoutAndOtherIoErrorsAreNetworkErrors() {
+    Observed<String> timedOut =
+        Reads.read(
+            "kms",
+            "DescribeKey",
+            () -> {
+              throw software.amazon.awssdk.core.exception.SdkClientException.create(
+                  "Unable to execute HTTP request: Read timed out",
+                  new java.net.SocketTimeoutException("Read timed out"));
+            });
+    Observed<String> refused =
+        Reads.read(
+            "kms",
+            "DescribeKey",
+            () -> {
+              throw software.amazon.awssdk.core.exception.SdkClientException.create(
+                  "Unable to execute HTTP request: Connection refused",
+                  new java.net.ConnectException("Connection refused"));
+            });
+
+    assertThat(timedOut.failure().errorCode()).isEqualTo("Timeout");
+    assertThat(refused.failure().errorCode()).isEqualTo("NetworkError");
+  }
+
+  @Test
   void aTimeoutIsTimeout() {
     Observed<String> o =
         Reads.read(

@@ -578,6 +578,7 @@ public final class CloudWatchAlertingCheck implements Check {
             args);
       }
       List<String> unconfirmed = new ArrayList<>();
+      List<String> blocked = new ArrayList<>();
       for (String topicArn : snsActions) {
         Optional<SnsTopic> topic =
             regionOf(topicArn)
@@ -586,6 +587,20 @@ public final class CloudWatchAlertingCheck implements Check {
         if (topic.isEmpty()) {
           return error(
               "SNS topic " + topicArn + " of alarm " + a.alarmName() + " is not in the snapshot");
+        }
+        AlarmFiring.Verdict reachable = TopicKeyAccess.judge(topic.get(), a.alarmArn());
+        if (reachable.kind() == AlarmFiring.Kind.UNKNOWN) {
+          return error(
+              "cannot tell whether alarm "
+                  + a.alarmName()
+                  + " can publish to SNS topic "
+                  + topicArn
+                  + ": "
+                  + reachable.reason());
+        }
+        if (reachable.kind() == AlarmFiring.Kind.NEVER) {
+          blocked.add(topicArn + ": " + reachable.reason());
+          continue;
         }
         Observed<List<SnsTopic.Subscription>> subs = topic.get().subscriptions();
         if (!subs.isKnown()) {
@@ -619,9 +634,22 @@ public final class CloudWatchAlertingCheck implements Check {
       }
       Map<String, String> withTopic = new HashMap<>(args);
       withTopic.put("snsTopic", snsActions.get(0));
+      if (unconfirmed.isEmpty()) {
+        return fail(
+            "topic-key",
+            6,
+            "alarm "
+                + a.alarmName()
+                + " on "
+                + metric
+                + " cannot notify its SNS topic: "
+                + String.join("; ", blocked),
+            withTopic);
+      }
+      unconfirmed.addAll(blocked);
       return fail(
           "subscription",
-          6,
+          7,
           "alarm "
               + a.alarmName()
               + " on "

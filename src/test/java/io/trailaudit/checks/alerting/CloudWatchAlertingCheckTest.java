@@ -254,7 +254,10 @@ class CloudWatchAlertingCheckTest {
 
   private static SnsTopic snsTopic(String arn, Subscription... subscriptions) {
     return new SnsTopic(
-        arn, Observed.notCollected("topic attributes"), Observed.known(List.of(subscriptions)));
+        arn,
+        Observed.known(new SnsTopic.Attributes(MGMT, 1, 0, null)),
+        Observed.known(List.of(subscriptions)),
+        Observed.known(null));
   }
 
   /**
@@ -1214,8 +1217,9 @@ class CloudWatchAlertingCheckTest {
                   a.sns(
                       new SnsTopic(
                           SNS,
-                          denied("sns", "GetTopicAttributes"),
-                          denied("sns", "ListSubscriptionsByTopic"))),
+                          Observed.known(new SnsTopic.Attributes(MGMT, null, null, null)),
+                          denied("sns", "ListSubscriptionsByTopic"),
+                          Observed.known(null))),
               ROOT,
               Status.ERROR);
       assertThat(f.message())
@@ -1525,6 +1529,93 @@ class CloudWatchAlertingCheckTest {
               ROOT,
               Status.PASS);
       assertThat(f.message()).contains("feeds alarm cis-root-usage");
+    }
+  }
+
+  /** 11.4: CloudWatch must be able to publish to the topic's key. */
+  @Nested
+  class TopicKey {
+    private static final String KEY =
+        "arn:aws:kms:us-east-1:" + MGMT + ":key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+    private SnsTopic encrypted(String keyId, Observed<io.trailaudit.model.KmsKey> key) {
+      return new SnsTopic(
+          SNS,
+          Observed.known(new SnsTopic.Attributes(MGMT, 1, 0, keyId)),
+          Observed.known(List.of(confirmed(SNS))),
+          key);
+    }
+
+    private Observed<io.trailaudit.model.KmsKey> customerKey(String policy) {
+      return Observed.known(
+          new io.trailaudit.model.KmsKey(
+              KEY,
+              Observed.known(
+                  new io.trailaudit.model.KmsKey.KeyMetadata(
+                      "1234abcd-12ab-34cd-56ef-1234567890ab",
+                      KEY,
+                      MGMT,
+                      "CUSTOMER",
+                      "Enabled",
+                      "SYMMETRIC_DEFAULT",
+                      "ENCRYPT_DECRYPT",
+                      "AWS_KMS",
+                      false)),
+              Observed.known(true),
+              Observed.known(policy)));
+    }
+
+    private static String policy(String condition) {
+      return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"cloudwatch.amazonaws.com\"},\"Action\":[\"kms:Decrypt\",\"kms:GenerateDataKey*\"],\"Resource\":\"*\""
+          + condition
+          + "}]}";
+    }
+
+    @Test
+    void theAwsManagedSnsKeyNeverReceivesAlarms() {
+      Finding f =
+          topicFinding(
+              a -> a.sns(encrypted("alias/aws/sns", Observed.known(null))), ROOT, Status.FAIL);
+      assertThat(f.message())
+          .contains("cannot notify its SNS topic")
+          .contains("encrypted with the AWS managed key alias/aws/sns");
+      assertThat(f.remediation()).contains("set-topic-attributes --topic-arn " + SNS);
+    }
+
+    @Test
+    void aCustomerKeyAllowingCloudWatchPasses() {
+      topicFinding(a -> a.sns(encrypted(KEY, customerKey(policy("")))), ROOT, Status.PASS);
+      String scoped = ",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"" + MGMT + "\"}}";
+      topicFinding(a -> a.sns(encrypted(KEY, customerKey(policy(scoped)))), ROOT, Status.PASS);
+    }
+
+    @Test
+    void aCustomerKeyNotAllowingCloudWatchFails() {
+      String otherAccount =
+          ",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":\"999999999999\"}}";
+      Finding f =
+          topicFinding(
+              a -> a.sns(encrypted(KEY, customerKey(policy(otherAccount)))), ROOT, Status.FAIL);
+      assertThat(f.message()).contains("does not allow cloudwatch.amazonaws.com kms:Decrypt");
+    }
+
+    @Test
+    void errorWhenTheKeyWasNotReadOrTheAttributesAreUnavailable() {
+      assertThat(
+              topicFinding(
+                      a -> a.sns(encrypted(KEY, Observed.notCollected("topic key"))),
+                      ROOT,
+                      Status.ERROR)
+                  .message())
+          .contains("its key " + KEY + " was not read");
+      SnsTopic unreadable =
+          new SnsTopic(
+              SNS,
+              denied("sns", "GetTopicAttributes"),
+              Observed.known(List.of(confirmed(SNS))),
+              denied("sns", "GetTopicAttributes"));
+      assertThat(topicFinding(a -> a.sns(unreadable), ROOT, Status.ERROR).message())
+          .contains("its attributes (KmsMasterKeyId) could not be read");
     }
   }
 }
