@@ -19,8 +19,9 @@ modules=$(jdeps --ignore-missing-deps --multi-release 17 --print-module-deps "$j
 # jdk.crypto.ec: TLS to AWS endpoints with ECDHE (a service provider jdeps cannot see).
 modules="$modules,jdk.crypto.ec"
 echo "modules: $modules"
+# --generate-cds-archive: the image's base CDS archive, which the dynamic archive below builds on.
 jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
-  --output "$out"
+  --generate-cds-archive --output "$out"
 mkdir -p "$out/lib"
 cp "$jar" "$out/lib/trailaudit.jar"
 cp src/dist/bin/trailaudit "$out/bin/trailaudit"
@@ -28,13 +29,21 @@ chmod +x "$out/bin/trailaudit"
 echo "$modules" > "$out/lib/trailaudit.modules"
 
 # The class-data archive: the classes the demo audit loads, dumped at exit.
+# Exit 1 is the demo's FAIL findings; the summary line tells it from a JVM that did not start.
 set +e
-"$out/bin/java" -XX:ArchiveClassesAtExit="$out/lib/trailaudit.jsa" -jar "$out/lib/trailaudit.jar" \
-  audit --snapshot examples/snapshots/demo-org.json > /dev/null 2>&1
+# Absolute paths: the JVM finds the jar again wherever the image is unpacked, as long as it sits
+# at the same place inside the image.
+home=$(cd "$out" && pwd)
+"$home/bin/java" -XX:ArchiveClassesAtExit="$home/lib/trailaudit.jsa" -jar "$home/lib/trailaudit.jar" \
+  audit --snapshot examples/snapshots/demo-org.json > target/dist/training.txt 2>&1
 code=$?
 set -e
-test "$code" = 1 || { echo "the demo audit exited $code while making the archive" >&2; exit 1; }
-test -s "$out/lib/trailaudit.jsa"
+if [ "$code" != 1 ] || ! grep -q '^Summary: ' target/dist/training.txt; then
+  echo "the demo audit exited $code while making the archive:" >&2
+  tail -5 target/dist/training.txt >&2
+  exit 1
+fi
+test -s "$out/lib/trailaudit.jsa" || { echo "no class-data archive was written" >&2; exit 1; }
 
 tar -C target/dist -czf "target/dist/$name.tar.gz" "$name"
 echo "target/dist/$name.tar.gz"
