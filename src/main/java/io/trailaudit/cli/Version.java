@@ -22,7 +22,7 @@ public final class Version implements CommandLine.IVersionProvider {
     };
   }
 
-  /** The git commit the build was made from ({@code -Dgit.commit}), empty when not told. */
+  /** The git commit the build was made from (git-commit-id-maven-plugin), empty outside git. */
   public static String commit() {
     String c = PROPERTIES.getProperty("commit", "").strip();
     return c.startsWith("${") ? "" : c;
