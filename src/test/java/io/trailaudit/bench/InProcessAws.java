@@ -174,7 +174,7 @@ final class InProcessAws implements SdkHttpClient {
       return ok("application/json", fixture("securityhub/describe-hub.json"));
     }
     if (path.equals("/standards/get")) {
-      return ok("application/json", foundationalStandard());
+      return ok("application/json", FakeAws.foundationalStandard(estate.management()));
     }
     if (path.equals("/v20180820/configuration/publicAccessBlock")) {
       return xml(fixture("s3control/get-public-access-block.xml"));
@@ -207,7 +207,8 @@ final class InProcessAws implements SdkHttpClient {
         case "ListRoots" -> json(fixture("organizations/ListRoots.json"));
         case "ListOrganizationalUnitsForParent" ->
             json(fixture("organizations/ListOrganizationalUnitsForParent-empty.json"));
-        case "ListAccountsForParent" -> json(accountsJson());
+        case "ListAccountsForParent" ->
+            json(bodies.computeIfAbsent("accounts", k -> FakeAws.accountsJson(estate)));
         case "ListPolicies" ->
             json(
                 "{\"Policies\":[{\"Arn\":\"arn:aws:organizations::"
@@ -242,7 +243,10 @@ final class InProcessAws implements SdkHttpClient {
             json(fixture("config/describe-configuration-recorders.json"));
         case "DescribeConfigurationRecorderStatus" ->
             json(fixture("config/describe-configuration-recorder-status.json"));
-        case "DescribeConfigRules" -> json(configRules());
+        case "DescribeConfigRules" ->
+            json(
+                bodies.computeIfAbsent(
+                    "configRules", k -> FakeAws.configRules(estate.management())));
         case "DescribeRemediationConfigurations" ->
             json(fixture("config/describe-remediation-configurations.json"));
         default -> unknown(op);
@@ -363,70 +367,6 @@ final class InProcessAws implements SdkHttpClient {
   private String fixture(String path) {
     return bodies.computeIfAbsent(
         path, p -> AwsStubs.body(p).replace("111111111111", estate.management()));
-  }
-
-  private String configRules() {
-    return bodies.computeIfAbsent(
-        "configRules",
-        k -> {
-          StringBuilder rules = new StringBuilder("{\"ConfigRules\":[");
-          String[][] managed = {
-            {"cloudtrail-enabled", "CLOUD_TRAIL_ENABLED"},
-            {"cloud-trail-encryption-enabled", "CLOUD_TRAIL_ENCRYPTION_ENABLED"},
-            {"cloud-trail-log-file-validation-enabled", "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED"},
-            {"cloud-trail-cloud-watch-logs-enabled", "CLOUD_TRAIL_CLOUD_WATCH_LOGS_ENABLED"},
-            {"s3-bucket-public-read-prohibited", "S3_BUCKET_PUBLIC_READ_PROHIBITED"}
-          };
-          for (int i = 0; i < managed.length; i++) {
-            rules
-                .append(i == 0 ? "" : ",")
-                .append("{\"ConfigRuleName\":\"")
-                .append(managed[i][0])
-                .append("\",\"ConfigRuleArn\":\"arn:aws:config:us-east-1:")
-                .append(estate.management())
-                .append(":config-rule/config-rule-")
-                .append(i)
-                .append("\",\"ConfigRuleId\":\"config-rule-")
-                .append(i)
-                .append("\",\"Source\":{\"Owner\":\"AWS\",\"SourceIdentifier\":\"")
-                .append(managed[i][1])
-                .append("\"},\"ConfigRuleState\":\"ACTIVE\"}");
-          }
-          return rules.append("]}").toString();
-        });
-  }
-
-  private String foundationalStandard() {
-    return "{\"StandardsSubscriptions\":[{\"StandardsSubscriptionArn\":\"arn:aws:securityhub:"
-        + "us-east-1:"
-        + estate.management()
-        + ":subscription/aws-foundational-security-best-practices/v/1.0.0\","
-        + "\"StandardsArn\":\"arn:aws:securityhub:us-east-1::standards/"
-        + "aws-foundational-security-best-practices/v/1.0.0\",\"StandardsInput\":{},"
-        + "\"StandardsStatus\":\"READY\"}]}";
-  }
-
-  private String accountsJson() {
-    return bodies.computeIfAbsent(
-        "accounts",
-        k -> {
-          List<String> all = new ArrayList<>();
-          all.add(estate.management());
-          all.addAll(estate.members());
-          return all.stream()
-              .map(
-                  id ->
-                      "{\"Arn\":\"arn:aws:organizations::"
-                          + estate.management()
-                          + ":account/o-exampleorgid/"
-                          + id
-                          + "\",\"Id\":\""
-                          + id
-                          + "\",\"Name\":\""
-                          + (id.equals(estate.management()) ? "management" : "member-" + id)
-                          + "\",\"Status\":\"ACTIVE\"}")
-              .collect(Collectors.joining(",", "{\"Accounts\":[", "]}"));
-        });
   }
 
   private String regionsJson() {

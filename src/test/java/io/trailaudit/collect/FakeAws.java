@@ -115,7 +115,7 @@ public final class FakeAws {
         json11(ORGS + "ListOrganizationalUnitsForParent")
             .willReturn(
                 json(fixture("organizations/ListOrganizationalUnitsForParent-empty.json"))));
-    stub(json11(ORGS + "ListAccountsForParent").willReturn(json(accountsJson())));
+    stub(json11(ORGS + "ListAccountsForParent").willReturn(json(accountsJson(estate))));
     stub(
         json11(ORGS + "ListPolicies")
             .willReturn(
@@ -250,7 +250,7 @@ public final class FakeAws {
     stub(
         json11(CONFIG + "DescribeConfigurationRecorderStatus")
             .willReturn(json(fixture("config/describe-configuration-recorder-status.json"))));
-    stub(json11(CONFIG + "DescribeConfigRules").willReturn(json(configRules())));
+    stub(json11(CONFIG + "DescribeConfigRules").willReturn(json(configRules(estate.management()))));
     stub(
         json11(CONFIG + "DescribeRemediationConfigurations")
             .willReturn(json(fixture("config/describe-remediation-configurations.json"))));
@@ -265,7 +265,7 @@ public final class FakeAws {
     stub(
         post(urlPathEqualTo("/standards/get"))
             .willReturn(
-                AwsStubs.json(foundationalStandard())
+                AwsStubs.json(foundationalStandard(estate.management()))
                     .withHeader("Content-Type", "application/json")));
 
     // Glue: no database, hence no Athena table over the trail bucket.
@@ -301,7 +301,8 @@ public final class FakeAws {
     return AwsStubs.body(path).replace("111111111111", estate.management());
   }
 
-  private String configRules() {
+  /** DescribeConfigRules: the five CloudTrail managed rules, in the management account. */
+  public static String configRules(String management) {
     StringBuilder rules = new StringBuilder("{\"ConfigRules\":[");
     String[][] managed = {
       {"cloudtrail-enabled", "CLOUD_TRAIL_ENABLED"},
@@ -316,7 +317,7 @@ public final class FakeAws {
           .append("{\"ConfigRuleName\":\"")
           .append(managed[i][0])
           .append("\",\"ConfigRuleArn\":\"arn:aws:config:us-east-1:")
-          .append(estate.management())
+          .append(management)
           .append(":config-rule/config-rule-")
           .append(i)
           .append("\",\"ConfigRuleId\":\"config-rule-")
@@ -328,17 +329,19 @@ public final class FakeAws {
     return rules.append("]}").toString();
   }
 
-  private String foundationalStandard() {
+  /** GetEnabledStandards: AWS Foundational Security Best Practices, READY. */
+  public static String foundationalStandard(String management) {
     return "{\"StandardsSubscriptions\":[{\"StandardsSubscriptionArn\":\"arn:aws:securityhub:"
         + "us-east-1:"
-        + estate.management()
+        + management
         + ":subscription/aws-foundational-security-best-practices/v/1.0.0\","
         + "\"StandardsArn\":\"arn:aws:securityhub:us-east-1::standards/"
         + "aws-foundational-security-best-practices/v/1.0.0\",\"StandardsInput\":{},"
         + "\"StandardsStatus\":\"READY\"}]}";
   }
 
-  private String accountsJson() {
+  /** ListAccountsForParent: the management account and every member, ACTIVE. */
+  public static String accountsJson(Estate estate) {
     List<String> all = new ArrayList<>();
     all.add(estate.management());
     all.addAll(estate.members());
