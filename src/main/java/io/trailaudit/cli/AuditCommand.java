@@ -10,8 +10,6 @@ import io.trailaudit.model.RegionSnapshot;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.report.AuditReport;
 import io.trailaudit.report.Format;
-import io.trailaudit.report.MarkdownRenderer;
-import io.trailaudit.report.Renderer;
 import io.trailaudit.report.Scope;
 import io.trailaudit.report.Suppressions;
 import io.trailaudit.snapshot.Snapshots;
@@ -185,7 +183,9 @@ final class AuditCommand implements Callable<Integer> {
       o.file().write(out -> render(o.format(), false, fullReport, report, out));
     }
     if (output == null) {
-      renderer(format, env.color() && !noColor, fullReport).render(report, env.out());
+      format
+          .renderer(new Format.Options(env.color() && !noColor, fullReport))
+          .render(report, env.out());
       env.out().flush();
     }
     return Verdict.of(report, failOn, failOnError).code();
@@ -235,15 +235,11 @@ final class AuditCommand implements Callable<Integer> {
     return null;
   }
 
-  private static Renderer renderer(Format f, boolean color, String fullReport) {
-    return f == Format.MARKDOWN ? new MarkdownRenderer(fullReport) : f.renderer(color);
-  }
-
   private static void render(
       Format f, boolean color, String fullReport, AuditReport report, OutputStream out)
       throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-    renderer(f, color, fullReport).render(report, w);
+    f.renderer(new Format.Options(color, fullReport)).render(report, w);
     w.flush();
   }
 

@@ -19,8 +19,7 @@ class OcsfReportTest {
   @Test
   void everyDemoEventIsAValidComplianceFinding() throws Exception {
     JsonNode json = new ObjectMapper().readTree(run("ocsf").out());
-    JsonNode report = new ObjectMapper().readTree(run("json").out());
-    assertThat(json.size()).isEqualTo(report.get("findings").size()).isGreaterThan(20);
+    assertThat(json).hasSize(213);
     OcsfSchema schema = new OcsfSchema();
     List<String> errors = new ArrayList<>();
     Map<String, Integer> statuses = new HashMap<>();
@@ -31,10 +30,9 @@ class OcsfReportTest {
       statuses.merge(e.at("/compliance/status_code").asText(), 1, Integer::sum);
     }
     assertThat(errors).isEmpty();
-    for (JsonNode f : report.get("findings")) {
-      statuses.merge(f.get("status").asText(), -1, Integer::sum);
-    }
-    assertThat(statuses.values()).containsOnly(0);
+    // The demo's findings, as the example text report's summary counts them.
+    assertThat(statuses)
+        .isEqualTo(Map.of("FAIL", 93, "ERROR", 2, "PASS", 104, "NOT_APPLICABLE", 14));
   }
 
   @Test

@@ -1,0 +1,8 @@
+package io.trailaudit.report;
+
+class HtmlRendererContractTest extends RendererContract {
+  @Override
+  Format format() {
+    return Format.HTML;
+  }
+}

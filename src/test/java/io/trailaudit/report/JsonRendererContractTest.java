@@ -1,0 +1,19 @@
+package io.trailaudit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+class JsonRendererContractTest extends RendererContract {
+  @Override
+  Format format() {
+    return Format.JSON;
+  }
+
+  /** The JSON report is the report: it reads back as the same value ({@link Reports#read}). */
+  @Override
+  List<String> schemaErrors(String output, ContractCase c) throws Exception {
+    assertThat(JsonRenderer.MAPPER.readValue(output, AuditReport.class)).isEqualTo(c.report());
+    return List.of();
+  }
+}

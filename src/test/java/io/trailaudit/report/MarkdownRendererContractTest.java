@@ -1,0 +1,8 @@
+package io.trailaudit.report;
+
+class MarkdownRendererContractTest extends RendererContract {
+  @Override
+  Format format() {
+    return Format.MARKDOWN;
+  }
+}
