@@ -107,8 +107,8 @@ public final class ControlCatalog {
                 });
         Map<String, String> remediations = new LinkedHashMap<>();
         r.path("remediation")
-            .fields()
-            .forEachRemaining(e -> remediations.put(e.getKey(), e.getValue().asText()));
+            .properties()
+            .forEach(e -> remediations.put(e.getKey(), e.getValue().asText()));
         reqs.add(
             new RequirementInfo(
                 r.path("id").asText(),
@@ -144,8 +144,8 @@ public final class ControlCatalog {
     Severity severity = Severity.parse(spec.path("severity").asText());
     Map<String, String> remediations = new LinkedHashMap<>();
     spec.path("remediation")
-        .fields()
-        .forEachRemaining(e -> remediations.put(e.getKey(), e.getValue().asText()));
+        .properties()
+        .forEach(e -> remediations.put(e.getKey(), e.getValue().asText()));
     List<RequirementInfo> reqs = new ArrayList<>();
     for (MonitoringTopic t : MonitoringTopics.load()) {
       List<ControlRef> controls = new ArrayList<>();

@@ -194,10 +194,17 @@ public final class BucketReader {
                     lifecycle.join()));
   }
 
+  // The rule-level Prefix is deprecated in favour of Filter, but rules written in the old form
+  // still carry it, and only it: what such a rule expires must be read all the same.
+  @SuppressWarnings("deprecation")
+  private static String legacyPrefix(LifecycleRule r) {
+    return r.prefix();
+  }
+
   private static Bucket.LifecycleRule lifecycleRule(LifecycleRule r) {
     LifecycleRuleFilter f = r.filter();
     LifecycleRuleAndOperator and = f == null ? null : f.and();
-    String prefix = r.prefix();
+    String prefix = legacyPrefix(r);
     Map<String, String> tags = new LinkedHashMap<>();
     Long greater = null;
     Long less = null;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -72,16 +71,12 @@ public final class ReadOperations {
     try (InputStream in = ReadOperations.class.getResourceAsStream(resource)) {
       JsonNode root = new ObjectMapper().readTree(in);
       Map<String, Map<String, String>> operations = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> service = it.next();
+      for (Map.Entry<String, JsonNode> service : root.properties()) {
         if (service.getKey().startsWith("_")) {
           continue;
         }
         Map<String, String> ops = new TreeMap<>();
-        service
-            .getValue()
-            .fields()
-            .forEachRemaining(op -> ops.put(op.getKey(), op.getValue().asText()));
+        service.getValue().properties().forEach(op -> ops.put(op.getKey(), op.getValue().asText()));
         operations.put(service.getKey(), Map.copyOf(ops));
       }
       return new ReadOperations(Map.copyOf(operations), purpose);

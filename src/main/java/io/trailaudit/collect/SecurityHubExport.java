@@ -336,8 +336,8 @@ public final class SecurityHubExport {
     }
     Map<String, String> fields = new LinkedHashMap<>();
     n.path("ProductFields")
-        .fields()
-        .forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+        .properties()
+        .forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
     b.productFields(fields);
     List<Resource> resources = new ArrayList<>();
     for (JsonNode r : n.path("Resources")) {

@@ -87,8 +87,7 @@ public final class ConfigLoader {
     if (node == null || !node.isObject()) {
       return;
     }
-    for (var it = node.fields(); it.hasNext(); ) {
-      var e = it.next();
+    for (var e : node.properties()) {
       String key = e.getKey();
       String at = path + "." + key;
       String unit = key.endsWith("Hours") ? "hours" : key.endsWith("Days") ? "days" : null;

@@ -62,8 +62,8 @@ class ActionTest {
     String script = Files.readString(Path.of("scripts/action-run.sh"));
     ACTION
         .get("outputs")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             o -> {
               String value = o.getValue().get("value").asText();
               Matcher ref = Pattern.compile("steps\\.audit\\.outputs\\.([a-z-]+)").matcher(value);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -65,8 +64,7 @@ public final class AsffModel {
           return;
         }
         size(at, s, doc, value.size(), errors);
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : value.properties()) {
           check(
               at + "/" + e.getKey() + "(key)",
               s.at("/key/shape").asText(),
@@ -113,8 +111,7 @@ public final class AsffModel {
         errors.add(at + "/" + r.asText() + ": required by " + name + " and missing");
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : value.properties()) {
       JsonNode member = s.path("members").get(f.getKey());
       if (member == null) {
         errors.add(at + "/" + f.getKey() + ": not a member of " + name);

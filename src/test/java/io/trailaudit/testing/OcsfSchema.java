@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +105,7 @@ public final class OcsfSchema {
         errors.add(path + "/" + a.getKey() + ": required by " + c.caption() + " and missing");
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : value.properties()) {
       String at = path + "/" + field.getKey();
       ObjectNode def = c.attributes().get(field.getKey());
       if (def == null || !active(def, profiles)) {
@@ -284,16 +282,13 @@ public final class OcsfSchema {
     JsonNode attributes = node.path("attributes");
     for (JsonNode include : attributes.path("$include")) {
       JsonNode profile = read(include.asText());
-      for (Iterator<Map.Entry<String, JsonNode>> it = profile.get("attributes").fields();
-          it.hasNext(); ) {
-        Map.Entry<String, JsonNode> a = it.next();
+      for (Map.Entry<String, JsonNode> a : profile.get("attributes").properties()) {
         ObjectNode def = a.getValue().deepCopy();
         def.put("profile", profile.get("name").asText());
         into.merge(a.getKey(), def, (old, add) -> merge(old, add));
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> a = it.next();
+    for (Map.Entry<String, JsonNode> a : attributes.properties()) {
       if (!a.getKey().equals("$include")) {
         ObjectNode def = a.getValue().deepCopy();
         into.merge(a.getKey(), def, (old, add) -> merge(old, add));
@@ -320,8 +315,7 @@ public final class OcsfSchema {
 
   /** Deep merge: objects merge field by field, anything else (null included) replaces. */
   static ObjectNode merge(ObjectNode into, JsonNode add) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = add.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
+    for (Map.Entry<String, JsonNode> f : add.properties()) {
       JsonNode old = into.get(f.getKey());
       if (old instanceof ObjectNode o && f.getValue().isObject()) {
         merge(o, f.getValue());
