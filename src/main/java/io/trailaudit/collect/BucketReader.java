@@ -178,20 +178,21 @@ public final class BucketReader {
     return f.all()
         .thenApply(
             done ->
-                new Bucket(
-                    name,
-                    owner,
-                    region,
-                    policy.join(),
-                    policyIsPublic.join(),
-                    acl.join(),
-                    publicAccessBlock.join(),
-                    versioning.join(),
-                    objectLock.join(),
-                    logging.join(),
-                    encryption.join(),
-                    topLevel.join(),
-                    lifecycle.join()));
+                Bucket.builder()
+                    .name(name)
+                    .accountId(owner)
+                    .region(region)
+                    .policy(policy.join())
+                    .policyIsPublic(policyIsPublic.join())
+                    .acl(acl.join())
+                    .publicAccessBlock(publicAccessBlock.join())
+                    .versioning(versioning.join())
+                    .objectLock(objectLock.join())
+                    .logging(logging.join())
+                    .encryption(encryption.join())
+                    .topLevelEntries(topLevel.join())
+                    .lifecycleRules(lifecycle.join())
+                    .build());
   }
 
   private static Bucket.LifecycleRule lifecycleRule(LifecycleRule r) {

@@ -232,22 +232,25 @@ public final class Collector {
       if (regions.isEmpty()) {
         read.forEach(a -> a.regions().forEach(r -> regions.add(r.region())));
       }
-      return new Snapshot(
-          Snapshot.SCHEMA_VERSION,
-          clock.instant(),
-          new CollectionInfo(
-              "trailaudit",
-              toolVersion,
-              "live",
-              identity.value().arn(),
-              home,
-              request.regions().isEmpty() ? List.copyOf(regions) : request.regions(),
-              excluded),
-          organization,
-          read,
-          readBuckets,
-          readKeys,
-          validations);
+      return Snapshot.builder()
+          .schemaVersion(Snapshot.SCHEMA_VERSION)
+          .collectedAt(clock.instant())
+          .collection(
+              CollectionInfo.builder()
+                  .tool("trailaudit")
+                  .toolVersion(toolVersion)
+                  .method("live")
+                  .callerArn(identity.value().arn())
+                  .homeRegion(home)
+                  .regions(request.regions().isEmpty() ? List.copyOf(regions) : request.regions())
+                  .excludedAccounts(excluded)
+                  .build())
+          .organization(organization)
+          .accounts(read)
+          .buckets(readBuckets)
+          .keys(readKeys)
+          .logValidations(validations)
+          .build();
     }
 
     private StsReader sts(Principal caller) {
@@ -461,16 +464,7 @@ public final class Collector {
       regionsTotal.addAndGet(regions.size());
       regionsDone.addAndGet(regions.size());
       return t.name()
-          .thenApply(
-              name ->
-                  new AccountSnapshot(
-                      t.accountId(),
-                      name,
-                      p.unavailable(),
-                      p.unavailable(),
-                      p.unavailable(),
-                      regions.stream().map(r -> unreadableRegion(r, p)).toList(),
-                      List.of()));
+          .thenApply(name -> AccountSnapshot.unreadable(t.accountId(), name, regions, p.failure()));
     }
 
     private CompletableFuture<AccountSnapshot> read(Target t, Principal p) {
@@ -500,14 +494,15 @@ public final class Collector {
               enabled, accountBlock, regions, seen, t.name(), t.organization())
           .thenApply(
               done ->
-                  new AccountSnapshot(
-                      t.accountId(),
-                      t.name().join(),
-                      t.organization().join(),
-                      enabled.join(),
-                      accountBlock.join(),
-                      regions.join().stream().map(RegionRead::snapshot).toList(),
-                      seen.join()));
+                  AccountSnapshot.builder()
+                      .accountId(t.accountId())
+                      .name(t.name().join())
+                      .organization(t.organization().join())
+                      .enabledRegions(enabled.join())
+                      .s3PublicAccessBlock(accountBlock.join())
+                      .regions(regions.join().stream().map(RegionRead::snapshot).toList())
+                      .trails(seen.join())
+                      .build());
     }
 
     /** The regions asked for, else the enabled ones, else the home region to see at least that. */
@@ -596,19 +591,20 @@ public final class Collector {
                         ? Observed.known(trailList.value().stream().map(Trail::arn).toList())
                         : Failures.of(trailList);
                 RegionSnapshot snapshot =
-                    new RegionSnapshot(
-                        region,
-                        arns,
-                        alerting.join().logGroups(),
-                        alerting.join().alarms(),
-                        alerting.join().topics(),
-                        eventDataStores.join(),
-                        recorders.join(),
-                        configRules.join().rules(),
-                        configRules.join().remediations(),
-                        hub.join().hub(),
-                        hub.join().standards(),
-                        glue.join());
+                    RegionSnapshot.builder()
+                        .region(region)
+                        .trailArns(arns)
+                        .logGroups(alerting.join().logGroups())
+                        .alarms(alerting.join().alarms())
+                        .snsTopics(alerting.join().topics())
+                        .eventDataStores(eventDataStores.join())
+                        .configRecorders(recorders.join())
+                        .configRules(configRules.join().rules())
+                        .remediationConfigurations(configRules.join().remediations())
+                        .securityHub(hub.join().hub())
+                        .securityHubStandards(hub.join().standards())
+                        .glueTables(glue.join())
+                        .build();
                 return new RegionRead(
                     snapshot, trailList.isKnown() ? trailList.value() : List.<Trail>of());
               })
@@ -717,7 +713,11 @@ public final class Collector {
                   return new TrailReader(client(AwsService.CLOUDTRAIL, described.homeRegion(), p))
                       .withDetails(
                           described, lane(p, described.homeRegion(), AwsService.CLOUDTRAIL))
-                      .exceptionally(e -> failedDetails(described, e));
+                      .exceptionally(
+                          e ->
+                              described.detailsUnreadable(
+                                  Reads.unavailable("cloudtrail", "GetTrailStatus", cause(e))
+                                      .failure()));
                 });
           });
     }
@@ -729,14 +729,15 @@ public final class Collector {
           p -> {
             String expectedOwner = logArchive != null ? p.accountId() : trail.ownerAccountId();
             if (!p.usable()) {
-              return CompletableFuture.completedFuture(unreadableBucket(name, p.unavailable()));
+              return CompletableFuture.completedFuture(Bucket.unreadable(name, p.failure()));
             }
             return bucketReader(p)
                 .bucket(name, expectedOwner, lane(p, home, AwsService.S3))
                 .exceptionally(
                     e ->
-                        unreadableBucket(
-                            name, Reads.unavailable("s3", "GetBucketLocation", cause(e))));
+                        Bucket.unreadable(
+                            name,
+                            Reads.unavailable("s3", "GetBucketLocation", cause(e)).failure()));
           });
     }
 
@@ -762,17 +763,14 @@ public final class Collector {
       return reader.thenCompose(
           p -> {
             if (!p.usable()) {
-              return CompletableFuture.completedFuture(
-                  new KmsKey(arn, p.unavailable(), p.unavailable(), p.unavailable()));
+              return CompletableFuture.completedFuture(KmsKey.unreadable(arn, p.failure()));
             }
             return new KmsReader(client(AwsService.KMS, region, p))
                 .key(arn, lane(p, region, AwsService.KMS))
                 .exceptionally(
-                    e -> {
-                      Observed<KmsKey.KeyMetadata> failed =
-                          Reads.unavailable("kms", "DescribeKey", cause(e));
-                      return new KmsKey(arn, failed, Failures.of(failed), Failures.of(failed));
-                    });
+                    e ->
+                        KmsKey.unreadable(
+                            arn, Reads.unavailable("kms", "DescribeKey", cause(e)).failure()));
           });
     }
 
@@ -824,73 +822,9 @@ public final class Collector {
     /** A bug in collection must not hide the account: its values say what went wrong. */
     private AccountSnapshot unexpected(Target t, Throwable e) {
       Observed<Object> u = Reads.unavailable("trailaudit", "collect", cause(e));
-      Principal failed = new Principal(t.accountId(), t.accountId(), null, u.failure());
       List<String> regions = request.regions().isEmpty() ? List.of(home) : request.regions();
-      return new AccountSnapshot(
-          t.accountId(),
-          t.name().getNow(null),
-          failed.unavailable(),
-          failed.unavailable(),
-          failed.unavailable(),
-          regions.stream().map(r -> unreadableRegion(r, failed)).toList(),
-          List.of());
+      return AccountSnapshot.unreadable(t.accountId(), t.name().getNow(null), regions, u.failure());
     }
-  }
-
-  private static RegionSnapshot unreadableRegion(String region, Principal p) {
-    return new RegionSnapshot(
-        region,
-        p.unavailable(),
-        List.of(),
-        p.unavailable(),
-        List.of(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable());
-  }
-
-  /** A bucket none of whose values could be read, each unavailable with {@code failure}. */
-  private static Bucket unreadableBucket(String name, Observed<?> failure) {
-    return new Bucket(
-        name,
-        null,
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure));
-  }
-
-  private static Trail failedDetails(Trail t, Throwable e) {
-    Observed<Object> failed = Reads.unavailable("cloudtrail", "GetTrailStatus", cause(e));
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        Failures.of(failed),
-        Failures.of(failed),
-        Failures.of(failed),
-        Failures.of(failed));
   }
 
   private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> futures) {

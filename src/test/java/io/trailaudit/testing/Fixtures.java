@@ -362,14 +362,22 @@ public final class Fixtures {
 
   public static Snapshot snapshot(
       List<AccountSnapshot> accounts, List<Bucket> buckets, List<KmsKey> keys) {
-    return new Snapshot(
-        Snapshot.SCHEMA_VERSION,
-        NOW,
-        new CollectionInfo("trailaudit", "test", "fixture", null, "us-east-1", REGIONS),
-        Observed.known(null),
-        accounts,
-        buckets,
-        keys);
+    return Snapshot.builder()
+        .schemaVersion(Snapshot.SCHEMA_VERSION)
+        .collectedAt(NOW)
+        .collection(
+            CollectionInfo.builder()
+                .tool("trailaudit")
+                .toolVersion("test")
+                .method("fixture")
+                .homeRegion("us-east-1")
+                .regions(REGIONS)
+                .build())
+        .organization(Observed.known(null))
+        .accounts(accounts)
+        .buckets(buckets)
+        .keys(keys)
+        .build();
   }
 
   public static Snapshot snapshot(AccountSnapshot... accounts) {
