@@ -46,6 +46,11 @@ public final class BucketReader {
     this.s3control = s3control;
   }
 
+  /** A reader with the credentials of {@code scope}, in its region. */
+  static BucketReader of(ReadScope scope) {
+    return new BucketReader(scope.client(AwsService.S3), scope.client(AwsService.S3_CONTROL));
+  }
+
   /**
    * Reads bucket {@code name} once, one call after the other.
    *
