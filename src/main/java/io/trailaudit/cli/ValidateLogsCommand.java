@@ -7,6 +7,7 @@ import io.trailaudit.integrity.PublicKeySource;
 import io.trailaudit.integrity.ReadFailure;
 import io.trailaudit.integrity.TrailLocation;
 import io.trailaudit.integrity.ValidationSummary;
+import io.trailaudit.model.Arns;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -122,7 +123,7 @@ final class ValidateLogsCommand implements Callable<Integer> {
       throw new UsageException("--s3-prefix goes with --s3-bucket");
     }
     AwsSettings settings = aws.settings(env.variables());
-    String homeRegion = trailArn.split(":")[3];
+    String homeRegion = Arns.region(trailArn);
     String sourceRegion = aws.region == null || aws.region.isBlank() ? homeRegion : aws.region;
     LiveValidation.Request request =
         new LiveValidation.Request(

@@ -1,5 +1,6 @@
 package io.trailaudit.collect;
 
+import io.trailaudit.model.Arn;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.LogGroup;
 import io.trailaudit.model.LogGroup.MetricFilter;
@@ -47,7 +48,7 @@ public final class AlertingReader {
    *     arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*}
    */
   public LogGroup logGroup(String logGroupArn) {
-    String name = groupName(logGroupArn);
+    String name = Arn.logGroupName(logGroupArn);
     Observed<List<MetricFilter>> filters =
         Reads.read(
             "logs",
@@ -99,7 +100,7 @@ public final class AlertingReader {
     if (alarms instanceof Observed.Known<List<MetricAlarm>> k && k.value() != null) {
       for (MetricAlarm a : k.value()) {
         for (String action : a.alarmActions()) {
-          if (action.startsWith("arn:") && action.contains(":sns:")) {
+          if (Arn.parse(action).filter(x -> x.service().equals("sns")).isPresent()) {
             arns.add(action);
           }
         }
@@ -295,13 +296,6 @@ public final class AlertingReader {
 
   private record Metric(String namespace, String name) {}
 
-  /** {@code arn:aws:logs:us-east-1:111:log-group:NAME:*} gives NAME. */
-  static String groupName(String arn) {
-    int at = arn.indexOf(":log-group:");
-    String rest = at < 0 ? arn : arn.substring(at + ":log-group:".length());
-    return rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest;
-  }
-
   private static MetricFilter filter(
       software.amazon.awssdk.services.cloudwatchlogs.model.MetricFilter f) {
     return new MetricFilter(
@@ -320,30 +314,32 @@ public final class AlertingReader {
   }
 
   private static MetricAlarm alarm(software.amazon.awssdk.services.cloudwatch.model.MetricAlarm a) {
-    return new MetricAlarm(
-        a.alarmName(),
-        a.alarmArn(),
-        a.namespace(),
-        a.metricName(),
-        Boolean.TRUE.equals(a.actionsEnabled()),
-        a.alarmActions(),
-        a.stateValueAsString(),
-        a.statisticAsString(),
-        a.comparisonOperatorAsString(),
-        a.threshold(),
-        a.evaluationPeriods(),
-        a.period(),
-        Observed.known(
-            new MetricAlarm.Evaluation(
-                a.extendedStatistic(),
-                a.datapointsToAlarm(),
-                a.treatMissingData(),
-                a.dimensions().stream()
-                    .collect(
-                        java.util.stream.Collectors.toMap(
-                            d -> d.name(), d -> d.value(), (x, y) -> y, LinkedHashMap::new)),
-                a.thresholdMetricId(),
-                a.hasMetrics() && !a.metrics().isEmpty())));
+    return MetricAlarm.builder()
+        .alarmName(a.alarmName())
+        .alarmArn(a.alarmArn())
+        .namespace(a.namespace())
+        .metricName(a.metricName())
+        .actionsEnabled(Boolean.TRUE.equals(a.actionsEnabled()))
+        .alarmActions(a.alarmActions())
+        .stateValue(a.stateValueAsString())
+        .statistic(a.statisticAsString())
+        .comparisonOperator(a.comparisonOperatorAsString())
+        .threshold(a.threshold())
+        .evaluationPeriods(a.evaluationPeriods())
+        .period(a.period())
+        .evaluation(
+            Observed.known(
+                new MetricAlarm.Evaluation(
+                    a.extendedStatistic(),
+                    a.datapointsToAlarm(),
+                    a.treatMissingData(),
+                    a.dimensions().stream()
+                        .collect(
+                            java.util.stream.Collectors.toMap(
+                                d -> d.name(), d -> d.value(), (x, y) -> y, LinkedHashMap::new)),
+                    a.thresholdMetricId(),
+                    a.hasMetrics() && !a.metrics().isEmpty())))
+        .build();
   }
 
   private static SnsTopic.Attributes attributes(Map<String, String> a) {

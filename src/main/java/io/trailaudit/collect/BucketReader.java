@@ -46,6 +46,11 @@ public final class BucketReader {
     this.s3control = s3control;
   }
 
+  /** A reader with the credentials of {@code scope}, in its region. */
+  static BucketReader of(ReadScope scope) {
+    return new BucketReader(scope.client(AwsService.S3), scope.client(AwsService.S3_CONTROL));
+  }
+
   /**
    * Reads bucket {@code name} once, one call after the other.
    *
@@ -178,20 +183,21 @@ public final class BucketReader {
     return f.all()
         .thenApply(
             done ->
-                new Bucket(
-                    name,
-                    owner,
-                    region,
-                    policy.join(),
-                    policyIsPublic.join(),
-                    acl.join(),
-                    publicAccessBlock.join(),
-                    versioning.join(),
-                    objectLock.join(),
-                    logging.join(),
-                    encryption.join(),
-                    topLevel.join(),
-                    lifecycle.join()));
+                Bucket.builder()
+                    .name(name)
+                    .accountId(owner)
+                    .region(region)
+                    .policy(policy.join())
+                    .policyIsPublic(policyIsPublic.join())
+                    .acl(acl.join())
+                    .publicAccessBlock(publicAccessBlock.join())
+                    .versioning(versioning.join())
+                    .objectLock(objectLock.join())
+                    .logging(logging.join())
+                    .encryption(encryption.join())
+                    .topLevelEntries(topLevel.join())
+                    .lifecycleRules(lifecycle.join())
+                    .build());
   }
 
   // The rule-level Prefix is deprecated in favour of Filter, but rules written in the old form

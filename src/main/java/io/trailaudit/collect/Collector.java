@@ -1,28 +1,18 @@
 package io.trailaudit.collect;
 
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Arn;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
 import io.trailaudit.model.CollectionInfo;
 import io.trailaudit.model.CollectionInfo.Exclusion;
-import io.trailaudit.model.ConfigRecorder;
-import io.trailaudit.model.ConfigRule;
-import io.trailaudit.model.EventDataStore;
-import io.trailaudit.model.GlueTable;
 import io.trailaudit.model.KmsKey;
-import io.trailaudit.model.LogGroup;
 import io.trailaudit.model.LogValidation;
-import io.trailaudit.model.MetricAlarm;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.OrganizationMembership;
 import io.trailaudit.model.OrganizationTree;
-import io.trailaudit.model.PublicAccessBlock;
 import io.trailaudit.model.RegionSnapshot;
-import io.trailaudit.model.RemediationConfiguration;
-import io.trailaudit.model.SecurityHubHub;
 import io.trailaudit.model.Snapshot;
-import io.trailaudit.model.SnsTopic;
-import io.trailaudit.model.StandardsSubscription;
 import io.trailaudit.model.Trail;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,13 +21,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -51,6 +42,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * (by ARN). No exception escapes a task: it becomes {@code Unavailable} on the value concerned. An
  * account whose role cannot be assumed is kept, every value of it unavailable with the {@code
  * sts:AssumeRole} failure, so that its checks report ERROR naming it.
+ *
+ * <p>This class schedules: which accounts and regions are read, with whose credentials ({@link
+ * WhoReadsWhat}), and the reads made once for all (trails, buckets, keys). What is read in an
+ * account or a region is the readers' of {@link ServiceReaders}: each fills its part of the
+ * account's or region's snapshot.
  */
 public final class Collector {
   private final ClientFactory factory;
@@ -144,9 +140,6 @@ public final class Collector {
     private final Scheduler scheduler;
     private final String home = factory.settings().homeRegion();
 
-    /** Every audited account's principal, registered before any account is read. */
-    private final Map<String, CompletableFuture<Principal>> principals = new ConcurrentHashMap<>();
-
     private final Map<String, CompletableFuture<Trail>> trails = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Bucket>> buckets = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<KmsKey>> keys = new ConcurrentHashMap<>();
@@ -154,8 +147,7 @@ public final class Collector {
     private final AtomicInteger regionsDone = new AtomicInteger();
     private final AtomicInteger regionsTotal = new AtomicInteger();
     private volatile int accountsTotal;
-    private CompletableFuture<Principal> logArchive;
-    private String logArchiveAccount;
+    private WhoReadsWhat who;
 
     /** Accounts of the organization not collected, and why; filled by {@link #targets}. */
     private final List<CollectionInfo.ExcludedAccount> excluded = new ArrayList<>();
@@ -178,26 +170,30 @@ public final class Collector {
       OrganizationReader.TreeRead tree =
           new OrganizationReader(client(AwsService.ORGANIZATIONS, home, caller))
               .read(lane(caller, home, AwsService.ORGANIZATIONS));
-      if (request.logArchiveRole() != null) {
-        logArchiveAccount = Arns.account(request.logArchiveRole());
-        logArchive =
-            async(
-                lane(caller, home, AwsService.STS),
-                () ->
-                    Principal.assumed(
-                        logArchiveAccount,
-                        "log-archive",
-                        sts(me).assumeRole(request.logArchiveRole(), request.externalId())),
-                e ->
-                    Principal.assumed(
-                        logArchiveAccount,
-                        "log-archive",
-                        Reads.unavailable("sts", "AssumeRole", e)));
+      if (request.logArchiveRole() == null) {
+        who = new WhoReadsWhat(null, null);
+      } else {
+        String logArchiveAccount = Arns.account(request.logArchiveRole());
+        who =
+            new WhoReadsWhat(
+                async(
+                    lane(caller, home, AwsService.STS),
+                    () ->
+                        Principal.assumed(
+                            logArchiveAccount,
+                            "log-archive",
+                            sts(me).assumeRole(request.logArchiveRole(), request.externalId())),
+                    e ->
+                        Principal.assumed(
+                            logArchiveAccount,
+                            "log-archive",
+                            Reads.unavailable("sts", "AssumeRole", e))),
+                logArchiveAccount);
       }
 
       List<Target> targets = targets(caller, tree);
       accountsTotal = targets.size();
-      targets.forEach(t -> principals.put(t.accountId(), t.principal()));
+      targets.forEach(t -> who.audit(t.accountId(), t.principal()));
       List<CompletableFuture<AccountSnapshot>> accounts = gated(targets);
 
       Observed<OrganizationTree> organization = tree.tree().join();
@@ -232,22 +228,25 @@ public final class Collector {
       if (regions.isEmpty()) {
         read.forEach(a -> a.regions().forEach(r -> regions.add(r.region())));
       }
-      return new Snapshot(
-          Snapshot.SCHEMA_VERSION,
-          clock.instant(),
-          new CollectionInfo(
-              "trailaudit",
-              toolVersion,
-              "live",
-              identity.value().arn(),
-              home,
-              request.regions().isEmpty() ? List.copyOf(regions) : request.regions(),
-              excluded),
-          organization,
-          read,
-          readBuckets,
-          readKeys,
-          validations);
+      return Snapshot.builder()
+          .schemaVersion(Snapshot.SCHEMA_VERSION)
+          .collectedAt(clock.instant())
+          .collection(
+              CollectionInfo.builder()
+                  .tool("trailaudit")
+                  .toolVersion(toolVersion)
+                  .method("live")
+                  .callerArn(identity.value().arn())
+                  .homeRegion(home)
+                  .regions(request.regions().isEmpty() ? List.copyOf(regions) : request.regions())
+                  .excludedAccounts(excluded)
+                  .build())
+          .organization(organization)
+          .accounts(read)
+          .buckets(readBuckets)
+          .keys(readKeys)
+          .logValidations(validations)
+          .build();
     }
 
     private StsReader sts(Principal caller) {
@@ -283,8 +282,7 @@ public final class Collector {
               .map(CompletableFuture::join)
               .sorted(Comparator.comparing(Trail::arn))
               .toList()) {
-        CompletableFuture<Principal> reader =
-            logArchive != null ? logArchive : principals.get(trail.ownerAccountId());
+        CompletableFuture<Principal> reader = who.validation(trail);
         Principal p = reader == null ? null : reader.join();
         if (!trail.logFileValidationEnabled() || p == null || !p.usable()) {
           continue;
@@ -405,8 +403,7 @@ public final class Collector {
           targets.add(new Target(a.id(), name, CompletableFuture.completedFuture(caller), member));
           continue;
         }
-        String role =
-            "arn:" + Arns.partition(a.arn()) + ":iam::" + a.id() + ":role/" + scope.memberRole();
+        String role = Arn.role(Arns.partition(a.arn()), a.id(), scope.memberRole()).toString();
         CompletableFuture<Principal> principal =
             async(
                 lane(caller, home, AwsService.STS),
@@ -461,32 +458,20 @@ public final class Collector {
       regionsTotal.addAndGet(regions.size());
       regionsDone.addAndGet(regions.size());
       return t.name()
-          .thenApply(
-              name ->
-                  new AccountSnapshot(
-                      t.accountId(),
-                      name,
-                      p.unavailable(),
-                      p.unavailable(),
-                      p.unavailable(),
-                      regions.stream().map(r -> unreadableRegion(r, p)).toList(),
-                      List.of()));
+          .thenApply(name -> AccountSnapshot.unreadable(t.accountId(), name, regions, p.failure()));
     }
 
     private CompletableFuture<AccountSnapshot> read(Target t, Principal p) {
+      ReadScope in = scope(p, home);
       CompletableFuture<Observed<List<String>>> enabled =
-          async(
-              lane(p, home, AwsService.ACCOUNT),
+          in.read(
+              AwsService.ACCOUNT,
               () ->
-                  new RegionsReader(
-                          client(AwsService.ACCOUNT, home, p), client(AwsService.EC2, home, p))
+                  new RegionsReader(in.client(AwsService.ACCOUNT), in.client(AwsService.EC2))
                       .enabledRegions(),
               e -> Reads.unavailable("account", "ListRegions", e));
-      CompletableFuture<Observed<PublicAccessBlock>> accountBlock =
-          async(
-              lane(p, home, AwsService.S3_CONTROL),
-              () -> bucketReader(p).accountPublicAccessBlock(t.accountId()),
-              e -> Reads.unavailable("s3control", "GetPublicAccessBlock", e));
+      List<CompletableFuture<Consumer<AccountSnapshot.Builder>>> parts =
+          ServiceReaders.ACCOUNT.stream().map(r -> r.read(in, t.accountId())).toList();
       CompletableFuture<List<RegionRead>> regions =
           enabled
               .thenApply(this::regionsToRead)
@@ -496,18 +481,20 @@ public final class Collector {
                     return all(names.stream().map(r -> region(p, r)).toList());
                   });
       CompletableFuture<List<Trail>> seen = regions.thenCompose(this::trailsSeen);
-      return CompletableFuture.allOf(
-              enabled, accountBlock, regions, seen, t.name(), t.organization())
+      return CompletableFuture.allOf(enabled, all(parts), regions, seen, t.name(), t.organization())
           .thenApply(
-              done ->
-                  new AccountSnapshot(
-                      t.accountId(),
-                      t.name().join(),
-                      t.organization().join(),
-                      enabled.join(),
-                      accountBlock.join(),
-                      regions.join().stream().map(RegionRead::snapshot).toList(),
-                      seen.join()));
+              done -> {
+                AccountSnapshot.Builder a =
+                    AccountSnapshot.builder()
+                        .accountId(t.accountId())
+                        .name(t.name().join())
+                        .organization(t.organization().join())
+                        .enabledRegions(enabled.join())
+                        .regions(regions.join().stream().map(RegionRead::snapshot).toList())
+                        .trails(seen.join());
+                parts.forEach(part -> part.join().accept(a));
+                return a.build();
+              });
     }
 
     /** The regions asked for, else the enabled ones, else the home region to see at least that. */
@@ -522,13 +509,12 @@ public final class Collector {
     private record RegionRead(RegionSnapshot snapshot, List<Trail> described) {}
 
     private CompletableFuture<RegionRead> region(Principal p, String region) {
-      TrailReader cloudtrail = new TrailReader(client(AwsService.CLOUDTRAIL, region, p));
-      Executor trailLane = lane(p, region, AwsService.CLOUDTRAIL);
+      ReadScope in = scope(p, region);
       // The per-trail reads, its bucket's and its key's start as soon as a region lists the trail.
       CompletableFuture<Observed<List<Trail>>> described =
-          this.<Observed<List<Trail>>>async(
-                  trailLane,
-                  cloudtrail::describeTrails,
+          in.<Observed<List<Trail>>>read(
+                  AwsService.CLOUDTRAIL,
+                  () -> new TrailReader(in.client(AwsService.CLOUDTRAIL)).describeTrails(),
                   e -> Reads.unavailable("cloudtrail", "DescribeTrails", e))
               .thenApply(
                   listed -> {
@@ -537,150 +523,27 @@ public final class Collector {
                     }
                     return listed;
                   });
-      CompletableFuture<Observed<List<EventDataStore>>> eventDataStores =
-          async(
-              trailLane,
-              cloudtrail::eventDataStores,
-              e -> Reads.unavailable("cloudtrail", "ListEventDataStores", e));
-      ConfigReader configReader = new ConfigReader(client(AwsService.CONFIG, region, p));
-      Executor configLane = lane(p, region, AwsService.CONFIG);
-      CompletableFuture<Observed<List<ConfigRecorder>>> recorders =
-          async(
-              configLane,
-              configReader::recorders,
-              e -> Reads.unavailable("config", "DescribeConfigurationRecorders", e));
-      CompletableFuture<ConfigRules> configRules =
-          async(
-              configLane,
-              () -> {
-                Observed<List<ConfigRule>> rules = configReader.rules();
-                return new ConfigRules(
-                    rules,
-                    rules.isKnown()
-                        ? configReader.remediations(rules.value())
-                        : Failures.of(rules));
-              },
-              e -> ConfigRules.failed(Reads.unavailable("config", "DescribeConfigRules", e)));
-      CompletableFuture<Hub> hub =
-          async(
-              lane(p, region, AwsService.SECURITY_HUB),
-              () -> {
-                SecurityHubReader reader =
-                    new SecurityHubReader(client(AwsService.SECURITY_HUB, region, p));
-                Observed<SecurityHubHub> read = reader.hub();
-                return new Hub(read, reader.standards(read));
-              },
-              e -> Hub.failed(Reads.unavailable("securityhub", "DescribeHub", e)));
-      // Log groups, alarms, topics and Glue tables are looked for where the trails point.
-      CompletableFuture<Alerting> alerting =
-          described
-              .thenCompose(trails -> alerting(p, region, trails))
-              .exceptionally(
-                  e ->
-                      Alerting.failed(
-                          Reads.unavailable("logs", "DescribeMetricFilters", cause(e))));
-      CompletableFuture<Observed<List<GlueTable>>> glue =
-          described.thenCompose(
-              trails ->
-                  async(
-                      lane(p, region, AwsService.GLUE),
-                      () -> glueTables(p, region, trails),
-                      e -> Reads.unavailable("glue", "GetDatabases", e)));
-      return CompletableFuture.allOf(
-              described, eventDataStores, recorders, configRules, hub, alerting, glue)
-          .thenApply(
-              done -> {
-                Observed<List<Trail>> trailList = described.join();
-                Observed<List<String>> arns =
-                    trailList.isKnown()
-                        ? Observed.known(trailList.value().stream().map(Trail::arn).toList())
-                        : Failures.of(trailList);
-                RegionSnapshot snapshot =
-                    new RegionSnapshot(
-                        region,
-                        arns,
-                        alerting.join().logGroups(),
-                        alerting.join().alarms(),
-                        alerting.join().topics(),
-                        eventDataStores.join(),
-                        recorders.join(),
-                        configRules.join().rules(),
-                        configRules.join().remediations(),
-                        hub.join().hub(),
-                        hub.join().standards(),
-                        glue.join());
-                return new RegionRead(
-                    snapshot, trailList.isKnown() ? trailList.value() : List.<Trail>of());
-              })
+      List<CompletableFuture<Consumer<RegionSnapshot.Builder>>> parts =
+          ServiceReaders.REGION.stream().map(r -> r.read(in, described)).toList();
+      return described
+          .thenCombine(all(parts), (trailList, filled) -> regionRead(region, trailList, filled))
           .whenComplete((r, e) -> regionDone());
     }
 
-    /**
-     * The log groups in this account and region that the trails described here deliver to, the
-     * alarms on their metric filters' metrics, and the SNS topics (of this region) they notify:
-     * each group's alarms asked for once its filters are read, the topics once every alarm is.
-     */
-    private CompletableFuture<Alerting> alerting(
-        Principal p, String region, Observed<List<Trail>> trails) {
-      if (!trails.isKnown()) {
-        return CompletableFuture.completedFuture(Alerting.failed(Failures.of(trails)));
-      }
-      List<String> groupArns =
-          trails.value().stream()
-              .map(Trail::cloudWatchLogsLogGroupArn)
-              .filter(arn -> arn != null && arn.startsWith("arn:"))
-              .filter(arn -> region.equals(Arns.region(arn)))
-              .filter(arn -> p.accountId() == null || p.accountId().equals(Arns.account(arn)))
-              .distinct()
-              .toList();
-      if (groupArns.isEmpty()) {
-        return CompletableFuture.completedFuture(
-            new Alerting(List.of(), Observed.known(List.of()), List.of()));
-      }
-      AlertingReader reader =
-          new AlertingReader(
-              client(AwsService.LOGS, region, p),
-              client(AwsService.CLOUDWATCH, region, p),
-              client(AwsService.SNS, region, p),
-              client(AwsService.KMS, region, p));
-      Executor logsLane = lane(p, region, AwsService.LOGS);
-      List<CompletableFuture<LogGroup>> groups =
-          groupArns.stream()
-              .map(arn -> CompletableFuture.supplyAsync(() -> reader.logGroup(arn), logsLane))
-              .toList();
-      CompletableFuture<Observed<List<MetricAlarm>>> alarms =
-          reader.alarms(groups, lane(p, region, AwsService.CLOUDWATCH));
-      CompletableFuture<List<SnsTopic>> topics =
-          alarms.thenCompose(
-              a ->
-                  reader.topics(
-                      AlertingReader.topicArns(a).stream()
-                          .filter(arn -> region.equals(Arns.region(arn)))
-                          .sorted()
-                          .toList(),
-                      lane(p, region, AwsService.SNS),
-                      lane(p, region, AwsService.KMS)));
-      return topics.thenApply(
-          t ->
-              new Alerting(
-                  groups.stream().map(CompletableFuture::join).toList(), alarms.join(), t));
-    }
-
-    /** Glue tables over the buckets of the trails described here. */
-    private Observed<List<GlueTable>> glueTables(
-        Principal p, String region, Observed<List<Trail>> trails) {
-      if (!trails.isKnown()) {
-        return Failures.of(trails);
-      }
-      Set<String> buckets = new TreeSet<>();
-      trails.value().stream()
-          .map(Trail::s3BucketName)
-          .filter(b -> b != null && !b.isBlank())
-          .forEach(buckets::add);
-      if (buckets.isEmpty()) {
-        return Observed.known(List.of());
-      }
-      return new GlueReader(client(AwsService.GLUE, region, p)).tablesOver(buckets);
+    private RegionRead regionRead(
+        String region,
+        Observed<List<Trail>> trailList,
+        List<Consumer<RegionSnapshot.Builder>> filled) {
+      RegionSnapshot.Builder snapshot =
+          RegionSnapshot.builder()
+              .region(region)
+              .trailArns(
+                  trailList.isKnown()
+                      ? Observed.known(trailList.value().stream().map(Trail::arn).toList())
+                      : Failures.of(trailList));
+      filled.forEach(part -> part.accept(snapshot));
+      return new RegionRead(
+          snapshot.build(), trailList.isKnown() ? trailList.value() : List.<Trail>of());
     }
 
     /** The account's trails once per ARN, as their regions listed them (read once overall). */
@@ -698,46 +561,46 @@ public final class Collector {
     private CompletableFuture<Trail> trail(Trail described, Principal seenBy) {
       return trails.computeIfAbsent(
           described.arn(),
-          arn -> {
-            CompletableFuture<Principal> owner = principals.get(described.ownerAccountId());
-            CompletableFuture<Principal> reader =
-                owner == null
-                    ? CompletableFuture.completedFuture(seenBy)
-                    : owner.thenApply(o -> o.usable() ? o : seenBy);
-            return reader.thenCompose(
-                p -> {
-                  if (described.s3BucketName() != null && !described.s3BucketName().isBlank()) {
-                    buckets.computeIfAbsent(
-                        described.s3BucketName(), name -> bucket(name, described, p));
-                  }
-                  if (described.kmsKeyId() != null && !described.kmsKeyId().isBlank()) {
-                    keys.computeIfAbsent(
-                        described.kmsKeyId(), key -> key(key, described.homeRegion(), p));
-                  }
-                  return new TrailReader(client(AwsService.CLOUDTRAIL, described.homeRegion(), p))
-                      .withDetails(
-                          described, lane(p, described.homeRegion(), AwsService.CLOUDTRAIL))
-                      .exceptionally(e -> failedDetails(described, e));
-                });
-          });
+          arn ->
+              who.trail(described, seenBy)
+                  .thenCompose(
+                      p -> {
+                        if (described.s3BucketName() != null
+                            && !described.s3BucketName().isBlank()) {
+                          buckets.computeIfAbsent(
+                              described.s3BucketName(), name -> bucket(name, described, p));
+                        }
+                        if (described.kmsKeyId() != null && !described.kmsKeyId().isBlank()) {
+                          keys.computeIfAbsent(
+                              described.kmsKeyId(), key -> key(key, described.homeRegion(), p));
+                        }
+                        return new TrailReader(
+                                client(AwsService.CLOUDTRAIL, described.homeRegion(), p))
+                            .withDetails(
+                                described, lane(p, described.homeRegion(), AwsService.CLOUDTRAIL))
+                            .exceptionally(
+                                e ->
+                                    described.detailsUnreadable(
+                                        Reads.unavailable("cloudtrail", "GetTrailStatus", cause(e))
+                                            .failure()));
+                      }));
     }
 
     private CompletableFuture<Bucket> bucket(String name, Trail trail, Principal trailReader) {
-      CompletableFuture<Principal> reader =
-          logArchive != null ? logArchive : CompletableFuture.completedFuture(trailReader);
-      return reader.thenCompose(
-          p -> {
-            String expectedOwner = logArchive != null ? p.accountId() : trail.ownerAccountId();
-            if (!p.usable()) {
-              return CompletableFuture.completedFuture(unreadableBucket(name, p.unavailable()));
-            }
-            return bucketReader(p)
-                .bucket(name, expectedOwner, lane(p, home, AwsService.S3))
-                .exceptionally(
-                    e ->
-                        unreadableBucket(
-                            name, Reads.unavailable("s3", "GetBucketLocation", cause(e))));
-          });
+      return who.bucket(trailReader)
+          .thenCompose(
+              p -> {
+                if (!p.usable()) {
+                  return CompletableFuture.completedFuture(Bucket.unreadable(name, p.failure()));
+                }
+                return BucketReader.of(scope(p, home))
+                    .bucket(name, who.bucketOwner(p, trail), lane(p, home, AwsService.S3))
+                    .exceptionally(
+                        e ->
+                            Bucket.unreadable(
+                                name,
+                                Reads.unavailable("s3", "GetBucketLocation", cause(e)).failure()));
+              });
     }
 
     /**
@@ -746,39 +609,22 @@ public final class Collector {
      */
     private CompletableFuture<KmsKey> key(String arn, String trailRegion, Principal trailReader) {
       // A trail names its key by ARN; an id or alias is in the trail's account and home region.
-      boolean isArn = arn.startsWith("arn:");
-      String account = isArn ? Arns.account(arn) : trailReader.accountId();
-      String region = isArn ? Arns.region(arn) : trailRegion;
-      CompletableFuture<Principal> fallback =
-          logArchive != null && account != null && account.equals(logArchiveAccount)
-              ? logArchive
-              : CompletableFuture.completedFuture(trailReader);
-      CompletableFuture<Principal> audited = account == null ? null : principals.get(account);
-      CompletableFuture<Principal> reader =
-          audited == null
-              ? fallback
-              : audited.thenCompose(
-                  o -> o.usable() ? CompletableFuture.completedFuture(o) : fallback);
-      return reader.thenCompose(
-          p -> {
-            if (!p.usable()) {
-              return CompletableFuture.completedFuture(
-                  new KmsKey(arn, p.unavailable(), p.unavailable(), p.unavailable()));
-            }
-            return new KmsReader(client(AwsService.KMS, region, p))
-                .key(arn, lane(p, region, AwsService.KMS))
-                .exceptionally(
-                    e -> {
-                      Observed<KmsKey.KeyMetadata> failed =
-                          Reads.unavailable("kms", "DescribeKey", cause(e));
-                      return new KmsKey(arn, failed, Failures.of(failed), Failures.of(failed));
-                    });
-          });
-    }
-
-    private BucketReader bucketReader(Principal p) {
-      return new BucketReader(
-          client(AwsService.S3, home, p), client(AwsService.S3_CONTROL, home, p));
+      Optional<Arn> parsed = Arn.parse(arn);
+      String account = parsed.map(Arn::account).orElse(trailReader.accountId());
+      String region = parsed.map(Arn::region).orElse(trailRegion);
+      return who.key(account, trailReader)
+          .thenCompose(
+              p -> {
+                if (!p.usable()) {
+                  return CompletableFuture.completedFuture(KmsKey.unreadable(arn, p.failure()));
+                }
+                return new KmsReader(client(AwsService.KMS, region, p))
+                    .key(arn, lane(p, region, AwsService.KMS))
+                    .exceptionally(
+                        e ->
+                            KmsKey.unreadable(
+                                arn, Reads.unavailable("kms", "DescribeKey", cause(e)).failure()));
+              });
     }
 
     private <
@@ -795,9 +641,13 @@ public final class Collector {
       return scheduler.lane(p.name(), region, service.prefix());
     }
 
+    private ReadScope scope(Principal p, String region) {
+      return new ReadScope(factory, scheduler, p, region);
+    }
+
     private <T> CompletableFuture<T> async(
         Executor lane, Supplier<T> work, Function<Exception, T> fallback) {
-      return CompletableFuture.supplyAsync(work, lane).exceptionally(e -> fallback.apply(cause(e)));
+      return ReadScope.async(lane, work, fallback);
     }
 
     private void regionDone() {
@@ -824,73 +674,9 @@ public final class Collector {
     /** A bug in collection must not hide the account: its values say what went wrong. */
     private AccountSnapshot unexpected(Target t, Throwable e) {
       Observed<Object> u = Reads.unavailable("trailaudit", "collect", cause(e));
-      Principal failed = new Principal(t.accountId(), t.accountId(), null, u.failure());
       List<String> regions = request.regions().isEmpty() ? List.of(home) : request.regions();
-      return new AccountSnapshot(
-          t.accountId(),
-          t.name().getNow(null),
-          failed.unavailable(),
-          failed.unavailable(),
-          failed.unavailable(),
-          regions.stream().map(r -> unreadableRegion(r, failed)).toList(),
-          List.of());
+      return AccountSnapshot.unreadable(t.accountId(), t.name().getNow(null), regions, u.failure());
     }
-  }
-
-  private static RegionSnapshot unreadableRegion(String region, Principal p) {
-    return new RegionSnapshot(
-        region,
-        p.unavailable(),
-        List.of(),
-        p.unavailable(),
-        List.of(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable(),
-        p.unavailable());
-  }
-
-  /** A bucket none of whose values could be read, each unavailable with {@code failure}. */
-  private static Bucket unreadableBucket(String name, Observed<?> failure) {
-    return new Bucket(
-        name,
-        null,
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure),
-        Failures.of(failure));
-  }
-
-  private static Trail failedDetails(Trail t, Throwable e) {
-    Observed<Object> failed = Reads.unavailable("cloudtrail", "GetTrailStatus", cause(e));
-    return new Trail(
-        t.arn(),
-        t.name(),
-        t.homeRegion(),
-        t.isOrganizationTrail(),
-        t.isMultiRegionTrail(),
-        t.includeGlobalServiceEvents(),
-        t.logFileValidationEnabled(),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicArn(),
-        Failures.of(failed),
-        Failures.of(failed),
-        Failures.of(failed),
-        Failures.of(failed));
   }
 
   private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<T>> futures) {
@@ -899,31 +685,6 @@ public final class Collector {
   }
 
   private static Exception cause(Throwable e) {
-    Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-    return c instanceof Exception x ? x : new RuntimeException(c);
-  }
-
-  /** AWS Config rules and their remediation configurations, read in that order. */
-  private record ConfigRules(
-      Observed<List<ConfigRule>> rules, Observed<List<RemediationConfiguration>> remediations) {
-    static ConfigRules failed(Observed<List<ConfigRule>> failure) {
-      return new ConfigRules(failure, Failures.of(failure));
-    }
-  }
-
-  /** The Security Hub hub and its enabled standards. */
-  private record Hub(
-      Observed<SecurityHubHub> hub, Observed<List<StandardsSubscription>> standards) {
-    static Hub failed(Observed<SecurityHubHub> failure) {
-      return new Hub(failure, Failures.of(failure));
-    }
-  }
-
-  /** A region's trail log groups, the alarms on their metrics and the topics those notify. */
-  private record Alerting(
-      List<LogGroup> logGroups, Observed<List<MetricAlarm>> alarms, List<SnsTopic> topics) {
-    static Alerting failed(Observed<?> failure) {
-      return new Alerting(List.of(), Failures.of(failure), List.of());
-    }
+    return ReadScope.cause(e);
   }
 }

@@ -1,6 +1,7 @@
 package io.trailaudit.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailaudit.model.Arn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -280,8 +281,7 @@ public final class SecurityHubExport {
 
   /** {@code arn:aws:securityhub:REGION:ACCOUNT:product/...} → REGION. */
   static String region(String productArn) {
-    String[] parts = productArn.split(":", 6);
-    return parts.length == 6 ? parts[3] : "us-east-1";
+    return Arn.parse(productArn).map(Arn::region).orElse("us-east-1");
   }
 
   /** The SDK finding for one ASFF object as trailaudit writes it (only the members it fills). */

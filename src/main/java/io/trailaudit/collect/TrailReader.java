@@ -73,24 +73,12 @@ public final class TrailReader {
     return f.all()
         .thenApply(
             done ->
-                new Trail(
-                    described.arn(),
-                    described.name(),
-                    described.homeRegion(),
-                    described.isOrganizationTrail(),
-                    described.isMultiRegionTrail(),
-                    described.includeGlobalServiceEvents(),
-                    described.logFileValidationEnabled(),
-                    described.s3BucketName(),
-                    described.s3KeyPrefix(),
-                    described.kmsKeyId(),
-                    described.cloudWatchLogsLogGroupArn(),
-                    described.cloudWatchLogsRoleArn(),
-                    described.snsTopicArn(),
-                    status.join(),
-                    selectors.join(),
-                    insights.join(),
-                    tags.join()));
+                described.toBuilder()
+                    .status(status.join())
+                    .eventSelectors(selectors.join())
+                    .insightSelectors(insights.join())
+                    .tags(tags.join())
+                    .build());
   }
 
   Observed<TrailStatus> status(String arn) {
@@ -191,24 +179,21 @@ public final class TrailReader {
   }
 
   private static Trail trail(software.amazon.awssdk.services.cloudtrail.model.Trail t) {
-    return new Trail(
-        t.trailARN(),
-        t.name(),
-        t.homeRegion(),
-        Boolean.TRUE.equals(t.isOrganizationTrail()),
-        Boolean.TRUE.equals(t.isMultiRegionTrail()),
-        Boolean.TRUE.equals(t.includeGlobalServiceEvents()),
-        Boolean.TRUE.equals(t.logFileValidationEnabled()),
-        t.s3BucketName(),
-        t.s3KeyPrefix(),
-        t.kmsKeyId(),
-        t.cloudWatchLogsLogGroupArn(),
-        t.cloudWatchLogsRoleArn(),
-        t.snsTopicARN(),
-        null,
-        null,
-        null,
-        null);
+    return Trail.builder()
+        .arn(t.trailARN())
+        .name(t.name())
+        .homeRegion(t.homeRegion())
+        .isOrganizationTrail(Boolean.TRUE.equals(t.isOrganizationTrail()))
+        .isMultiRegionTrail(Boolean.TRUE.equals(t.isMultiRegionTrail()))
+        .includeGlobalServiceEvents(Boolean.TRUE.equals(t.includeGlobalServiceEvents()))
+        .logFileValidationEnabled(Boolean.TRUE.equals(t.logFileValidationEnabled()))
+        .s3BucketName(t.s3BucketName())
+        .s3KeyPrefix(t.s3KeyPrefix())
+        .kmsKeyId(t.kmsKeyId())
+        .cloudWatchLogsLogGroupArn(t.cloudWatchLogsLogGroupArn())
+        .cloudWatchLogsRoleArn(t.cloudWatchLogsRoleArn())
+        .snsTopicArn(t.snsTopicARN())
+        .build();
   }
 
   private static TrailStatus status(GetTrailStatusResponse s) {

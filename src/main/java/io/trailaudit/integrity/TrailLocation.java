@@ -1,5 +1,6 @@
 package io.trailaudit.integrity;
 
+import io.trailaudit.model.Arn;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -69,14 +70,16 @@ public record TrailLocation(
       String organizationId,
       String accountId,
       String sourceRegion) {
-    String[] fields = trailArn.split(":");
-    String home = fields[3];
-    String name = trailArn.substring(trailArn.lastIndexOf('/') + 1);
+    Arn arn =
+        Arn.parse(trailArn)
+            .orElseThrow(() -> new IllegalArgumentException("not a trail ARN: " + trailArn));
+    String home = arn.region();
+    String name = arn.resourceName();
     return new TrailLocation(
         bucket,
         prefix,
         organizationId,
-        accountId == null || accountId.isEmpty() ? fields[4] : accountId,
+        accountId == null || accountId.isEmpty() ? arn.account() : accountId,
         name,
         home,
         sourceRegion == null || sourceRegion.isEmpty() ? home : sourceRegion);

@@ -1,28 +1,20 @@
 package io.trailaudit.model;
 
-/** Small helpers for ARN strings ({@code arn:partition:service:region:account:resource}). */
+/** An ARN's fields by name, empty when the text is not an ARN: shorthands of {@link Arn#parse}. */
 public final class Arns {
   private Arns() {}
 
   /** The account field, or empty when the string is not an ARN or has none. */
   public static String account(String arn) {
-    return field(arn, 4);
+    return Arn.parse(arn).map(Arn::account).orElse("");
   }
 
   public static String region(String arn) {
-    return field(arn, 3);
+    return Arn.parse(arn).map(Arn::region).orElse("");
   }
 
+  /** The partition, {@code aws} when the string is not an ARN. */
   public static String partition(String arn) {
-    String p = field(arn, 1);
-    return p.isEmpty() ? "aws" : p;
-  }
-
-  private static String field(String arn, int index) {
-    if (arn == null || !arn.startsWith("arn:")) {
-      return "";
-    }
-    String[] parts = arn.split(":", 6);
-    return parts.length > index ? parts[index] : "";
+    return Arn.parse(arn).map(Arn::partition).filter(p -> !p.isEmpty()).orElse("aws");
   }
 }

@@ -54,52 +54,147 @@ public record Bucket(
     lifecycleRules = Observed.orNotCollected(lifecycleRules, "bucket lifecycle configuration");
   }
 
-  /** A bucket read without its lifecycle configuration (not collected). */
-  public Bucket(
-      String name,
-      String accountId,
-      Observed<String> region,
-      Observed<String> policy,
-      Observed<Boolean> policyIsPublic,
-      Observed<BucketAcl> acl,
-      Observed<PublicAccessBlock> publicAccessBlock,
-      Observed<BucketVersioning> versioning,
-      Observed<ObjectLockConfiguration> objectLock,
-      Observed<BucketLogging> logging,
-      Observed<BucketEncryption> encryption,
-      Observed<List<String>> topLevelEntries) {
-    this(
-        name,
-        accountId,
-        region,
-        policy,
-        policyIsPublic,
-        acl,
-        publicAccessBlock,
-        versioning,
-        objectLock,
-        logging,
-        encryption,
-        topLevelEntries,
-        null);
-  }
-
-  /** The same bucket with its lifecycle rules. */
-  public Bucket withLifecycleRules(Observed<List<LifecycleRule>> rules) {
+  /** A bucket none of whose values could be read, each unavailable for {@code failure}. */
+  public static Bucket unreadable(String name, Observed.Unavailable<?> failure) {
     return new Bucket(
         name,
-        accountId,
-        region,
-        policy,
-        policyIsPublic,
-        acl,
-        publicAccessBlock,
-        versioning,
-        objectLock,
-        logging,
-        encryption,
-        topLevelEntries,
-        rules);
+        null,
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped(),
+        failure.retyped());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a Bucket by component name; an unset component is null, as in the JSON. */
+  public static final class Builder {
+    private String name;
+    private String accountId;
+    private Observed<String> region;
+    private Observed<String> policy;
+    private Observed<Boolean> policyIsPublic;
+    private Observed<BucketAcl> acl;
+    private Observed<PublicAccessBlock> publicAccessBlock;
+    private Observed<BucketVersioning> versioning;
+    private Observed<ObjectLockConfiguration> objectLock;
+    private Observed<BucketLogging> logging;
+    private Observed<BucketEncryption> encryption;
+    private Observed<List<String>> topLevelEntries;
+    private Observed<List<LifecycleRule>> lifecycleRules;
+
+    private Builder() {}
+
+    private Builder(Bucket b) {
+      name = b.name;
+      accountId = b.accountId;
+      region = b.region;
+      policy = b.policy;
+      policyIsPublic = b.policyIsPublic;
+      acl = b.acl;
+      publicAccessBlock = b.publicAccessBlock;
+      versioning = b.versioning;
+      objectLock = b.objectLock;
+      logging = b.logging;
+      encryption = b.encryption;
+      topLevelEntries = b.topLevelEntries;
+      lifecycleRules = b.lifecycleRules;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
+
+    public Builder region(Observed<String> region) {
+      this.region = region;
+      return this;
+    }
+
+    public Builder policy(Observed<String> policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    public Builder policyIsPublic(Observed<Boolean> policyIsPublic) {
+      this.policyIsPublic = policyIsPublic;
+      return this;
+    }
+
+    public Builder acl(Observed<BucketAcl> acl) {
+      this.acl = acl;
+      return this;
+    }
+
+    public Builder publicAccessBlock(Observed<PublicAccessBlock> publicAccessBlock) {
+      this.publicAccessBlock = publicAccessBlock;
+      return this;
+    }
+
+    public Builder versioning(Observed<BucketVersioning> versioning) {
+      this.versioning = versioning;
+      return this;
+    }
+
+    public Builder objectLock(Observed<ObjectLockConfiguration> objectLock) {
+      this.objectLock = objectLock;
+      return this;
+    }
+
+    public Builder logging(Observed<BucketLogging> logging) {
+      this.logging = logging;
+      return this;
+    }
+
+    public Builder encryption(Observed<BucketEncryption> encryption) {
+      this.encryption = encryption;
+      return this;
+    }
+
+    public Builder topLevelEntries(Observed<List<String>> topLevelEntries) {
+      this.topLevelEntries = topLevelEntries;
+      return this;
+    }
+
+    public Builder lifecycleRules(Observed<List<LifecycleRule>> lifecycleRules) {
+      this.lifecycleRules = lifecycleRules;
+      return this;
+    }
+
+    public Bucket build() {
+      return new Bucket(
+          name,
+          accountId,
+          region,
+          policy,
+          policyIsPublic,
+          acl,
+          publicAccessBlock,
+          versioning,
+          objectLock,
+          logging,
+          encryption,
+          topLevelEntries,
+          lifecycleRules);
+    }
   }
 
   public String arn() {

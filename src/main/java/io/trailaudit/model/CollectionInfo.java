@@ -30,15 +30,75 @@ public record CollectionInfo(
     excludedAccounts = excludedAccounts == null ? List.of() : List.copyOf(excludedAccounts);
   }
 
-  /** A collection that left no account out. */
-  public CollectionInfo(
-      String tool,
-      String toolVersion,
-      String method,
-      String callerArn,
-      String homeRegion,
-      List<String> regions) {
-    this(tool, toolVersion, method, callerArn, homeRegion, regions, null);
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a CollectionInfo by component name; an unset component is null, as in the JSON. */
+  public static final class Builder {
+    private String tool;
+    private String toolVersion;
+    private String method;
+    private String callerArn;
+    private String homeRegion;
+    private List<String> regions;
+    private List<ExcludedAccount> excludedAccounts;
+
+    private Builder() {}
+
+    private Builder(CollectionInfo c) {
+      tool = c.tool;
+      toolVersion = c.toolVersion;
+      method = c.method;
+      callerArn = c.callerArn;
+      homeRegion = c.homeRegion;
+      regions = c.regions;
+      excludedAccounts = c.excludedAccounts;
+    }
+
+    public Builder tool(String tool) {
+      this.tool = tool;
+      return this;
+    }
+
+    public Builder toolVersion(String toolVersion) {
+      this.toolVersion = toolVersion;
+      return this;
+    }
+
+    public Builder method(String method) {
+      this.method = method;
+      return this;
+    }
+
+    public Builder callerArn(String callerArn) {
+      this.callerArn = callerArn;
+      return this;
+    }
+
+    public Builder homeRegion(String homeRegion) {
+      this.homeRegion = homeRegion;
+      return this;
+    }
+
+    public Builder regions(List<String> regions) {
+      this.regions = regions;
+      return this;
+    }
+
+    public Builder excludedAccounts(List<ExcludedAccount> excludedAccounts) {
+      this.excludedAccounts = excludedAccounts;
+      return this;
+    }
+
+    public CollectionInfo build() {
+      return new CollectionInfo(
+          tool, toolVersion, method, callerArn, homeRegion, regions, excludedAccounts);
+    }
   }
 
   /** Why an account of the organization was not collected. */

@@ -46,13 +46,97 @@ public record ConfigRecorder(
         excludedResourceTypes == null ? List.of() : List.copyOf(excludedResourceTypes);
   }
 
-  /** A customer managed recorder as older snapshots describe it: no strategy, mode or types. */
-  public ConfigRecorder(
-      String name,
-      boolean allSupported,
-      boolean includeGlobalResourceTypes,
-      Observed<Status> status) {
-    this(name, allSupported, includeGlobalResourceTypes, status, null, null, null, null, null);
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a ConfigRecorder by component name; an unset component is null, as in the JSON. */
+  public static final class Builder {
+    private String name;
+    private boolean allSupported;
+    private boolean includeGlobalResourceTypes;
+    private Observed<Status> status;
+    private String recordingStrategy;
+    private List<String> resourceTypes;
+    private List<String> excludedResourceTypes;
+    private String recordingFrequency;
+    private String servicePrincipal;
+
+    private Builder() {}
+
+    private Builder(ConfigRecorder c) {
+      name = c.name;
+      allSupported = c.allSupported;
+      includeGlobalResourceTypes = c.includeGlobalResourceTypes;
+      status = c.status;
+      recordingStrategy = c.recordingStrategy;
+      resourceTypes = c.resourceTypes;
+      excludedResourceTypes = c.excludedResourceTypes;
+      recordingFrequency = c.recordingFrequency;
+      servicePrincipal = c.servicePrincipal;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder allSupported(boolean allSupported) {
+      this.allSupported = allSupported;
+      return this;
+    }
+
+    public Builder includeGlobalResourceTypes(boolean includeGlobalResourceTypes) {
+      this.includeGlobalResourceTypes = includeGlobalResourceTypes;
+      return this;
+    }
+
+    public Builder status(Observed<Status> status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder recordingStrategy(String recordingStrategy) {
+      this.recordingStrategy = recordingStrategy;
+      return this;
+    }
+
+    public Builder resourceTypes(List<String> resourceTypes) {
+      this.resourceTypes = resourceTypes;
+      return this;
+    }
+
+    public Builder excludedResourceTypes(List<String> excludedResourceTypes) {
+      this.excludedResourceTypes = excludedResourceTypes;
+      return this;
+    }
+
+    public Builder recordingFrequency(String recordingFrequency) {
+      this.recordingFrequency = recordingFrequency;
+      return this;
+    }
+
+    public Builder servicePrincipal(String servicePrincipal) {
+      this.servicePrincipal = servicePrincipal;
+      return this;
+    }
+
+    public ConfigRecorder build() {
+      return new ConfigRecorder(
+          name,
+          allSupported,
+          includeGlobalResourceTypes,
+          status,
+          recordingStrategy,
+          resourceTypes,
+          excludedResourceTypes,
+          recordingFrequency,
+          servicePrincipal);
+    }
   }
 
   /**

@@ -27,13 +27,66 @@ public record KmsKey(
     grants = Observed.orNotCollected(grants, "key grants");
   }
 
-  /** A key read without its grants (not collected). */
-  public KmsKey(
-      String arn,
-      Observed<KeyMetadata> metadata,
-      Observed<Boolean> rotationEnabled,
-      Observed<String> policy) {
-    this(arn, metadata, rotationEnabled, policy, null);
+  /** A key none of whose values could be read, each unavailable for {@code failure}. */
+  public static KmsKey unreadable(String arn, Observed.Unavailable<?> failure) {
+    return new KmsKey(
+        arn, failure.retyped(), failure.retyped(), failure.retyped(), failure.retyped());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a KmsKey by component name; an unset component is null, as in the JSON. */
+  public static final class Builder {
+    private String arn;
+    private Observed<KeyMetadata> metadata;
+    private Observed<Boolean> rotationEnabled;
+    private Observed<String> policy;
+    private Observed<List<Grant>> grants;
+
+    private Builder() {}
+
+    private Builder(KmsKey k) {
+      arn = k.arn;
+      metadata = k.metadata;
+      rotationEnabled = k.rotationEnabled;
+      policy = k.policy;
+      grants = k.grants;
+    }
+
+    public Builder arn(String arn) {
+      this.arn = arn;
+      return this;
+    }
+
+    public Builder metadata(Observed<KeyMetadata> metadata) {
+      this.metadata = metadata;
+      return this;
+    }
+
+    public Builder rotationEnabled(Observed<Boolean> rotationEnabled) {
+      this.rotationEnabled = rotationEnabled;
+      return this;
+    }
+
+    public Builder policy(Observed<String> policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    public Builder grants(Observed<List<Grant>> grants) {
+      this.grants = grants;
+      return this;
+    }
+
+    public KmsKey build() {
+      return new KmsKey(arn, metadata, rotationEnabled, policy, grants);
+    }
   }
 
   /**

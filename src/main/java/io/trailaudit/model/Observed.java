@@ -22,6 +22,11 @@ public sealed interface Observed<T> permits Observed.Known, Observed.Unavailable
       message = message == null ? "" : message;
     }
 
+    /** The same failure as the value of another read: what could not be read stays unread. */
+    public <U> Unavailable<U> retyped() {
+      return new Unavailable<>(service, operation, errorCode, message);
+    }
+
     /** One line for a finding: {@code s3:GetBucketPolicy failed: AccessDenied (message)}. */
     public String reason() {
       String call = service + ":" + operation;

@@ -32,18 +32,6 @@ public record Snapshot(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** A snapshot without log validations. */
-  public Snapshot(
-      int schemaVersion,
-      Instant collectedAt,
-      CollectionInfo collection,
-      Observed<OrganizationTree> organization,
-      List<AccountSnapshot> accounts,
-      List<Bucket> buckets,
-      List<KmsKey> keys) {
-    this(schemaVersion, collectedAt, collection, organization, accounts, buckets, keys, null);
-  }
-
   public Snapshot {
     Objects.requireNonNull(collectedAt, "collectedAt");
     Objects.requireNonNull(collection, "collection");
@@ -52,6 +40,91 @@ public record Snapshot(
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     keys = keys == null ? List.of() : List.copyOf(keys);
     logValidations = logValidations == null ? List.of() : List.copyOf(logValidations);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a Snapshot by component name; an unset component is null, as in the JSON. */
+  public static final class Builder {
+    private int schemaVersion;
+    private Instant collectedAt;
+    private CollectionInfo collection;
+    private Observed<OrganizationTree> organization;
+    private List<AccountSnapshot> accounts;
+    private List<Bucket> buckets;
+    private List<KmsKey> keys;
+    private List<LogValidation> logValidations;
+
+    private Builder() {}
+
+    private Builder(Snapshot s) {
+      schemaVersion = s.schemaVersion;
+      collectedAt = s.collectedAt;
+      collection = s.collection;
+      organization = s.organization;
+      accounts = s.accounts;
+      buckets = s.buckets;
+      keys = s.keys;
+      logValidations = s.logValidations;
+    }
+
+    public Builder schemaVersion(int schemaVersion) {
+      this.schemaVersion = schemaVersion;
+      return this;
+    }
+
+    public Builder collectedAt(Instant collectedAt) {
+      this.collectedAt = collectedAt;
+      return this;
+    }
+
+    public Builder collection(CollectionInfo collection) {
+      this.collection = collection;
+      return this;
+    }
+
+    public Builder organization(Observed<OrganizationTree> organization) {
+      this.organization = organization;
+      return this;
+    }
+
+    public Builder accounts(List<AccountSnapshot> accounts) {
+      this.accounts = accounts;
+      return this;
+    }
+
+    public Builder buckets(List<Bucket> buckets) {
+      this.buckets = buckets;
+      return this;
+    }
+
+    public Builder keys(List<KmsKey> keys) {
+      this.keys = keys;
+      return this;
+    }
+
+    public Builder logValidations(List<LogValidation> logValidations) {
+      this.logValidations = logValidations;
+      return this;
+    }
+
+    public Snapshot build() {
+      return new Snapshot(
+          schemaVersion,
+          collectedAt,
+          collection,
+          organization,
+          accounts,
+          buckets,
+          keys,
+          logValidations);
+    }
   }
 
   /** The validation of a trail's logs, if one was made. */

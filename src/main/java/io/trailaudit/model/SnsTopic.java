@@ -41,7 +41,7 @@ public record SnsTopic(
   /** A subscription; its ARN is {@code PendingConfirmation} until the endpoint confirms it. */
   public record Subscription(String subscriptionArn, String protocol, String endpoint) {
     public boolean confirmed() {
-      return subscriptionArn != null && subscriptionArn.startsWith("arn:");
+      return Arn.isArn(subscriptionArn);
     }
   }
 }

@@ -45,6 +45,173 @@ public record Trail(
     tags = Observed.orNotCollected(tags, "tags");
   }
 
+  /** This trail as described, its per-trail reads each unavailable for {@code failure}. */
+  public Trail detailsUnreadable(Observed.Unavailable<?> failure) {
+    return toBuilder()
+        .status(failure.retyped())
+        .eventSelectors(failure.retyped())
+        .insightSelectors(failure.retyped())
+        .tags(failure.retyped())
+        .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds a Trail by component name; an unset component is null, as in the JSON. */
+  public static final class Builder {
+    private String arn;
+    private String name;
+    private String homeRegion;
+    private boolean isOrganizationTrail;
+    private boolean isMultiRegionTrail;
+    private boolean includeGlobalServiceEvents;
+    private boolean logFileValidationEnabled;
+    private String s3BucketName;
+    private String s3KeyPrefix;
+    private String kmsKeyId;
+    private String cloudWatchLogsLogGroupArn;
+    private String cloudWatchLogsRoleArn;
+    private String snsTopicArn;
+    private Observed<TrailStatus> status;
+    private Observed<EventSelectors> eventSelectors;
+    private Observed<java.util.List<InsightSelector>> insightSelectors;
+    private Observed<Map<String, String>> tags;
+
+    private Builder() {}
+
+    private Builder(Trail t) {
+      arn = t.arn;
+      name = t.name;
+      homeRegion = t.homeRegion;
+      isOrganizationTrail = t.isOrganizationTrail;
+      isMultiRegionTrail = t.isMultiRegionTrail;
+      includeGlobalServiceEvents = t.includeGlobalServiceEvents;
+      logFileValidationEnabled = t.logFileValidationEnabled;
+      s3BucketName = t.s3BucketName;
+      s3KeyPrefix = t.s3KeyPrefix;
+      kmsKeyId = t.kmsKeyId;
+      cloudWatchLogsLogGroupArn = t.cloudWatchLogsLogGroupArn;
+      cloudWatchLogsRoleArn = t.cloudWatchLogsRoleArn;
+      snsTopicArn = t.snsTopicArn;
+      status = t.status;
+      eventSelectors = t.eventSelectors;
+      insightSelectors = t.insightSelectors;
+      tags = t.tags;
+    }
+
+    public Builder arn(String arn) {
+      this.arn = arn;
+      return this;
+    }
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder homeRegion(String homeRegion) {
+      this.homeRegion = homeRegion;
+      return this;
+    }
+
+    public Builder isOrganizationTrail(boolean isOrganizationTrail) {
+      this.isOrganizationTrail = isOrganizationTrail;
+      return this;
+    }
+
+    public Builder isMultiRegionTrail(boolean isMultiRegionTrail) {
+      this.isMultiRegionTrail = isMultiRegionTrail;
+      return this;
+    }
+
+    public Builder includeGlobalServiceEvents(boolean includeGlobalServiceEvents) {
+      this.includeGlobalServiceEvents = includeGlobalServiceEvents;
+      return this;
+    }
+
+    public Builder logFileValidationEnabled(boolean logFileValidationEnabled) {
+      this.logFileValidationEnabled = logFileValidationEnabled;
+      return this;
+    }
+
+    public Builder s3BucketName(String s3BucketName) {
+      this.s3BucketName = s3BucketName;
+      return this;
+    }
+
+    public Builder s3KeyPrefix(String s3KeyPrefix) {
+      this.s3KeyPrefix = s3KeyPrefix;
+      return this;
+    }
+
+    public Builder kmsKeyId(String kmsKeyId) {
+      this.kmsKeyId = kmsKeyId;
+      return this;
+    }
+
+    public Builder cloudWatchLogsLogGroupArn(String cloudWatchLogsLogGroupArn) {
+      this.cloudWatchLogsLogGroupArn = cloudWatchLogsLogGroupArn;
+      return this;
+    }
+
+    public Builder cloudWatchLogsRoleArn(String cloudWatchLogsRoleArn) {
+      this.cloudWatchLogsRoleArn = cloudWatchLogsRoleArn;
+      return this;
+    }
+
+    public Builder snsTopicArn(String snsTopicArn) {
+      this.snsTopicArn = snsTopicArn;
+      return this;
+    }
+
+    public Builder status(Observed<TrailStatus> status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder eventSelectors(Observed<EventSelectors> eventSelectors) {
+      this.eventSelectors = eventSelectors;
+      return this;
+    }
+
+    public Builder insightSelectors(Observed<java.util.List<InsightSelector>> insightSelectors) {
+      this.insightSelectors = insightSelectors;
+      return this;
+    }
+
+    public Builder tags(Observed<Map<String, String>> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    public Trail build() {
+      return new Trail(
+          arn,
+          name,
+          homeRegion,
+          isOrganizationTrail,
+          isMultiRegionTrail,
+          includeGlobalServiceEvents,
+          logFileValidationEnabled,
+          s3BucketName,
+          s3KeyPrefix,
+          kmsKeyId,
+          cloudWatchLogsLogGroupArn,
+          cloudWatchLogsRoleArn,
+          snsTopicArn,
+          status,
+          eventSelectors,
+          insightSelectors,
+          tags);
+    }
+  }
+
   /** The account that owns the trail, from its ARN. */
   public String ownerAccountId() {
     return Arns.account(arn);

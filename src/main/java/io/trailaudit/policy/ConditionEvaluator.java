@@ -1,5 +1,6 @@
 package io.trailaudit.policy;
 
+import io.trailaudit.model.Arn;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -108,17 +110,15 @@ public final class ConditionEvaluator {
 
   /** ARNs are compared per colon-separated component, so a {@code *} does not cross a colon. */
   private static boolean arnMatches(String pattern, String value, Map<String, String> vars) {
-    String[] p = pattern.split(":", 6);
-    String[] v = value.split(":", 6);
-    if (p.length != 6 || v.length != 6) {
+    Optional<Arn> p = Arn.parse(pattern);
+    Optional<Arn> v = Arn.parse(value);
+    if (p.isEmpty() || v.isEmpty()) {
       return compileArn(pattern, vars).matches(value, false);
     }
-    for (int i = 0; i < 6; i++) {
-      if (!compileArn(p[i], vars).matches(v[i], false)) {
-        return false;
-      }
-    }
-    return true;
+    List<Function<Arn, String>> fields =
+        List.of(Arn::partition, Arn::service, Arn::region, Arn::account, Arn::resource);
+    return fields.stream()
+        .allMatch(f -> compileArn(f.apply(p.get()), vars).matches(f.apply(v.get()), false));
   }
 
   private static Glob compileArn(String pattern, Map<String, String> vars) {

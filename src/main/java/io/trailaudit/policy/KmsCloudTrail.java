@@ -1,5 +1,6 @@
 package io.trailaudit.policy;
 
+import io.trailaudit.model.Arn;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,11 +144,11 @@ final class KmsCloudTrail {
     if (c.keyIs(SOURCE_ACCOUNT)) {
       account = value;
     } else {
-      String[] parts = value.split(":", -1);
-      if (parts.length != 6 || !parts[0].equals("arn")) {
+      Optional<Arn> arn = Arn.parse(value);
+      if (arn.isEmpty()) {
         return Optional.empty();
       }
-      account = parts[4];
+      account = arn.get().account();
     }
     return ACCOUNT.matcher(account).matches() ? Optional.of(account) : Optional.empty();
   }

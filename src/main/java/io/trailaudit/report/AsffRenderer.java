@@ -6,6 +6,8 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.RequirementInfo;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.model.Arn;
+import io.trailaudit.model.Arns;
 import io.trailaudit.report.Asff.AwsSecurityFinding;
 import io.trailaudit.report.Asff.Compliance;
 import io.trailaudit.report.Asff.Note;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A JSON array of ASFF findings for {@code aws securityhub batch-import-findings --findings
@@ -67,15 +70,13 @@ public final class AsffRenderer implements Renderer {
     return new AwsSecurityFinding(
         Asff.SCHEMA_VERSION,
         id(f),
-        "arn:"
-            + partition
-            + ":securityhub:"
-            + region
-            + ":"
-            + f.account()
-            + ":product/"
-            + f.account()
-            + "/default",
+        new Arn(
+                partition,
+                "securityhub",
+                region,
+                f.account(),
+                "product/" + f.account() + "/default")
+            .toString(),
         AuditReport.TOOL + "/" + f.ruleId(),
         f.account(),
         types(f),
@@ -146,23 +147,23 @@ public final class AsffRenderer implements Renderer {
 
   /** The ASFF resource type for an ARN's service, {@code Other} when there is none. */
   static String resourceType(String arn) {
-    String[] parts = arn.split(":", 6);
-    if (parts.length < 6 || !parts[0].equals("arn")) {
+    Optional<Arn> parsed = Arn.parse(arn);
+    if (parsed.isEmpty()) {
       return "Other";
     }
-    return switch (parts[2]) {
-      case "cloudtrail" -> parts[5].startsWith("trail/") ? "AwsCloudTrailTrail" : "Other";
+    Arn a = parsed.get();
+    return switch (a.service()) {
+      case "cloudtrail" -> a.resource().startsWith("trail/") ? "AwsCloudTrailTrail" : "Other";
       case "s3" -> "AwsS3Bucket";
       case "kms" -> "AwsKmsKey";
       case "logs" -> "AwsLogsLogGroup";
-      case "iam" -> parts[5].equals("root") ? "AwsAccount" : "Other";
+      case "iam" -> a.resource().equals("root") ? "AwsAccount" : "Other";
       default -> "Other";
     };
   }
 
   static String partition(String arn) {
-    String[] parts = arn.split(":", 6);
-    return parts.length == 6 && parts[0].equals("arn") && !parts[1].isEmpty() ? parts[1] : "aws";
+    return Arns.partition(arn);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.RequirementInfo;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.model.Arn;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -187,10 +188,7 @@ public final class OcsfRenderer implements Renderer {
 
   /** The last part of the ARN: {@code trail/NAME} gives NAME, an S3 ARN its bucket. */
   static String name(String arn) {
-    String[] parts = arn.split(":", 6);
-    String tail = parts.length == 6 ? parts[5] : arn;
-    int slash = tail.lastIndexOf('/');
-    return slash >= 0 && slash < tail.length() - 1 ? tail.substring(slash + 1) : tail;
+    return Arn.parse(arn).orElse(new Arn("", "", "", "", arn == null ? "" : arn)).resourceName();
   }
 
   static int statusId(Status s) {

@@ -7,6 +7,7 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.RequirementInfo;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.model.Arn;
 import io.trailaudit.report.Sarif.ArtifactLocation;
 import io.trailaudit.report.Sarif.Invocation;
 import io.trailaudit.report.Sarif.Location;
@@ -474,7 +475,7 @@ public final class SarifRenderer implements Renderer {
   }
 
   private static LogicalLocation logicalLocation(Finding f) {
-    Arn arn = Arn.parse(f.resourceArn());
+    Arn arn = arn(f.resourceArn());
     return new LogicalLocation(arn.resource(), f.resourceArn(), "resource");
   }
 
@@ -516,7 +517,7 @@ public final class SarifRenderer implements Renderer {
 
   /** {@code aws/ACCOUNT/REGION/SERVICE/RESOURCE}, relative and stable across runs. */
   static String path(Finding f) {
-    Arn arn = Arn.parse(f.resourceArn());
+    Arn arn = arn(f.resourceArn());
     StringBuilder sb = new StringBuilder("aws");
     for (String part : List.of(f.account(), f.region(), arn.service())) {
       sb.append('/').append(segment(part));
@@ -559,15 +560,9 @@ public final class SarifRenderer implements Renderer {
     return AuditReport.TOOL + "/" + (who.isEmpty() ? "no-accounts" : who) + "/";
   }
 
-  /** The service and resource parts of an ARN; anything else is all resource. */
-  private record Arn(String service, String resource) {
-    static Arn parse(String text) {
-      String[] parts = text.split(":", 6);
-      if (parts.length == 6 && parts[0].equals("arn")) {
-        return new Arn(parts[2], parts[5]);
-      }
-      return new Arn("unknown", text);
-    }
+  /** The ARN of a finding's resource; anything else is all resource, of service unknown. */
+  private static Arn arn(String text) {
+    return Arn.parse(text).orElse(new Arn("", "unknown", "", "", text));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.trailaudit.snapshot;
 
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Arn;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
 import io.trailaudit.model.CollectionInfo;
@@ -119,9 +120,9 @@ public final class SnapshotMerge {
             Snapshot::keys,
             KmsKey::arn,
             k ->
-                k.arn().startsWith("arn:")
-                    ? Set.of(Arns.account(k.arn()))
-                    : keyOwners.getOrDefault(k.arn(), Set.of()));
+                Arn.parse(k.arn())
+                    .map(a -> Set.of(a.account()))
+                    .orElseGet(() -> keyOwners.getOrDefault(k.arn(), Set.of())));
     Map<String, LogValidation> validations =
         pick(
             shards,

@@ -39,6 +39,7 @@ class AuditScopeTest {
         Observed.known(tree),
         java.util.Arrays.stream(accounts).map(a -> Fixtures.account(a)).toList(),
         List.of(),
+        List.of(),
         List.of());
   }
 
@@ -117,9 +118,11 @@ class AuditScopeTest {
         new Snapshot(
             Snapshot.SCHEMA_VERSION,
             Fixtures.NOW,
-            new CollectionInfo("trailaudit", "test", "live", null, "us-east-1", List.of()),
+            new CollectionInfo(
+                "trailaudit", "test", "live", null, "us-east-1", List.of(), List.of()),
             Fixtures.denied("organizations", "ListRoots"),
             List.of(Fixtures.account(PROD)),
+            List.of(),
             List.of(),
             List.of());
     assertThat(AuditScope.findings(s, 12)).isEmpty();
@@ -144,9 +147,11 @@ class AuditScopeTest {
         new Snapshot(
             Snapshot.SCHEMA_VERSION,
             Fixtures.NOW,
-            new CollectionInfo("trailaudit", "test", "live", null, "us-east-1", List.of()),
+            new CollectionInfo(
+                "trailaudit", "test", "live", null, "us-east-1", List.of(), List.of()),
             Observed.known(tree("ACTIVE")),
             List.of(mgmt),
+            List.of(),
             List.of(),
             List.of());
     List<Finding> f =

@@ -496,24 +496,15 @@ class ValidateLogsWireMockTest {
   }
 
   Trail modelTrail() {
-    return new Trail(
-        trail.arn,
-        "main",
-        "us-east-1",
-        false,
-        true,
-        true,
-        true,
-        BUCKET,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return Trail.builder()
+        .arn(trail.arn)
+        .name("main")
+        .homeRegion("us-east-1")
+        .isMultiRegionTrail(true)
+        .includeGlobalServiceEvents(true)
+        .logFileValidationEnabled(true)
+        .s3BucketName(BUCKET)
+        .build();
   }
 
   @Test

@@ -416,23 +416,15 @@ class TrailReaderTest {
   }
 
   private static Trail described(String arn) {
-    return new Trail(
-        arn,
-        arn.substring(arn.lastIndexOf('/') + 1),
-        io.trailaudit.model.Arns.region(arn),
-        arn.equals(ORG_TRAIL),
-        arn.equals(ORG_TRAIL),
-        true,
-        true,
-        "logs",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return Trail.builder()
+        .arn(arn)
+        .name(arn.substring(arn.lastIndexOf('/') + 1))
+        .homeRegion(io.trailaudit.model.Arns.region(arn))
+        .isOrganizationTrail(arn.equals(ORG_TRAIL))
+        .isMultiRegionTrail(arn.equals(ORG_TRAIL))
+        .includeGlobalServiceEvents(true)
+        .logFileValidationEnabled(true)
+        .s3BucketName("logs")
+        .build();
   }
 }

@@ -42,16 +42,7 @@ class LogValidationSnapshotTest {
             START,
             END,
             Observed.unavailable("s3", "ListObjectsV2", "AccessDenied", "Access Denied"));
-    Snapshot s =
-        new Snapshot(
-            base.schemaVersion(),
-            base.collectedAt(),
-            base.collection(),
-            base.organization(),
-            base.accounts(),
-            base.buckets(),
-            base.keys(),
-            List.of(ran, failed));
+    Snapshot s = base.toBuilder().logValidations(List.of(ran, failed)).build();
 
     String json = Snapshots.toJson(s);
     Snapshot back = Snapshots.parse("s.json", json.getBytes(StandardCharsets.UTF_8));

@@ -104,46 +104,35 @@ public final class Fixtures {
 
   /** A logging, multi-region organization trail owned by {@link #MGMT}. */
   public static Trail orgTrail() {
-    return new Trail(
-        TRAIL_ARN,
-        "org-trail",
-        "us-east-1",
-        true,
-        true,
-        true,
-        true,
-        BUCKET,
-        null,
-        KEY_ARN,
-        null,
-        null,
-        null,
-        Observed.known(logging()),
-        Observed.known(allManagement()),
-        Observed.known(List.of()),
-        Observed.known(Map.of()));
+    return Trail.builder()
+        .arn(TRAIL_ARN)
+        .name("org-trail")
+        .homeRegion("us-east-1")
+        .isOrganizationTrail(true)
+        .isMultiRegionTrail(true)
+        .includeGlobalServiceEvents(true)
+        .logFileValidationEnabled(true)
+        .s3BucketName(BUCKET)
+        .kmsKeyId(KEY_ARN)
+        .status(Observed.known(logging()))
+        .eventSelectors(Observed.known(allManagement()))
+        .insightSelectors(Observed.known(List.of()))
+        .tags(Observed.known(Map.of()))
+        .build();
   }
 
   /** A single-region, non-organization trail of {@code account} in {@code region}. */
   public static Trail regionalTrail(String account, String region, String name) {
-    return new Trail(
-        "arn:aws:cloudtrail:" + region + ":" + account + ":trail/" + name,
-        name,
-        region,
-        false,
-        false,
-        false,
-        false,
-        BUCKET,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Observed.known(logging()),
-        Observed.known(allManagement()),
-        Observed.known(List.of()),
-        Observed.known(Map.of()));
+    return Trail.builder()
+        .arn("arn:aws:cloudtrail:" + region + ":" + account + ":trail/" + name)
+        .name(name)
+        .homeRegion(region)
+        .s3BucketName(BUCKET)
+        .status(Observed.known(logging()))
+        .eventSelectors(Observed.known(allManagement()))
+        .insightSelectors(Observed.known(List.of()))
+        .tags(Observed.known(Map.of()))
+        .build();
   }
 
   /** A trail's fields, to change one or two in a test and build a new trail. */
@@ -187,24 +176,25 @@ public final class Fixtures {
     }
 
     Trail build() {
-      return new Trail(
-          arn,
-          name,
-          homeRegion,
-          isOrganizationTrail,
-          isMultiRegionTrail,
-          includeGlobalServiceEvents,
-          logFileValidationEnabled,
-          s3BucketName,
-          s3KeyPrefix,
-          kmsKeyId,
-          cloudWatchLogsLogGroupArn,
-          cloudWatchLogsRoleArn,
-          snsTopicArn,
-          status,
-          eventSelectors,
-          insightSelectors,
-          tags);
+      return Trail.builder()
+          .arn(arn)
+          .name(name)
+          .homeRegion(homeRegion)
+          .isOrganizationTrail(isOrganizationTrail)
+          .isMultiRegionTrail(isMultiRegionTrail)
+          .includeGlobalServiceEvents(includeGlobalServiceEvents)
+          .logFileValidationEnabled(logFileValidationEnabled)
+          .s3BucketName(s3BucketName)
+          .s3KeyPrefix(s3KeyPrefix)
+          .kmsKeyId(kmsKeyId)
+          .cloudWatchLogsLogGroupArn(cloudWatchLogsLogGroupArn)
+          .cloudWatchLogsRoleArn(cloudWatchLogsRoleArn)
+          .snsTopicArn(snsTopicArn)
+          .status(status)
+          .eventSelectors(eventSelectors)
+          .insightSelectors(insightSelectors)
+          .tags(tags)
+          .build();
     }
   }
 
@@ -230,14 +220,12 @@ public final class Fixtures {
       boolean organization,
       boolean globalEvents,
       boolean validation) {
-    return edit(
-        t,
-        e -> {
-          e.isMultiRegionTrail = multiRegion;
-          e.isOrganizationTrail = organization;
-          e.includeGlobalServiceEvents = globalEvents;
-          e.logFileValidationEnabled = validation;
-        });
+    return t.toBuilder()
+        .isMultiRegionTrail(multiRegion)
+        .isOrganizationTrail(organization)
+        .includeGlobalServiceEvents(globalEvents)
+        .logFileValidationEnabled(validation)
+        .build();
   }
 
   public static Trail withKey(Trail t, String kmsKeyId) {
@@ -254,35 +242,14 @@ public final class Fixtures {
   }
 
   public static RegionSnapshot region(String region, List<String> trailArns) {
-    return new RegionSnapshot(
-        region,
-        Observed.known(trailArns),
-        List.of(),
-        null,
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return RegionSnapshot.builder().region(region).trailArns(Observed.known(trailArns)).build();
   }
 
   public static RegionSnapshot regionUnreadable(String region) {
-    return new RegionSnapshot(
-        region,
-        denied("cloudtrail", "DescribeTrails"),
-        List.of(),
-        null,
-        List.of(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return RegionSnapshot.builder()
+        .region(region)
+        .trailArns(denied("cloudtrail", "DescribeTrails"))
+        .build();
   }
 
   /**
@@ -362,14 +329,22 @@ public final class Fixtures {
 
   public static Snapshot snapshot(
       List<AccountSnapshot> accounts, List<Bucket> buckets, List<KmsKey> keys) {
-    return new Snapshot(
-        Snapshot.SCHEMA_VERSION,
-        NOW,
-        new CollectionInfo("trailaudit", "test", "fixture", null, "us-east-1", REGIONS),
-        Observed.known(null),
-        accounts,
-        buckets,
-        keys);
+    return Snapshot.builder()
+        .schemaVersion(Snapshot.SCHEMA_VERSION)
+        .collectedAt(NOW)
+        .collection(
+            CollectionInfo.builder()
+                .tool("trailaudit")
+                .toolVersion("test")
+                .method("fixture")
+                .homeRegion("us-east-1")
+                .regions(REGIONS)
+                .build())
+        .organization(Observed.known(null))
+        .accounts(accounts)
+        .buckets(buckets)
+        .keys(keys)
+        .build();
   }
 
   public static Snapshot snapshot(AccountSnapshot... accounts) {

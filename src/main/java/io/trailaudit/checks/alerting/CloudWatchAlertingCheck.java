@@ -12,6 +12,7 @@ import io.trailaudit.config.AuditConfig;
 import io.trailaudit.filterpattern.FilterPattern;
 import io.trailaudit.filterpattern.FilterPatternException;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Arn;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.LogGroup;
 import io.trailaudit.model.LogGroup.MetricFilter;
@@ -313,20 +314,13 @@ public final class CloudWatchAlertingCheck implements Check {
     static GroupView of(Snapshot snapshot, String arn) {
       String region = Arns.region(arn);
       String account = Arns.account(arn);
-      String name = groupName(arn);
+      String name = Arn.logGroupName(arn);
       Optional<AccountSnapshot> owner = snapshot.account(account);
       Optional<RegionSnapshot> reads = owner.flatMap(a -> a.region(region));
       Optional<LogGroup> group =
           reads.flatMap(r -> r.logGroups().stream().filter(g -> g.name().equals(name)).findFirst());
       return new GroupView(
           arn, name, region, account, group, reads, owner.isPresent(), new HashMap<>());
-    }
-
-    /** {@code arn:aws:logs:us-east-1:111:log-group:NAME:*} gives NAME. */
-    static String groupName(String arn) {
-      int at = arn.indexOf(":log-group:");
-      String rest = at < 0 ? arn : arn.substring(at + ":log-group:".length());
-      return rest.endsWith(":*") ? rest.substring(0, rest.length() - 2) : rest;
     }
 
     Resource resource(String auditedAccount) {
@@ -568,7 +562,7 @@ public final class CloudWatchAlertingCheck implements Check {
       }
       List<String> snsActions =
           a.alarmActions().stream()
-              .filter(x -> x.startsWith("arn:") && x.contains(":sns:"))
+              .filter(x -> Arn.parse(x).filter(t -> t.service().equals("sns")).isPresent())
               .toList();
       if (snsActions.isEmpty()) {
         return fail(

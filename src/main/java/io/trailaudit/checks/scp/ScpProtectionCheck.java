@@ -8,6 +8,8 @@ import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Arn;
+import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.Observed;
@@ -300,17 +302,21 @@ public final class ScpProtectionCheck implements Check {
     return f.error("key-tamper-denied", new Resource(t.account(), t.region(), arn), why);
   }
 
+  private static boolean isKeyArn(String text) {
+    return Arn.parse(text).filter(a -> a.is("kms", "key")).isPresent();
+  }
+
   /** The trail key's ARN: as the trail names it, or from the key's metadata. */
   static Optional<String> keyArn(Snapshot snapshot, TrailView t) {
     String id = t.trail().kmsKeyId();
     if (id == null) {
       return Optional.empty();
     }
-    if (id.startsWith("arn:") && id.contains(":key/")) {
+    if (isKeyArn(id)) {
       return Optional.of(id);
     }
     Optional<KmsKey> key = snapshot.key(id);
-    if (key.isPresent() && key.get().arn().contains(":key/")) {
+    if (key.isPresent() && isKeyArn(key.get().arn())) {
       return Optional.of(key.get().arn());
     }
     return key.flatMap(
@@ -395,12 +401,10 @@ public final class ScpProtectionCheck implements Check {
                 + trail.trail().kmsKeyId()
                 + " and the snapshot does not resolve it to a key ARN, which SCP resources name");
       }
-      String region = io.trailaudit.model.Arns.region(arn.get());
+      String region = Arns.region(arn.get());
       Resource where =
           new Resource(
-              io.trailaudit.model.Arns.account(arn.get()),
-              region.isEmpty() ? trail.region() : region,
-              arn.get());
+              Arns.account(arn.get()), region.isEmpty() ? trail.region() : region, arn.get());
       return judge(f, "key-tamper-denied", where, arn.get(), KEY_ACTIONS);
     }
 

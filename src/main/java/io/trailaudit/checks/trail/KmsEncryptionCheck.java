@@ -8,6 +8,7 @@ import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
+import io.trailaudit.model.Arn;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.KmsKey.KeyMetadata;
@@ -154,7 +155,7 @@ public final class KmsEncryptionCheck implements Check {
       String account = Arns.account(grantee);
       boolean inAccount = !account.isEmpty() && account.equals(where.account());
       boolean glass = breakGlass.stream().anyMatch(p -> Glob.of(p).matches(grantee, false));
-      if (!grantee.startsWith("arn:") && grantee.endsWith(".amazonaws.com")) {
+      if (!Arn.isArn(grantee) && grantee.endsWith(".amazonaws.com")) {
         fine.add(label + " (an AWS service principal)");
       } else if (inAccount || glass) {
         fine.add(label + (glass ? " (break-glass)" : ""));

@@ -1562,7 +1562,8 @@ class CloudWatchAlertingCheckTest {
                       "AWS_KMS",
                       false)),
               Observed.known(true),
-              Observed.known(policy)));
+              Observed.known(policy),
+              null));
     }
 
     private static String policy(String condition) {

@@ -85,7 +85,13 @@ class ConfigRecorderScopeTest {
 
   @Test
   void allSupportedFalseFromAnOlderSnapshotFails() {
-    ConfigRecorder old = new ConfigRecorder("default", false, false, Observed.known(RECORDING));
+    ConfigRecorder old =
+        ConfigRecorder.builder()
+            .name("default")
+            .allSupported(false)
+            .includeGlobalResourceTypes(false)
+            .status(Observed.known(RECORDING))
+            .build();
     Finding f = recorderFinding(with(EU, old), EU, Status.FAIL);
     assertThat(f.message()).contains("recorder default records only the resource types it lists");
     assertThat(f.remediation()).contains("\"allSupported\":true").contains("name=default");

@@ -26,16 +26,18 @@ class ConfigRulesCheckTest {
   private final ConfigRulesCheck check = new ConfigRulesCheck();
 
   static ConfigRecorder recorder(boolean recording, String lastStatus) {
-    return new ConfigRecorder(
-        "default",
-        true,
-        true,
-        Observed.known(
-            new ConfigRecorder.Status(
-                recording,
-                lastStatus,
-                "FAILURE".equalsIgnoreCase(lastStatus) ? "AccessDenied" : null,
-                NOW.minusSeconds(3600))));
+    return ConfigRecorder.builder()
+        .name("default")
+        .allSupported(true)
+        .includeGlobalResourceTypes(true)
+        .status(
+            Observed.known(
+                new ConfigRecorder.Status(
+                    recording,
+                    lastStatus,
+                    "FAILURE".equalsIgnoreCase(lastStatus) ? "AccessDenied" : null,
+                    NOW.minusSeconds(3600))))
+        .build();
   }
 
   static ConfigRule rule(String name, String identifier, String createdBy) {
@@ -341,8 +343,12 @@ class ConfigRulesCheckTest {
   @Test
   void unreadableRecorderStatusIsErrorUnlessAnotherRecorderPasses() {
     ConfigRecorder unknown =
-        new ConfigRecorder(
-            "other", true, true, denied("config", "DescribeConfigurationRecorderStatus"));
+        ConfigRecorder.builder()
+            .name("other")
+            .allSupported(true)
+            .includeGlobalResourceTypes(true)
+            .status(denied("config", "DescribeConfigurationRecorderStatus"))
+            .build();
     assertThat(
             find(
                     inUsEast1(e -> e.configRecorders = Observed.known(List.of(unknown))),

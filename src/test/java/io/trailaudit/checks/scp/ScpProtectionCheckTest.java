@@ -67,9 +67,10 @@ class ScpProtectionCheckTest {
     return new Snapshot(
         Snapshot.SCHEMA_VERSION,
         NOW,
-        new CollectionInfo("trailaudit", "test", "fixture", null, "us-east-1", REGIONS),
+        new CollectionInfo("trailaudit", "test", "fixture", null, "us-east-1", REGIONS, List.of()),
         org,
         List.of(accounts),
+        List.of(),
         List.of(),
         List.of());
   }

@@ -649,7 +649,8 @@ class KmsEncryptionCheckTest {
                   List.of())),
           List.of(account(MGMT, orgTrail()), account(MEMBER)),
           List.of(),
-          List.of(k));
+          List.of(k),
+          List.of());
     }
 
     @Test
@@ -1030,7 +1031,7 @@ class KmsEncryptionCheckTest {
   @Test
   void aKeyLeftOutOfTheSnapshotFileIsErrorNotPass() {
     // KmsKey fills null reads with NotCollected
-    List<Finding> fs = run(new KmsKey(KEY_ARN, null, null, null));
+    List<Finding> fs = run(KmsKey.builder().arn(KEY_ARN).build());
     for (String rule : KEY_RULES) {
       assertThat(keyFinding(fs, rule, Status.ERROR).message()).contains("NotCollected");
     }

@@ -206,15 +206,7 @@ class LogFileValidationCheckTest {
                 MGMT,
                 withStatus(
                     orgTrail(), Observed.known(digest(true, collected.minusSeconds(1800), null)))));
-    Snapshot then =
-        new Snapshot(
-            s.schemaVersion(),
-            collected,
-            s.collection(),
-            s.organization(),
-            s.accounts(),
-            s.buckets(),
-            s.keys());
+    Snapshot then = s.toBuilder().collectedAt(collected).build();
     Finding f = only(run(then, AuditConfig.defaults()), DIGESTS, TRAIL_ARN);
     assertThat(f.status()).isEqualTo(Status.PASS);
     assertThat(f.message()).contains("30 min ago");
@@ -282,16 +274,7 @@ class LogFileValidationCheckTest {
 
   private static List<Finding> verified(LogValidation v) {
     Snapshot s = snapshot(account(MGMT, orgTrail()));
-    Snapshot withValidation =
-        new Snapshot(
-            s.schemaVersion(),
-            s.collectedAt(),
-            s.collection(),
-            s.organization(),
-            s.accounts(),
-            s.buckets(),
-            s.keys(),
-            List.of(v));
+    Snapshot withValidation = s.toBuilder().logValidations(List.of(v)).build();
     return run(withValidation, AuditConfig.defaults());
   }
 

@@ -943,15 +943,7 @@ class OrganizationTrailCheckTest {
       Snapshot s =
           snapshot(
               account(MGMT, status(orgTrail(), delivered(collected.minusSeconds(3600), null))));
-      Snapshot then =
-          new Snapshot(
-              s.schemaVersion(),
-              collected,
-              s.collection(),
-              s.organization(),
-              s.accounts(),
-              s.buckets(),
-              s.keys());
+      Snapshot then = s.toBuilder().collectedAt(collected).build();
       Finding f = only(run(then), DELIVERY, MGMT);
       assertThat(f.status()).isEqualTo(Status.PASS);
       assertThat(f.message()).contains("1 h ago");
