@@ -3,6 +3,7 @@ package io.trailaudit.checks.cloudwatchalerting;
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.CheckInfo;
 import io.trailaudit.checks.CheckMetadata;
+import io.trailaudit.checks.Delivery;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
@@ -155,17 +156,22 @@ public final class CloudWatchAlertingCheck implements Check {
       }
       withGroup = withGroup == null ? t : withGroup;
       TrailStatus s = t.status().value();
-      if (s.latestCloudWatchLogsDeliveryError() != null
-          && !s.latestCloudWatchLogsDeliveryError().isBlank()) {
+      Delivery delivery =
+          Delivery.of(
+              s.latestCloudWatchLogsDeliveryError(),
+              s.latestCloudWatchLogsDeliveryTime(),
+              now,
+              maxAge);
+      if (delivery == Delivery.FAILED) {
         problems.add(
             t.name()
                 + ": last delivery to "
                 + group
                 + " failed: "
                 + s.latestCloudWatchLogsDeliveryError());
-      } else if (s.latestCloudWatchLogsDeliveryTime() == null) {
+      } else if (delivery == Delivery.NEVER) {
         problems.add(t.name() + ": nothing has been delivered to " + group);
-      } else if (s.latestCloudWatchLogsDeliveryTime().isBefore(now.minus(maxAge))) {
+      } else if (delivery == Delivery.STALE) {
         problems.add(
             t.name()
                 + ": last delivery to "

@@ -1,6 +1,7 @@
 package io.trailaudit.checks.logfilevalidation;
 
 import io.trailaudit.checks.Check;
+import io.trailaudit.checks.Delivery;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
@@ -172,14 +173,16 @@ public final class LogFileValidationCheck implements Check {
           "trail " + t.label() + " is not logging, so no digest is delivered",
           args);
     }
-    if (s.latestDigestDeliveryError() != null && !s.latestDigestDeliveryError().isBlank()) {
+    Delivery delivery =
+        Delivery.of(s.latestDigestDeliveryError(), s.latestDigestDeliveryTime(), now, maxAge);
+    if (delivery == Delivery.FAILED) {
       return f.fail(
           req, t.resource(), "last digest delivery failed: " + s.latestDigestDeliveryError(), args);
     }
-    if (s.latestDigestDeliveryTime() == null) {
+    if (delivery == Delivery.NEVER) {
       return f.fail(req, t.resource(), "no digest file has been delivered", args);
     }
-    if (s.latestDigestDeliveryTime().isBefore(now.minus(maxAge))) {
+    if (delivery == Delivery.STALE) {
       return f.fail(
           req,
           t.resource(),

@@ -1,11 +1,13 @@
 package io.trailaudit.checks.organizationtrail;
 
 import io.trailaudit.checks.Check;
+import io.trailaudit.checks.Delivery;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailIndex;
+import io.trailaudit.checks.TrailListing;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
@@ -63,16 +65,7 @@ public final class OrganizationTrailCheck implements Check {
 
     /** Why DescribeTrails could not tell all trails: failed regions, or none read. */
     List<String> describeGaps() {
-      List<String> gaps = new ArrayList<>();
-      if (account.regions().isEmpty()) {
-        gaps.add("no region of account " + account.accountId() + " was read");
-      }
-      for (RegionSnapshot r : account.regions()) {
-        if (!r.trailArns().isKnown()) {
-          gaps.add(r.region() + ": " + r.trailArns().failure().reason());
-        }
-      }
-      return gaps;
+      return TrailListing.gaps(account, false);
     }
 
     /** Every region failed: multi-region trails, which every region lists, may be unseen. */
@@ -452,7 +445,8 @@ public final class OrganizationTrailCheck implements Check {
                   : ""),
           args);
     }
-    if (s.latestDeliveryError() != null && !s.latestDeliveryError().isBlank()) {
+    Delivery delivery = Delivery.of(s.latestDeliveryError(), s.latestDeliveryTime(), now, maxAge);
+    if (delivery == Delivery.FAILED) {
       return f.fail(
           req,
           t.resource(),
@@ -462,14 +456,14 @@ public final class OrganizationTrailCheck implements Check {
               + s.latestDeliveryError(),
           args);
     }
-    if (s.latestDeliveryTime() == null) {
+    if (delivery == Delivery.NEVER) {
       return f.fail(
           req,
           t.resource(),
           "no log file has been delivered to s3://" + t.trail().s3BucketName(),
           args);
     }
-    if (s.latestDeliveryTime().isBefore(now.minus(maxAge))) {
+    if (delivery == Delivery.STALE) {
       return f.fail(
           req,
           t.resource(),

@@ -62,13 +62,16 @@ public final class ScpProtectionCheck implements Check {
   static final List<String> KEY_ACTIONS =
       List.of("kms:DisableKey", "kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:CreateGrant");
 
-  /** What reading the organization needs, for ERROR messages. */
+  /**
+   * What reading the organization needs, for ERROR messages: exactly the organizations reads of the
+   * collector's allow-list (a test compares them).
+   */
   static final String PERMISSIONS =
       "organizations:DescribeOrganization, organizations:ListRoots,"
-          + " organizations:ListOrganizationalUnitsForParent, organizations:ListAccounts,"
-          + " organizations:ListParents, organizations:ListPolicies, organizations:DescribePolicy"
-          + " and organizations:ListTargetsForPolicy, from the management account or a delegated"
-          + " administrator";
+          + " organizations:ListOrganizationalUnitsForParent,"
+          + " organizations:ListAccountsForParent, organizations:ListPolicies,"
+          + " organizations:DescribePolicy and organizations:ListTargetsForPolicy, from the"
+          + " management account or a delegated administrator";
 
   private static final int MAX_NOTES = 3;
 

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.collect.ReadOperations;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.CollectionInfo;
@@ -29,9 +30,27 @@ import io.trailaudit.model.Snapshot;
 import io.trailaudit.testing.Fixtures;
 import io.trailaudit.testing.Organizations;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ScpProtectionCheckTest {
+  @Test
+  void thePermissionsItsErrorsNameAreTheOrganizationReadsOfTheAllowList() {
+    Set<String> named = new TreeSet<>();
+    Matcher m = Pattern.compile("organizations:[A-Za-z]+").matcher(ScpProtectionCheck.PERMISSIONS);
+    while (m.find()) {
+      named.add(m.group());
+    }
+    Set<String> allowed = new TreeSet<>();
+    ReadOperations.get().iamActions().stream()
+        .filter(a -> a.startsWith("organizations:"))
+        .forEach(allowed::add);
+    assertThat(named).isEqualTo(allowed);
+  }
+
   static final String BREAK_GLASS = "arn:aws:iam::" + MEMBER + ":role/BreakGlassLogAdmin";
   static final AuditConfig CONFIG =
       AuditConfig.defaults().withBreakGlassPrincipals(List.of(BREAK_GLASS));
