@@ -117,9 +117,7 @@ class CloudTrailLakeCheckTest {
     assertThat(f.message())
         .isEqualTo("event data store org-events keeps events only 90 days; at least 365 required");
     assertThat(f.remediation()).endsWith("--retention-period 365");
-    AuditConfig strict =
-        new AuditConfig(
-            null, null, null, new AuditConfig.Lake(false, 2557), null, null, null, null);
+    AuditConfig strict = AuditConfig.builder().lake(new AuditConfig.Lake(false, 2557)).build();
     Finding g =
         only(
             run(strict, withStores(account(MGMT), store("ENABLED", true, true, 2555, true, KEY))),
@@ -182,8 +180,7 @@ class CloudTrailLakeCheckTest {
 
   @Test
   void noStoreFailsWhenTheConfigurationRequiresOne() {
-    AuditConfig require =
-        new AuditConfig(null, null, null, new AuditConfig.Lake(true, null), null, null, null, null);
+    AuditConfig require = AuditConfig.builder().lake(new AuditConfig.Lake(true, null)).build();
     List<Finding> fs = run(require, withStores(account(MGMT)));
     Finding enabled = only(fs, "cloudtrail-lake/enabled", MGMT);
     assertThat(enabled.status()).isEqualTo(Status.FAIL);
@@ -199,8 +196,7 @@ class CloudTrailLakeCheckTest {
 
   @Test
   void memberIsCoveredOnlyByAStoreOfItsOwnOrganization() {
-    AuditConfig require =
-        new AuditConfig(null, null, null, new AuditConfig.Lake(true, null), null, null, null, null);
+    AuditConfig require = AuditConfig.builder().lake(new AuditConfig.Lake(true, null)).build();
     AccountSnapshot singleAccountStore =
         withStores(account(MGMT), store("ENABLED", true, false, 2557, true, KEY));
     List<Finding> fs = run(require, singleAccountStore, withStores(account(MEMBER)));

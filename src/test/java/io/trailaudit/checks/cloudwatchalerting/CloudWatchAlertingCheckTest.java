@@ -537,7 +537,7 @@ class CloudWatchAlertingCheckTest {
           .startsWith(
               "aws cloudtrail get-trail-status --name " + TRAIL_ARN + " --region us-east-1");
 
-      AuditConfig lenient = AuditConfig.defaults().withDeliveryMaxAgeHours(48);
+      AuditConfig lenient = AuditConfig.builder().deliveryMaxAgeHours(48).build();
       Finding relaxed =
           accountWide(
               run(snapshot(owner(Alerting.healthy(), late)), lenient),
@@ -546,7 +546,7 @@ class CloudWatchAlertingCheckTest {
               Status.PASS);
       assertThat(relaxed.message()).endsWith("(25 h ago)");
 
-      AuditConfig strict = AuditConfig.defaults().withDeliveryMaxAgeHours(1);
+      AuditConfig strict = AuditConfig.builder().deliveryMaxAgeHours(1).build();
       Trail twoHours =
           withStatus(
               cwTrail(), Observed.known(cloudWatchDelivery(NOW.minus(Duration.ofHours(2)), null)));

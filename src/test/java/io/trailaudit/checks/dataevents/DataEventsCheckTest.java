@@ -67,7 +67,8 @@ class DataEventsCheckTest {
   }
 
   private static List<Finding> runWithBuckets(List<String> buckets, Trail... trails) {
-    AuditConfig config = AuditConfig.defaults().withDataEvents(new AuditConfig.DataEvents(buckets));
+    AuditConfig config =
+        AuditConfig.builder().dataEvents(new AuditConfig.DataEvents(buckets)).build();
     return run(snapshot(account(MGMT, trails)), config);
   }
 

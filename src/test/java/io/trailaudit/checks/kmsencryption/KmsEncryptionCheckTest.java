@@ -889,7 +889,7 @@ class KmsEncryptionCheckTest {
       keyFinding(runWith(AuditConfig.defaults(), key), GRANTS, Status.FAIL);
       Finding f =
           keyFinding(
-              runWith(AuditConfig.defaults().withBreakGlassPrincipals(List.of(glass)), key),
+              runWith(AuditConfig.builder().breakGlassPrincipals(List.of(glass)).build(), key),
               GRANTS,
               Status.PASS);
       assertThat(f.message()).contains("(break-glass)");

@@ -91,7 +91,7 @@ class LogBucketCheckTest {
   private static final String BREAK_GLASS = "arn:aws:iam::" + MEMBER + ":role/LogBreakGlass";
 
   private static final AuditConfig CONFIG =
-      AuditConfig.defaults().withBreakGlassPrincipals(List.of(BREAK_GLASS));
+      AuditConfig.builder().breakGlassPrincipals(List.of(BREAK_GLASS)).build();
   private static final AuditConfig NO_BREAK_GLASS = AuditConfig.defaults();
 
   // ---------------------------------------------------------------- policy statements
@@ -864,7 +864,11 @@ class LogBucketCheckTest {
                           new ObjectLockConfiguration(
                               "Enabled", new Retention("COMPLIANCE", null, 1))));
       evaluate(b, OBJECT_LOCK, Status.PASS);
-      AuditConfig twoYears = CONFIG.withLogBucket(new AuditConfig.LogBucket(730));
+      AuditConfig twoYears =
+          AuditConfig.builder()
+              .breakGlassPrincipals(List.of(BREAK_GLASS))
+              .logBucket(new AuditConfig.LogBucket(730))
+              .build();
       Finding f = evaluate(b, twoYears, OBJECT_LOCK, Status.FAIL);
       assertThat(f.message()).contains("COMPLIANCE 1 year is shorter than the 730 days");
     }
@@ -1036,7 +1040,14 @@ class LogBucketCheckTest {
     void theMinimumIsConfigurable() {
       Bucket b = withRules(rule("Enabled", "AWSLogs/", 400, null));
       evaluate(b, LIFECYCLE, Status.PASS);
-      evaluate(b, CONFIG.withLogBucket(new AuditConfig.LogBucket(2557)), LIFECYCLE, Status.FAIL);
+      evaluate(
+          b,
+          AuditConfig.builder()
+              .breakGlassPrincipals(List.of(BREAK_GLASS))
+              .logBucket(new AuditConfig.LogBucket(2557))
+              .build(),
+          LIFECYCLE,
+          Status.FAIL);
     }
 
     @Test
@@ -1198,8 +1209,9 @@ class LogBucketCheckTest {
     @Test
     void passesWithAWildcardActionAndAnExemptionWithinABreakGlassPattern() {
       AuditConfig wide =
-          AuditConfig.defaults()
-              .withBreakGlassPrincipals(List.of("arn:aws:iam::" + MEMBER + ":role/LogBreakGlass*"));
+          AuditConfig.builder()
+              .breakGlassPrincipals(List.of("arn:aws:iam::" + MEMBER + ":role/LogBreakGlass*"))
+              .build();
       evaluate(deletion("\"s3:Delete*\"", exempting(BREAK_GLASS)), wide, DENY_DELETE, Status.PASS);
     }
 

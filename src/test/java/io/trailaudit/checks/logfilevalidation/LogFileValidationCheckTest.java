@@ -189,7 +189,7 @@ class LogFileValidationCheckTest {
 
   @Test
   void digestsUseTheConfiguredMaximumAge() {
-    AuditConfig sixHours = AuditConfig.defaults().withDigestMaxAgeHours(6);
+    AuditConfig sixHours = AuditConfig.builder().digestMaxAgeHours(6).build();
     assertThat(digests(digest(true, NOW.minus(Duration.ofHours(3)), null), sixHours).status())
         .isEqualTo(Status.PASS);
     Finding old = digests(digest(true, NOW.minus(Duration.ofHours(7)), null), sixHours);

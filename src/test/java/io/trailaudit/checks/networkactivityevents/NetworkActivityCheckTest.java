@@ -63,8 +63,9 @@ class NetworkActivityCheckTest {
   }
 
   private static AuditConfig config(List<String> extraSources, boolean requireAllActivity) {
-    return AuditConfig.defaults()
-        .withNetworkActivity(new NetworkActivity(extraSources, requireAllActivity));
+    return AuditConfig.builder()
+        .networkActivity(new NetworkActivity(extraSources, requireAllActivity))
+        .build();
   }
 
   /** The one finding about {@code account}: status, rule, and the account's root as resource. */

@@ -959,14 +959,14 @@ class OrganizationTrailCheckTest {
 
     @Test
     void usesTheConfiguredMaximumAge() {
-      AuditConfig sixHours = AuditConfig.defaults().withDeliveryMaxAgeHours(6);
+      AuditConfig sixHours = AuditConfig.builder().deliveryMaxAgeHours(6).build();
       Finding old = delivery(delivered(NOW.minus(Duration.ofHours(7)), null), sixHours);
       assertFailOnOrgTrail(old);
       assertThat(old.message()).contains("7 h ago").endsWith("older than 6 h");
       assertThat(delivery(delivered(NOW.minus(Duration.ofHours(5)), null), sixHours).status())
           .isEqualTo(Status.PASS);
 
-      AuditConfig twoDays = AuditConfig.defaults().withDeliveryMaxAgeHours(48);
+      AuditConfig twoDays = AuditConfig.builder().deliveryMaxAgeHours(48).build();
       assertThat(delivery(delivered(NOW.minus(Duration.ofHours(30)), null), twoDays).status())
           .isEqualTo(Status.PASS);
     }

@@ -53,7 +53,7 @@ class ScpProtectionCheckTest {
 
   static final String BREAK_GLASS = "arn:aws:iam::" + MEMBER + ":role/BreakGlassLogAdmin";
   static final AuditConfig CONFIG =
-      AuditConfig.defaults().withBreakGlassPrincipals(List.of(BREAK_GLASS));
+      AuditConfig.builder().breakGlassPrincipals(List.of(BREAK_GLASS)).build();
   static final String EXEMPT =
       ", \"Condition\": {\"ArnNotLike\": {\"aws:PrincipalARN\": \"" + BREAK_GLASS + "\"}}";
 
