@@ -155,7 +155,9 @@ final class AuditCommand implements Callable<Integer> {
     }
     List<Output> files = outputFiles();
     AuditConfig cfg =
-        config == null ? AuditConfig.defaults() : ConfigLoader.load(config, runner.ids());
+        config == null
+            ? AuditConfig.defaults()
+            : ConfigLoader.load(config, runner.ids(), runner.catalog().parameters().keySet());
     Snapshot snap =
         snapshot == null
             ? LiveCollection.collect(env, aws, collect).snapshot()

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.trailaudit.config.AuditConfig;
+import io.trailaudit.config.ConfigLoader;
 import io.trailaudit.testing.Catalogs;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * defaults, and documented in config/trailaudit.yml. The engine's own keys stay global.
  */
 class ParametersTest {
-  static final List<String> GLOBAL = List.of("breakGlassPrincipals", "skipChecks", "suppressions");
+  static final List<String> GLOBAL = ConfigLoader.GLOBAL_KEYS;
 
   /** Every non-global key of AuditConfig, dotted, with the value AuditConfig.defaults() gives. */
   static Map<String, Object> configDefaults() throws Exception {
