@@ -76,9 +76,6 @@ public final class ConfigLoader {
       throw new InputFileException(name + ": cannot read: " + e.getMessage(), e);
     }
     Place place = new Place(name, where);
-    if (declaredParameters != null) {
-      declared(place, where, declaredParameters);
-    }
     try (JsonParser p = mapper.createParser(yaml)) {
       try {
         // A file of comments only has no token: the defaults.
@@ -95,6 +92,10 @@ public final class ConfigLoader {
     }
     if (config == null) {
       return AuditConfig.defaults();
+    }
+    // After the typed read, so that a value of the wrong type is named as such.
+    if (declaredParameters != null) {
+      declared(place, where, declaredParameters);
     }
     validate(place, config, knownCheckIds);
     return config;
@@ -117,7 +118,9 @@ public final class ConfigLoader {
       String key = path.substring(2);
       String top = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
       // A section (lake:) is judged by its keys.
-      boolean parent = where.keySet().stream().anyMatch(k -> k.startsWith(path + "."));
+      boolean parent =
+          where.keySet().stream().anyMatch(k -> k.startsWith(path + "."))
+              || declaredParameters.stream().anyMatch(d -> d.startsWith(key + "."));
       if (GLOBAL_KEYS.contains(top) || parent || declaredParameters.contains(key)) {
         continue;
       }
