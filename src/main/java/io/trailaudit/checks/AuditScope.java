@@ -14,19 +14,27 @@ import java.util.Set;
  * is never PASS and never skipped: an empty or partial audit must not read as a clean one.
  */
 public final class AuditScope {
-  /** The pseudo-check id of the engine's rules (in controls.json, number 0). */
+  /** The pseudo-check id of the engine's rules (in audit-check.json, number 0). */
   public static final String CHECK_ID = "audit";
 
   static final String REQUIREMENT = "scope";
 
+  private static final CheckInfo INFO =
+      CheckMetadata.of(AuditScope.class, "audit-check.json", t -> List.of());
+
   private AuditScope() {}
+
+  /** The metadata of the engine's rules, catalogued with every audit's checks. */
+  public static CheckInfo info() {
+    return INFO;
+  }
 
   /**
    * The scope problems of an audit of {@code snapshot} whose checks produced {@code checkFindings};
    * empty when the audit covers what it should.
    */
   public static List<Finding> findings(Snapshot snapshot, int checkFindings) {
-    FindingFactory f = new FindingFactory(ControlCatalog.get().check(CHECK_ID));
+    FindingFactory f = new FindingFactory(INFO);
     List<Finding> out = new ArrayList<>();
     OrganizationTree tree =
         snapshot.organization().isKnown() ? snapshot.organization().value() : null;

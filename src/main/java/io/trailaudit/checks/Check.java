@@ -5,18 +5,20 @@ import io.trailaudit.model.Snapshot;
 import java.util.List;
 
 /**
- * One CloudTrail practice. Implementations are pure functions of the snapshot and configuration,
- * registered in {@code META-INF/services/io.trailaudit.checks.Check}; their metadata lives in
- * {@code controls.json}.
+ * One CloudTrail practice: a folder {@code checks/<id>/} holding the code and its metadata file
+ * {@code check.json}, registered in {@code META-INF/services/io.trailaudit.checks.Check}.
+ * Implementations are pure functions of the snapshot and configuration. A check from another jar on
+ * the class path is found, catalogued and run like a built-in one (docs/adding-a-check.md).
  */
 public interface Check {
-  /** The check id as in CHECKS.md; its metadata is {@code ControlCatalog.get().check(id())}. */
+  /** The check id as in CHECKS.md, equal to the {@code id} of its metadata. */
   String id();
 
   /** One finding per resource and requirement. */
   List<Finding> evaluate(Snapshot snapshot, AuditConfig config);
 
+  /** The metadata, read from the {@code check.json} beside the class and validated. */
   default CheckInfo info() {
-    return ControlCatalog.get().check(id());
+    return CheckMetadata.cached(getClass());
   }
 }

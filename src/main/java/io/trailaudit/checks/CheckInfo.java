@@ -2,11 +2,15 @@ package io.trailaudit.checks;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
- * A check's metadata from {@code controls.json}.
+ * A check's metadata, from the {@code check.json} beside its code.
  *
- * @param number the practice number (1 to 12), the order of reports
+ * @param number the practice number, the order of reports
+ * @param placeholders the {@code {name}} values the check supplies to its remediation templates
+ * @param parameters the configuration keys the check declares
+ * @param uses configuration keys the check reads that another check declares
  */
 public record CheckInfo(
     String id,
@@ -14,17 +18,25 @@ public record CheckInfo(
     String title,
     Severity severity,
     String description,
-    List<RequirementInfo> requirements) {
+    List<RequirementInfo> requirements,
+    List<String> placeholders,
+    List<ParameterInfo> parameters,
+    List<String> uses) {
 
   public CheckInfo {
     requirements = List.copyOf(requirements);
+    placeholders = List.copyOf(placeholders);
+    parameters = List.copyOf(parameters);
+    uses = List.copyOf(uses);
   }
 
   public RequirementInfo requirement(String requirementId) {
-    return requirements.stream()
-        .filter(r -> r.id().equals(requirementId))
-        .findFirst()
+    return findRequirement(requirementId)
         .orElseThrow(
             () -> new NoSuchElementException("no requirement " + id + "/" + requirementId));
+  }
+
+  public Optional<RequirementInfo> findRequirement(String requirementId) {
+    return requirements.stream().filter(r -> r.id().equals(requirementId)).findFirst();
   }
 }

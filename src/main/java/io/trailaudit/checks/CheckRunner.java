@@ -3,29 +3,50 @@ package io.trailaudit.checks;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.Snapshot;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** Finds the checks on the class path and runs a selection of them over a snapshot. */
+/**
+ * Finds the checks on the class path, catalogues their metadata and runs a selection of them over a
+ * snapshot.
+ */
 public final class CheckRunner {
   private final List<Check> checks;
+  private final ControlCatalog catalog;
 
+  /**
+   * @throws CatalogException when a check's metadata is invalid or names another id
+   */
   public CheckRunner(List<Check> checks) {
-    this.checks = List.copyOf(checks);
+    List<Check> sorted = new ArrayList<>(checks);
+    List<CheckInfo> infos = new ArrayList<>();
+    for (Check c : sorted) {
+      CheckInfo info = c.info();
+      if (!info.id().equals(c.id())) {
+        throw new CatalogException(
+            c.getClass().getName() + ": id " + c.id() + " but its metadata says " + info.id());
+      }
+      infos.add(info);
+    }
+    this.catalog = ControlCatalog.of(infos);
+    sorted.sort(Comparator.comparingInt((Check c) -> c.info().number()).thenComparing(Check::id));
+    this.checks = List.copyOf(sorted);
   }
 
-  /** The checks registered through {@link ServiceLoader}, in practice order. */
+  /**
+   * The checks registered through {@link ServiceLoader} with the thread's context class loader (the
+   * class path, external check jars included), in practice order.
+   */
   public static CheckRunner discover() {
-    ControlCatalog catalog = ControlCatalog.get();
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
     List<Check> found = new ArrayList<>();
-    for (Check c : ServiceLoader.load(Check.class, CheckRunner.class.getClassLoader())) {
-      if (catalog.find(c.id()).isEmpty()) {
-        throw new IllegalStateException("check " + c.id() + " has no metadata in controls.json");
-      }
+    for (Check c :
+        ServiceLoader.load(
+            Check.class, loader == null ? CheckRunner.class.getClassLoader() : loader)) {
       found.add(c);
     }
-    found.sort(Comparator.comparingInt((Check c) -> c.info().number()).thenComparing(Check::id));
     return new CheckRunner(found);
   }
 
@@ -37,18 +58,41 @@ public final class CheckRunner {
     return checks.stream().map(Check::id).toList();
   }
 
+  /** The metadata of these checks and of the engine's rules. */
+  public ControlCatalog catalog() {
+    return catalog;
+  }
+
   /**
-   * Runs the checks whose ids are in {@code selected} (all when empty) and not skipped by the
-   * configuration. A check that throws is a bug; its requirements are reported as ERROR so that the
+   * The ids of the checks a run runs, in practice order: those in {@code requested} (all when
+   * empty) that {@code skipped} does not name. The one place that decides it.
+   *
+   * @throws IllegalArgumentException naming a requested id that is no loaded check
+   */
+  public List<String> selection(List<String> requested, Collection<String> skipped) {
+    for (String id : requested) {
+      if (!ids().contains(id)) {
+        throw new IllegalArgumentException(
+            "unknown check \"" + id + "\" (known: " + String.join(", ", ids()) + ")");
+      }
+    }
+    return ids().stream()
+        .filter(id -> (requested.isEmpty() || requested.contains(id)) && !skipped.contains(id))
+        .toList();
+  }
+
+  /**
+   * Runs the checks of {@link #selection} for {@code selected} and the configuration's {@code
+   * skipChecks}. A check that throws is a bug; its requirements are reported as ERROR so that the
    * audit never reads as complete. The engine's {@code audit/scope} rule always runs after them
    * (see {@link AuditScope}): an audit of no account, of fewer accounts than the organization lists
    * without a recorded reason, or with no finding at all, is ERROR, never a silent pass.
    */
   public List<Finding> run(Snapshot snapshot, AuditConfig config, List<String> selected) {
+    List<String> run = selection(selected, config.skipChecks());
     List<Finding> findings = new ArrayList<>();
     for (Check c : checks) {
-      if ((!selected.isEmpty() && !selected.contains(c.id()))
-          || config.skipChecks().contains(c.id())) {
+      if (!run.contains(c.id())) {
         continue;
       }
       try {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One requirement of a check, as {@code controls.json} describes it.
+ * One requirement of a check, as its check's metadata describes it.
  *
  * @param id the requirement id, the second half of the rule id
  * @param passesWhen the condition for PASS, as CHECKS.md states it

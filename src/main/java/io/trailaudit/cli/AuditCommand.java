@@ -131,15 +131,10 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CheckRunner runner = CheckRunner.discover();
-    for (String id : checks) {
-      if (!runner.ids().contains(id)) {
-        throw new UsageException(
-            "--checks: unknown check \""
-                + id
-                + "\" (known: "
-                + String.join(", ", runner.ids())
-                + ")");
-      }
+    try {
+      runner.selection(checks, List.of());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--checks: " + e.getMessage());
     }
     if ((outputDir == null) != formats.isEmpty()) {
       throw new UsageException(
@@ -158,20 +153,20 @@ final class AuditCommand implements Callable<Integer> {
     }
     List<Output> files = outputFiles();
     AuditConfig cfg =
-        config == null ? AuditConfig.defaults() : ConfigLoader.load(config, runner.ids());
+        config == null
+            ? AuditConfig.defaults()
+            : ConfigLoader.load(config, runner.ids(), runner.catalog().parameters().keySet());
     Snapshot snap =
         snapshot == null
             ? LiveCollection.collect(env, aws, collect).snapshot()
             : Snapshots.read(snapshot);
-    List<Finding> findings = runner.run(snap, cfg, checks);
-    List<String> ran =
-        runner.ids().stream()
-            .filter(
-                id -> (checks.isEmpty() || checks.contains(id)) && !cfg.skipChecks().contains(id))
-            .toList();
-    Suppressions.Result muted = Suppressions.apply(findings, cfg.suppressions(), env.clock(), ran);
+    List<String> ran = runner.selection(checks, cfg.skipChecks());
+    List<Finding> findings = runner.run(snap, cfg, ran);
+    Suppressions.Result muted =
+        Suppressions.apply(findings, cfg.suppressions(), env.clock(), runner.catalog(), ran);
     AuditReport report =
         AuditReport.of(
+            runner.catalog(),
             Version.get(),
             env.clock().instant(),
             scope(snap, ran),

@@ -1,12 +1,14 @@
 package io.trailaudit.cli;
 
 import io.trailaudit.checks.CheckInfo;
+import io.trailaudit.checks.CheckRunner;
 import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.ControlRef;
+import io.trailaudit.checks.ParameterInfo;
 import io.trailaudit.checks.RequirementInfo;
-import io.trailaudit.checks.alerting.MonitoringTopic;
-import io.trailaudit.checks.alerting.MonitoringTopics;
-import io.trailaudit.checks.alerting.SampleEvent;
+import io.trailaudit.checks.cloudwatchalerting.MonitoringTopic;
+import io.trailaudit.checks.cloudwatchalerting.MonitoringTopics;
+import io.trailaudit.checks.cloudwatchalerting.SampleEvent;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +35,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ControlCatalog catalog = ControlCatalog.get();
+    ControlCatalog catalog = CheckRunner.discover().catalog();
     PrintWriter out = env.out();
     Optional<CheckInfo> check =
         catalog.find(rule.contains("/") ? rule.substring(0, rule.indexOf('/')) : rule);
@@ -48,6 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
       for (RequirementInfo r : c.requirements()) {
         out.printf("  %s/%s  %s%n", c.id(), r.id(), r.title());
       }
+      parameters(out, catalog, c);
       out.flush();
       return ExitCode.OK.code();
     }
@@ -89,8 +92,29 @@ final class ExplainCommand implements Callable<Integer> {
         out.printf("    %s%n", line);
       }
     }
+    parameters(out, catalog, c);
     out.flush();
     return ExitCode.OK.code();
+  }
+
+  /** The configuration keys the check reads, with their defaults. */
+  private static void parameters(PrintWriter out, ControlCatalog catalog, CheckInfo c) {
+    var params = catalog.parametersOf(c);
+    if (params.isEmpty()) {
+      return;
+    }
+    out.printf("%nParameters (--config FILE; defaults shown):%n");
+    for (ParameterInfo p : params) {
+      String declarer = catalog.declarer(p.name()).map(CheckInfo::id).orElse(c.id());
+      out.printf(
+          "  %s: %s  (%s%s%s)%n    %s%n",
+          p.name(),
+          p.defaultLabel(),
+          p.type().label(),
+          p.min() == null ? "" : ", at least " + p.min(),
+          declarer.equals(c.id()) ? "" : ", shared with " + declarer,
+          p.description());
+    }
   }
 
   /** The topic's documented pattern and the sample events a filter must, and must not, match. */

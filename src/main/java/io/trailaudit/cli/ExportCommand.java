@@ -2,6 +2,7 @@ package io.trailaudit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailaudit.checks.CheckRunner;
 import io.trailaudit.collect.AwsService;
 import io.trailaudit.collect.AwsSettings;
 import io.trailaudit.collect.CallLog;
@@ -72,7 +73,7 @@ final class ExportCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      AuditReport r = Reports.read(report);
+      AuditReport r = Reports.read(report, CheckRunner.discover().catalog());
       JsonNode asff = new ObjectMapper().readTree(Reports.asff(r));
       CallLog log = new CallLog();
       SecurityHubExport.Result result =

@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Audits AWS CloudTrail posture against twelve best practices, mapped to Security Hub and"
-            + " CIS controls.")
+        "Audits AWS CloudTrail posture against best practices (listed by 'trailaudit checks'),"
+            + " mapped to Security Hub and CIS controls.")
 final class TrailauditCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -46,121 +46,86 @@ public record AuditConfig(
     logBucket = logBucket == null ? new LogBucket(null) : logBucket;
   }
 
-  /** Without the log-bucket settings (their defaults). */
-  public AuditConfig(
-      List<String> breakGlassPrincipals,
-      Integer deliveryMaxAgeHours,
-      Integer digestMaxAgeHours,
-      Lake lake,
-      List<String> skipChecks,
-      DataEvents dataEvents,
-      NetworkActivity networkActivity,
-      List<Suppression> suppressions) {
-    this(
-        breakGlassPrincipals,
-        deliveryMaxAgeHours,
-        digestMaxAgeHours,
-        lake,
-        skipChecks,
-        dataEvents,
-        networkActivity,
-        suppressions,
-        null);
-  }
-
   public static AuditConfig defaults() {
     return new AuditConfig(null, null, null, null, null, null, null, null, null);
   }
 
-  public AuditConfig withBreakGlassPrincipals(List<String> principals) {
-    return new AuditConfig(
-        principals,
-        deliveryMaxAgeHours,
-        digestMaxAgeHours,
-        lake,
-        skipChecks,
-        dataEvents,
-        networkActivity,
-        suppressions,
-        logBucket);
+  /** A configuration with the given values and the defaults for the rest (for tests and tools). */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public AuditConfig withDeliveryMaxAgeHours(int hours) {
-    return new AuditConfig(
-        breakGlassPrincipals,
-        hours,
-        digestMaxAgeHours,
-        lake,
-        skipChecks,
-        dataEvents,
-        networkActivity,
-        suppressions,
-        logBucket);
-  }
+  /** Builds an {@link AuditConfig}; what is not set keeps its default. */
+  public static final class Builder {
+    private List<String> breakGlassPrincipals;
+    private Integer deliveryMaxAgeHours;
+    private Integer digestMaxAgeHours;
+    private Lake lake;
+    private List<String> skipChecks;
+    private DataEvents dataEvents;
+    private NetworkActivity networkActivity;
+    private List<Suppression> suppressions;
+    private LogBucket logBucket;
 
-  public AuditConfig withDigestMaxAgeHours(int hours) {
-    return new AuditConfig(
-        breakGlassPrincipals,
-        deliveryMaxAgeHours,
-        hours,
-        lake,
-        skipChecks,
-        dataEvents,
-        networkActivity,
-        suppressions,
-        logBucket);
-  }
+    private Builder() {}
 
-  public AuditConfig withDataEvents(DataEvents value) {
-    return new AuditConfig(
-        breakGlassPrincipals,
-        deliveryMaxAgeHours,
-        digestMaxAgeHours,
-        lake,
-        skipChecks,
-        value,
-        networkActivity,
-        suppressions,
-        logBucket);
-  }
+    public Builder breakGlassPrincipals(List<String> value) {
+      breakGlassPrincipals = value;
+      return this;
+    }
 
-  public AuditConfig withNetworkActivity(NetworkActivity value) {
-    return new AuditConfig(
-        breakGlassPrincipals,
-        deliveryMaxAgeHours,
-        digestMaxAgeHours,
-        lake,
-        skipChecks,
-        dataEvents,
-        value,
-        suppressions,
-        logBucket);
-  }
+    public Builder deliveryMaxAgeHours(int value) {
+      deliveryMaxAgeHours = value;
+      return this;
+    }
 
-  public AuditConfig withSuppressions(List<Suppression> value) {
-    return new AuditConfig(
-        breakGlassPrincipals,
-        deliveryMaxAgeHours,
-        digestMaxAgeHours,
-        lake,
-        skipChecks,
-        dataEvents,
-        networkActivity,
-        value,
-        logBucket);
-  }
+    public Builder digestMaxAgeHours(int value) {
+      digestMaxAgeHours = value;
+      return this;
+    }
 
-  public AuditConfig withLogBucket(LogBucket value) {
-    return new AuditConfig(
-        breakGlassPrincipals,
-        deliveryMaxAgeHours,
-        digestMaxAgeHours,
-        lake,
-        skipChecks,
-        dataEvents,
-        networkActivity,
-        suppressions,
-        value);
+    public Builder lake(Lake value) {
+      lake = value;
+      return this;
+    }
+
+    public Builder skipChecks(List<String> value) {
+      skipChecks = value;
+      return this;
+    }
+
+    public Builder dataEvents(DataEvents value) {
+      dataEvents = value;
+      return this;
+    }
+
+    public Builder networkActivity(NetworkActivity value) {
+      networkActivity = value;
+      return this;
+    }
+
+    public Builder suppressions(List<Suppression> value) {
+      suppressions = value;
+      return this;
+    }
+
+    public Builder logBucket(LogBucket value) {
+      logBucket = value;
+      return this;
+    }
+
+    public AuditConfig build() {
+      return new AuditConfig(
+          breakGlassPrincipals,
+          deliveryMaxAgeHours,
+          digestMaxAgeHours,
+          lake,
+          skipChecks,
+          dataEvents,
+          networkActivity,
+          suppressions,
+          logBucket);
+    }
   }
 
   /**

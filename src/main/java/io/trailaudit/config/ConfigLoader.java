@@ -16,6 +16,7 @@ import io.trailaudit.files.StrictMapping;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Reads {@code trailaudit.yml}: unknown keys and wrong types are errors naming the key. */
@@ -31,7 +32,33 @@ public final class ConfigLoader {
     return parse(file.toString(), InputText.read(file), knownCheckIds);
   }
 
+  /**
+   * Reads and validates a configuration file against the loaded checks: {@code skipChecks} may name
+   * their ids, and every key besides the global ones ({@link #GLOBAL_KEYS}) must be a parameter one
+   * of them declares.
+   */
+  public static AuditConfig load(
+      Path file, Collection<String> knownCheckIds, Collection<String> declaredParameters) {
+    return parse(file.toString(), InputText.read(file), knownCheckIds, declaredParameters);
+  }
+
   public static AuditConfig parse(String name, String yaml, Collection<String> knownCheckIds) {
+    return parse(name, yaml, knownCheckIds, null);
+  }
+
+  /** The configuration keys that belong to the engine, not to a check. */
+  public static final List<String> GLOBAL_KEYS =
+      List.of("breakGlassPrincipals", "skipChecks", "suppressions");
+
+  /**
+   * @param declaredParameters the dotted names of the parameters the loaded checks declare; null to
+   *     accept every key AuditConfig knows
+   */
+  public static AuditConfig parse(
+      String name,
+      String yaml,
+      Collection<String> knownCheckIds,
+      Collection<String> declaredParameters) {
     ObjectMapper mapper =
         StrictMapping.apply(
             new ObjectMapper(new YAMLFactory())
@@ -66,8 +93,45 @@ public final class ConfigLoader {
     if (config == null) {
       return AuditConfig.defaults();
     }
+    // After the typed read, so that a value of the wrong type is named as such.
+    if (declaredParameters != null) {
+      declared(place, where, declaredParameters);
+    }
     validate(place, config, knownCheckIds);
     return config;
+  }
+
+  /**
+   * A check key no loaded check declares (its check is not on the class path) is refused like an
+   * unknown key, at its line.
+   */
+  private static void declared(
+      Place place, Map<String, JsonLocation> where, Collection<String> declaredParameters) {
+    List<String> paths =
+        where.keySet().stream()
+            .filter(k -> !k.contains("["))
+            .sorted(
+                java.util.Comparator.comparingInt((String k) -> where.get(k).getLineNr())
+                    .thenComparingInt(k -> where.get(k).getColumnNr()))
+            .toList();
+    for (String path : paths) {
+      String key = path.substring(2);
+      String top = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+      // A section (lake:) is judged by its keys.
+      boolean parent =
+          where.keySet().stream().anyMatch(k -> k.startsWith(path + "."))
+              || declaredParameters.stream().anyMatch(d -> d.startsWith(key + "."));
+      if (GLOBAL_KEYS.contains(top) || parent || declaredParameters.contains(key)) {
+        continue;
+      }
+      throw new InputFileException(
+          place.at(path)
+              + ": no loaded check declares the parameter \""
+              + key
+              + "\" (declared: "
+              + String.join(", ", new java.util.TreeSet<>(declaredParameters))
+              + ")");
+    }
   }
 
   /** Names a place of the file in a message: {@code file: line 3, column 5: at $.a.b}. */

@@ -1,6 +1,5 @@
 package io.trailaudit.report;
 
-import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.ControlRef;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.RequirementInfo;
@@ -60,8 +59,7 @@ public final class AsffRenderer implements Renderer {
   static AwsSecurityFinding finding(AuditReport report, Finding f, String home) {
     String region = GLOBAL.equals(f.region()) || f.region().isEmpty() ? home : f.region();
     String partition = partition(f.resourceArn());
-    String title =
-        ControlCatalog.get().rule(f.ruleId()).map(RequirementInfo::title).orElse(f.ruleId());
+    String title = report.catalog().rule(f.ruleId()).map(RequirementInfo::title).orElse(f.ruleId());
     Map<String, String> productFields = new LinkedHashMap<>();
     productFields.put("ruleId", f.ruleId());
     productFields.put("checkId", f.checkId());

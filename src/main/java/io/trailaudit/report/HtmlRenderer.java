@@ -153,7 +153,7 @@ public final class HtmlRenderer implements Renderer {
       h.append("<tr><td><a href=\"#check-")
           .append(esc(e.getKey()))
           .append("\">")
-          .append(esc(Tables.checkTitle(e.getKey())))
+          .append(esc(Tables.checkTitle(report.catalog(), e.getKey())))
           .append("</a></td>");
       for (Status s : Tables.STATUSES) {
         h.append("<td class=\"n\">").append(counts.get(s)).append("</td>");
@@ -188,7 +188,7 @@ public final class HtmlRenderer implements Renderer {
     for (Map.Entry<String, List<Finding>> e : byCheck.entrySet()) {
       Map<Status, Integer> counts = Tables.counts(e.getValue());
       h.append("<section id=\"check-").append(esc(e.getKey())).append("\">\n<h2>");
-      h.append(esc(Tables.checkTitle(e.getKey()))).append("</h2>\n");
+      h.append(esc(Tables.checkTitle(report.catalog(), e.getKey()))).append("</h2>\n");
       if (e.getValue().isEmpty()) {
         h.append("<p>No findings.</p>\n</section>\n");
         continue;

@@ -1,5 +1,6 @@
 package io.trailaudit.report;
 
+import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
@@ -98,7 +99,7 @@ public final class MarkdownRenderer implements Renderer {
     head.append('\n');
     for (Map.Entry<String, List<Finding>> e : byCheck.entrySet()) {
       Map<Status, Integer> counts = Tables.counts(e.getValue());
-      head.append("| ").append(cell(Tables.checkTitle(e.getKey()))).append(" |");
+      head.append("| ").append(cell(Tables.checkTitle(report.catalog(), e.getKey()))).append(" |");
       Tables.STATUSES.forEach(s -> head.append(' ').append(counts.get(s)).append(" |"));
       head.append('\n');
     }
@@ -112,7 +113,7 @@ public final class MarkdownRenderer implements Renderer {
       }
     }
 
-    String body = body(byCheck, limit - head.length() - tail.length());
+    String body = body(report.catalog(), byCheck, limit - head.length() - tail.length());
     out.write(head.toString());
     out.write(body);
     out.write(tail.toString());
@@ -123,12 +124,12 @@ public final class MarkdownRenderer implements Renderer {
    * checks ({@link ReportOrder}) until the next one would not fit, so what is left out is never
    * worse than what is shown; the kept ones are then printed by check.
    */
-  private String body(Map<String, List<Finding>> byCheck, int budget) {
+  private String body(ControlCatalog catalog, Map<String, List<Finding>> byCheck, int budget) {
     List<Finding> candidates = new ArrayList<>();
     byCheck
         .values()
         .forEach(g -> g.stream().filter(f -> f.status() != Status.PASS).forEach(candidates::add));
-    candidates.sort(ReportOrder.worstFirst());
+    candidates.sort(ReportOrder.worstFirst(catalog));
     String note = omittedNote(candidates);
     int room = budget - note.length() - 2;
     Map<String, StringBuilder> sections = new LinkedHashMap<>();
@@ -136,7 +137,7 @@ public final class MarkdownRenderer implements Renderer {
     int used = 0;
     int kept = 0;
     for (Finding f : candidates) {
-      String header = sections.containsKey(f.checkId()) ? "" : sectionHeader(f.checkId());
+      String header = sections.containsKey(f.checkId()) ? "" : sectionHeader(catalog, f.checkId());
       String row = row(f);
       String fix = fix(f);
       int cost = header.length() + row.length() + fix.length();
@@ -160,9 +161,9 @@ public final class MarkdownRenderer implements Renderer {
     return body.toString();
   }
 
-  private static String sectionHeader(String checkId) {
+  private static String sectionHeader(ControlCatalog catalog, String checkId) {
     return "\n### "
-        + text(Tables.checkTitle(checkId))
+        + text(Tables.checkTitle(catalog, checkId))
         + "\n\n| Status | Severity | Rule | Account | Region | Resource | Message |\n"
         + "|---|---|---|---|---|---|---|\n";
   }

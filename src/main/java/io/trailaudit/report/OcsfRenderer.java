@@ -2,7 +2,6 @@ package io.trailaudit.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.ControlRef;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.RequirementInfo;
@@ -63,7 +62,7 @@ public final class OcsfRenderer implements Renderer {
     e.set("metadata", metadata(report));
     e.set("cloud", cloud(f));
     e.set("finding_info", findingInfo(report, f));
-    e.set("compliance", compliance(f));
+    e.set("compliance", compliance(report, f));
     ArrayNode resources = e.putArray("resources");
     resources.add(resource(f));
     if (f.remediation() != null) {
@@ -107,7 +106,7 @@ public final class OcsfRenderer implements Renderer {
     ObjectNode i = JsonRenderer.MAPPER.createObjectNode();
     i.put("uid", SarifRenderer.fingerprint(f));
     i.put("uid_alt", AsffRenderer.id(f));
-    i.put("title", title(f));
+    i.put("title", title(report, f));
     i.put("desc", f.message());
     i.put("created_time", report.generatedAt().toEpochMilli());
     ArrayNode types = i.putArray("types");
@@ -120,7 +119,7 @@ public final class OcsfRenderer implements Renderer {
     return i;
   }
 
-  static ObjectNode compliance(Finding f) {
+  static ObjectNode compliance(AuditReport report, Finding f) {
     ObjectNode c = JsonRenderer.MAPPER.createObjectNode();
     List<String> standards = new ArrayList<>();
     List<String> requirements = new ArrayList<>();
@@ -137,7 +136,7 @@ public final class OcsfRenderer implements Renderer {
       }
       ObjectNode check = checks.addObject();
       check.put("uid", ref.id());
-      check.put("name", title(f));
+      check.put("name", title(report, f));
       if (ref.version() != null) {
         check.put("version", ref.version());
       }
@@ -178,8 +177,8 @@ public final class OcsfRenderer implements Renderer {
     return ref.version() == null ? SECURITY_HUB_STANDARD : CIS_STANDARD + " v" + ref.version();
   }
 
-  private static String title(Finding f) {
-    return ControlCatalog.get().rule(f.ruleId()).map(RequirementInfo::title).orElse(f.ruleId());
+  private static String title(AuditReport report, Finding f) {
+    return report.catalog().rule(f.ruleId()).map(RequirementInfo::title).orElse(f.ruleId());
   }
 
   private static boolean isGlobal(Finding f) {

@@ -34,8 +34,7 @@ public final class ReportOrder {
   }
 
   /** Worst first, then catalog order; total, so that every renderer agrees. */
-  public static Comparator<Finding> worstFirst() {
-    ControlCatalog catalog = ControlCatalog.get();
+  public static Comparator<Finding> worstFirst(ControlCatalog catalog) {
     return Comparator.comparingInt((Finding f) -> tier(f.status()))
         .thenComparing(Finding::severity)
         .thenComparing(Finding::status)
@@ -49,9 +48,9 @@ public final class ReportOrder {
   }
 
   /** Sorted copy. */
-  static List<Finding> sort(List<Finding> findings) {
+  static List<Finding> sort(List<Finding> findings, ControlCatalog catalog) {
     List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(worstFirst());
+    sorted.sort(worstFirst(catalog));
     return sorted;
   }
 

@@ -1,5 +1,6 @@
 package io.trailaudit.report;
 
+import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.files.InputFileException;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -9,13 +10,14 @@ import java.nio.file.Path;
 public final class Reports {
   private Reports() {}
 
-  public static AuditReport read(Path file) {
+  /** The report in {@code file}, rendered with {@code catalog} (the checks of this build). */
+  public static AuditReport read(Path file, ControlCatalog catalog) {
     try {
       AuditReport r = JsonRenderer.MAPPER.readValue(file.toFile(), AuditReport.class);
       if (!AuditReport.TOOL.equals(r.tool()) || r.findings() == null) {
         throw new IOException("not a trailaudit JSON report (audit --format json)");
       }
-      return r;
+      return r.withCatalog(catalog);
     } catch (IOException | RuntimeException e) {
       throw new InputFileException(file + ": " + e.getMessage(), e);
     }

@@ -1,7 +1,6 @@
 package io.trailaudit.report;
 
 import io.trailaudit.checks.CheckInfo;
-import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.ControlRef;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.RequirementInfo;
@@ -152,10 +151,8 @@ public final class SarifRenderer implements Renderer {
 
   static Sarif.Log log(AuditReport report, Grouping grouping, int maxResults) {
     List<CheckInfo> checks =
-        report.scope().checks().stream()
-            .flatMap(id -> ControlCatalog.get().find(id).stream())
-            .toList();
-    Taxonomies taxonomies = new Taxonomies(checks);
+        report.scope().checks().stream().flatMap(id -> report.catalog().find(id).stream()).toList();
+    Taxonomies taxonomies = new Taxonomies(checks, report.catalog().cisVersions());
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     List<ReportingDescriptor> rules = new ArrayList<>();
     for (CheckInfo c : checks) {
@@ -573,9 +570,9 @@ public final class SarifRenderer implements Renderer {
     /** Control ids by taxonomy (Security Hub, then CIS versions), only the taxonomies used. */
     private final Map<String, List<String>> taxa = new LinkedHashMap<>();
 
-    Taxonomies(List<CheckInfo> checks) {
+    Taxonomies(List<CheckInfo> checks, List<String> cisVersions) {
       List<String> keys = new ArrayList<>(List.of(ControlRef.SECURITY_HUB));
-      keys.addAll(ControlCatalog.get().cisVersions());
+      keys.addAll(cisVersions);
       for (String key : keys) {
         List<String> ids = new ArrayList<>();
         for (CheckInfo c : checks) {

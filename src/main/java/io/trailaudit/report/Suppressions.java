@@ -45,25 +45,32 @@ public final class Suppressions {
       List<Finding> findings,
       List<Suppression> suppressions,
       Clock clock,
+      ControlCatalog catalog,
       Collection<String> ranChecks) {
     return apply(
-        findings, suppressions, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), ranChecks);
+        findings,
+        suppressions,
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+        catalog,
+        ranChecks);
   }
 
   /** Applies {@code suppressions} as of {@code today}; the expiry day itself still mutes. */
   public static Result apply(
       List<Finding> findings, List<Suppression> suppressions, LocalDate today) {
-    return apply(findings, suppressions, today, null);
+    return apply(findings, suppressions, today, null, null);
   }
 
   /**
    * Applies {@code suppressions} as of {@code today}; {@code ranChecks} are the checks that ran, or
-   * null when unknown (every unused suppression is then "matched no FAIL finding").
+   * null when unknown (every unused suppression is then "matched no FAIL finding"); {@code catalog}
+   * holds their rules.
    */
   public static Result apply(
       List<Finding> findings,
       List<Suppression> suppressions,
       LocalDate today,
+      ControlCatalog catalog,
       Collection<String> ranChecks) {
     List<Selector> selectors = suppressions.stream().map(Selector::of).toList();
     int[] matched = new int[suppressions.size()];
@@ -96,7 +103,9 @@ public final class Suppressions {
                     + " and no longer mutes: "
                     + matched[i]
                     + " FAIL finding(s) it would have muted are reported as FAIL."));
-      } else if (matched[i] == 0 && ranChecks != null && onlyNotRun(selectors.get(i), ranChecks)) {
+      } else if (matched[i] == 0
+          && ranChecks != null
+          && onlyNotRun(selectors.get(i), catalog, ranChecks)) {
         notices.add(
             new Notice(
                 Notice.SUPPRESSION_NOT_RUN,
@@ -117,9 +126,10 @@ public final class Suppressions {
    * Whether the suppression's rule names catalogued rules, but none of a check that ran. A rule
    * that names no catalogued rule at all (a typo) is not "not run": it can never match.
    */
-  private static boolean onlyNotRun(Selector selector, Collection<String> ranChecks) {
+  private static boolean onlyNotRun(
+      Selector selector, ControlCatalog catalog, Collection<String> ranChecks) {
     boolean named = false;
-    for (CheckInfo check : ControlCatalog.get().checks()) {
+    for (CheckInfo check : catalog.checks()) {
       for (RequirementInfo r : check.requirements()) {
         if (selector.matchesRule(check.id() + "/" + r.id())) {
           if (ranChecks.contains(check.id())) {

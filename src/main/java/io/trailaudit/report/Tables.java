@@ -44,8 +44,8 @@ final class Tables {
   }
 
   /** {@code 4. log-bucket — Locked-down CloudTrail log bucket}, or the id if not catalogued. */
-  static String checkTitle(String checkId) {
-    return ControlCatalog.get()
+  static String checkTitle(ControlCatalog catalog, String checkId) {
+    return catalog
         .find(checkId)
         .map(c -> c.number() + ". " + c.id() + " — " + c.title())
         .orElse(checkId);

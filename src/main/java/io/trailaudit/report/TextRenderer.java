@@ -1,6 +1,5 @@
 package io.trailaudit.report;
 
-import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import java.io.IOException;
@@ -58,7 +57,8 @@ public final class TextRenderer implements Renderer {
       List<Finding> group = e.getValue();
       out.write(nl());
       String title =
-          ControlCatalog.get()
+          report
+              .catalog()
               .find(checkId)
               .map(c -> c.number() + ". " + c.id() + " — " + c.title())
               .orElse(checkId);

@@ -9,6 +9,7 @@ import io.trailaudit.model.CollectionInfo.Exclusion;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.OrganizationTree;
 import io.trailaudit.model.Snapshot;
+import io.trailaudit.testing.Catalogs;
 import io.trailaudit.testing.Fixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -166,7 +167,7 @@ class AuditScopeTest {
 
   @Test
   void theRuleIsCataloguedWithNoControls() {
-    RequirementInfo r = ControlCatalog.get().rule("audit/scope").orElseThrow();
+    RequirementInfo r = Catalogs.builtIn().rule("audit/scope").orElseThrow();
     assertThat(r.controls()).isEmpty();
     assertThat(r.severity()).isEqualTo(Severity.HIGH);
   }

@@ -2,6 +2,7 @@ package io.trailaudit.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trailaudit.testing.Catalogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The loaded checks, the metadata and the README table state one set of rules. */
 class ControlCatalogTest {
-  private final ControlCatalog catalog = ControlCatalog.get();
+  private final ControlCatalog catalog = Catalogs.builtIn();
 
   @Test
   void loadedChecksAndMetadataAreTheSameSet() {

@@ -9,6 +9,7 @@ import io.trailaudit.config.Suppression;
 import io.trailaudit.report.AuditReport;
 import io.trailaudit.report.Scope;
 import io.trailaudit.report.Suppressions;
+import io.trailaudit.testing.Catalogs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +34,7 @@ class VerdictTest {
 
   static AuditReport report(Finding... findings) {
     return AuditReport.of(
+        Catalogs.builtIn(),
         "t",
         Instant.EPOCH,
         new Scope("s", Instant.EPOCH, null, List.of(), List.of(), List.of()),

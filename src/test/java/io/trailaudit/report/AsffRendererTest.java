@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ class AsffRendererTest {
   static JsonNode render(List<String> regions, Finding... findings) throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             NOW,
             new Scope(

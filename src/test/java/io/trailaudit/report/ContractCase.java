@@ -4,6 +4,7 @@ import io.trailaudit.checks.ControlRef;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.time.Instant;
 import java.util.List;
 
@@ -232,7 +233,7 @@ enum ContractCase {
 
   /** The report, sorted and summed as the audit makes it. */
   AuditReport report() {
-    return AuditReport.of(VERSION, GENERATED_AT, scope, findings, notices);
+    return AuditReport.of(Catalogs.builtIn(), VERSION, GENERATED_AT, scope, findings, notices);
   }
 
   /** The file name of the case's golden files, without the format's extension. */

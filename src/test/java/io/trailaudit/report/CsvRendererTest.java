@@ -4,10 +4,10 @@ import static io.trailaudit.report.SarifRendererTest.NOW;
 import static io.trailaudit.report.SarifRendererTest.finding;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ class CsvRendererTest {
   static String render(Finding... findings) throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             NOW,
             new Scope("snapshot:x.json", Instant.EPOCH, null, List.of(), List.of(), List.of()),
@@ -104,7 +105,7 @@ class CsvRendererTest {
             "observed " + rule,
             "CloudTrail.1; CIS 1.2.0 2.1; CIS 1.4.0 3.1; CIS 3.0.0 3.1; CIS 5.0.0 3.1; CIS 6.0.0 4.1",
             "aws s3api fix --bucket b");
-    assertThat(ControlCatalog.get().rule(rule)).isPresent();
+    assertThat(Catalogs.builtIn().rule(rule)).isPresent();
     assertThat(rows.get(2).get(1)).isEqualTo("PASS");
     assertThat(rows.get(2).get(8)).isEmpty();
   }

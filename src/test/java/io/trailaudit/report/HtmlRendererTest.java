@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ class HtmlRendererTest {
   static String render(List<Notice> notices, Finding... findings) throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             Instant.parse("2026-01-01T00:00:00Z"),
             new Scope(

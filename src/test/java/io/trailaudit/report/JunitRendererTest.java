@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ class JunitRendererTest {
   static String render(List<Finding> findings, List<Notice> notices) throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             NOW,
             new Scope(
@@ -172,6 +174,7 @@ class JunitRendererTest {
   void noticesWithoutChecksGetASuiteOfTheirOwn() throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             NOW,
             new Scope("live", NOW, null, List.of(), List.of(), List.of()),

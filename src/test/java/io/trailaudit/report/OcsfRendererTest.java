@@ -11,6 +11,7 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import io.trailaudit.testing.OcsfSchema;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -27,6 +28,7 @@ class OcsfRendererTest {
   static JsonNode render(Finding... findings) throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.2.3",
             NOW,
             new Scope(

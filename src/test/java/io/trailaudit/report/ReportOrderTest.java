@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ class ReportOrderTest {
     List<Finding> shuffled = new ArrayList<>(findings);
     java.util.Collections.reverse(shuffled);
     return AuditReport.of(
+        Catalogs.builtIn(),
         "1.0",
         Instant.parse("2026-01-01T00:00:00Z"),
         new Scope(

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +30,14 @@ class SarifRendererTest {
         arn,
         "observed " + ruleId,
         status == Status.FAIL || status == Status.MUTED ? "aws s3api fix --bucket b" : null,
-        ControlCatalog.get().rule(ruleId).map(r -> r.controls()).orElse(List.of()),
+        Catalogs.builtIn().rule(ruleId).map(r -> r.controls()).orElse(List.of()),
         status == Status.MUTED ? "accepted until the migration, ticket SEC-42" : null);
   }
 
   static JsonNode render(Finding... findings) throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             NOW,
             new Scope(
@@ -183,6 +184,7 @@ class SarifRendererTest {
             finding("log-bucket/not-public", Status.FAIL, Severity.HIGH, "arn:aws:s3:::d"));
     AuditReport report =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             NOW,
             new Scope(
@@ -276,8 +278,8 @@ class SarifRendererTest {
     JsonNode sarif = render();
     JsonNode rules = sarif.at("/runs/0/tool/driver/rules");
     int expected =
-        ControlCatalog.get().check("organization-trail").requirements().size()
-            + ControlCatalog.get().check("log-bucket").requirements().size();
+        Catalogs.builtIn().check("organization-trail").requirements().size()
+            + Catalogs.builtIn().check("log-bucket").requirements().size();
     assertThat(rules).hasSize(expected);
     JsonNode rule = rule(sarif, "organization-trail/multi-region-management-events");
     List<String> tags = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.Suppression;
+import io.trailaudit.testing.Catalogs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -150,7 +151,8 @@ class SuppressionsTest {
   @Test
   void aSuppressionOfACheckThatWasNotRunIsNotCalledUnused() {
     Suppressions.Result r =
-        Suppressions.apply(ALL, List.of(rule("insights/*")), TODAY, List.of("log-bucket"));
+        Suppressions.apply(
+            ALL, List.of(rule("insights/*")), TODAY, Catalogs.builtIn(), List.of("log-bucket"));
     assertThat(r.notices()).singleElement();
     assertThat(r.notices().get(0).kind()).isEqualTo("suppression-check-not-run");
     assertThat(r.notices().get(0).message())
@@ -163,7 +165,11 @@ class SuppressionsTest {
   void aSuppressionOfACheckThatRanAndMatchedNothingIsUnused() {
     Suppressions.Result r =
         Suppressions.apply(
-            ALL, List.of(rule("insights/*")), TODAY, List.of("log-bucket", "insights"));
+            ALL,
+            List.of(rule("insights/*")),
+            TODAY,
+            Catalogs.builtIn(),
+            List.of("log-bucket", "insights"));
     assertThat(r.notices()).extracting(Notice::kind).containsExactly(Notice.SUPPRESSION_UNUSED);
     assertThat(r.notices().get(0).message())
         .isEqualTo(
@@ -174,7 +180,8 @@ class SuppressionsTest {
   @Test
   void aMisspeltRuleIsUnusedEvenWhenItsCheckDidNotRun() {
     Suppressions.Result r =
-        Suppressions.apply(ALL, List.of(rule("insihgts/*")), TODAY, List.of("log-bucket"));
+        Suppressions.apply(
+            ALL, List.of(rule("insihgts/*")), TODAY, Catalogs.builtIn(), List.of("log-bucket"));
     assertThat(r.notices()).extracting(Notice::kind).containsExactly(Notice.SUPPRESSION_UNUSED);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
+import io.trailaudit.testing.Catalogs;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,7 @@ class TextRendererTest {
   static String render(boolean color, Finding... findings) throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             Instant.parse("2026-01-01T00:00:00Z"),
             new Scope(
@@ -114,6 +116,7 @@ class TextRendererTest {
   void noticesComeBeforeTheSummary() throws Exception {
     AuditReport r =
         AuditReport.of(
+            Catalogs.builtIn(),
             "1.0",
             Instant.parse("2026-01-01T00:00:00Z"),
             new Scope("snapshot:x.json", Instant.EPOCH, null, List.of(), List.of(), List.of()),

@@ -1,4 +1,0 @@
-package io.trailaudit.checks.alerting;
-
-/** Another documented wording of a topic's filter pattern and where it is published. */
-public record PatternVariant(String source, String pattern) {}

@@ -1,0 +1,146 @@
+package io.trailaudit.checks.insights;
+
+import io.trailaudit.checks.Check;
+import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.FindingFactory;
+import io.trailaudit.checks.Messages;
+import io.trailaudit.checks.Resource;
+import io.trailaudit.checks.TrailCandidates;
+import io.trailaudit.checks.TrailIndex;
+import io.trailaudit.checks.TrailView;
+import io.trailaudit.config.AuditConfig;
+import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.InsightSelector;
+import io.trailaudit.model.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Check 8: CloudTrail Insights on the API call rate and error rate of a logging trail that records
+ * write management events, and on data events where a trail logs them.
+ */
+public final class InsightsCheck implements Check {
+  public static final String ID = "insights";
+  static final String CALL_RATE = "ApiCallRateInsight";
+  static final String ERROR_RATE = "ApiErrorRateInsight";
+  private static final String MANAGEMENT = "Management";
+  private static final String DATA = "Data";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
+    FindingFactory f = new FindingFactory(info());
+    TrailIndex index = TrailIndex.of(snapshot);
+    List<Finding> out = new ArrayList<>();
+    for (AccountSnapshot account : snapshot.accounts()) {
+      List<TrailView> trails = index.visibleFrom(account);
+      out.add(insightType(f, "api-call-rate", CALL_RATE, trails, account));
+      out.add(insightType(f, "api-error-rate", ERROR_RATE, trails, account));
+    }
+    for (TrailView t : index.all()) {
+      out.add(dataEvents(f, t));
+    }
+    return out;
+  }
+
+  private Finding insightType(
+      FindingFactory f, String req, String type, List<TrailView> trails, AccountSnapshot account) {
+    String accountId = account.accountId();
+    Resource where = Resource.account(accountId);
+    TrailCandidates c = TrailCandidates.of(account, trails, false);
+    List<TrailView> writers =
+        c.usable().stream().filter(t -> t.managementCoverage().write()).toList();
+    List<String> unknown = new ArrayList<>(c.uncertain());
+    for (TrailView t : writers) {
+      if (!t.insights().isKnown()) {
+        unknown.add(Messages.trailReadFailed(t, t.insights(), "insight selectors"));
+      } else if (has(t.insights().value(), type, MANAGEMENT)) {
+        return f.pass(
+            req,
+            where,
+            type + " is enabled on " + t.label() + ", which logs write management events");
+      }
+    }
+    if (!unknown.isEmpty()) {
+      return f.error(
+          req, where, "cannot tell whether " + type + " is enabled: " + String.join("; ", unknown));
+    }
+    if (writers.isEmpty()) {
+      return f.fail(
+          req,
+          "none",
+          where,
+          "no logging trail visible from account "
+              + accountId
+              + " logs write management events, so "
+              + type
+              + " cannot watch them",
+          Map.of());
+    }
+    return f.fail(
+        req,
+        where,
+        type
+            + " is not enabled for management events on any logging trail with write management"
+            + " events ("
+            + Messages.names(writers)
+            + ")",
+        writers.get(0).remediationArgs());
+  }
+
+  private Finding dataEvents(FindingFactory f, TrailView t) {
+    String req = "data-events";
+    if (!t.selectors().isKnown() || t.selectors().value() == null) {
+      return f.error(req, t.resource(), TrailCandidates.selectorsUnknown(t));
+    }
+    if (!TrailCandidates.evaluator(t).hasDataEvents()) {
+      return f.notApplicable(req, t.resource(), "trail " + t.name() + " logs no data events");
+    }
+    if (!t.insights().isKnown()) {
+      return f.error(
+          req, t.resource(), Messages.trailReadFailed(t, t.insights(), "insight selectors"));
+    }
+    List<InsightSelector> insights =
+        t.insights().value() == null ? List.of() : t.insights().value();
+    if (has(insights, CALL_RATE, DATA) || has(insights, ERROR_RATE, DATA)) {
+      return f.pass(
+          req,
+          t.resource(),
+          "trail "
+              + t.name()
+              + " logs data events and its Insights include"
+              + " EventCategories Data");
+    }
+    return f.fail(
+        req,
+        t.resource(),
+        "trail "
+            + t.label()
+            + " logs data events ("
+            + String.join(", ", TrailCandidates.evaluator(t).loggedDataResourceTypes())
+            + ") but its Insights do not include EventCategories Data"
+            + (insights.isEmpty() ? " (no Insights at all)" : ""),
+        t.remediationArgs());
+  }
+
+  /**
+   * An insight selector of this type on {@code category} events. No EventCategories means
+   * management events only; a list without {@code Management} turns Insights off for them
+   * (InsightSelector, CloudTrail API Reference).
+   */
+  private static boolean has(List<InsightSelector> insights, String type, String category) {
+    for (InsightSelector s : insights == null ? List.<InsightSelector>of() : insights) {
+      List<String> categories =
+          s.eventCategories().isEmpty() ? List.of(MANAGEMENT) : s.eventCategories();
+      if (type.equals(s.insightType()) && categories.contains(category)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,131 @@
+package io.trailaudit.checks.networkactivityevents;
+
+import io.trailaudit.checks.Check;
+import io.trailaudit.checks.Finding;
+import io.trailaudit.checks.FindingFactory;
+import io.trailaudit.checks.Resource;
+import io.trailaudit.checks.TrailCandidates;
+import io.trailaudit.checks.TrailIndex;
+import io.trailaudit.checks.TrailView;
+import io.trailaudit.config.AuditConfig;
+import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.Snapshot;
+import io.trailaudit.selectors.NetworkCoverage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Check 7: network activity events (calls through VPC endpoints) are logged for each required event
+ * source. Logging only {@code errorCode = VpceAccessDenied} is cheaper and weaker: PASS with that
+ * said, or FAIL when the configuration asks for all activity.
+ */
+public final class NetworkActivityCheck implements Check {
+  public static final String ID = "network-activity-events";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
+    FindingFactory f = new FindingFactory(info());
+    TrailIndex index = TrailIndex.of(snapshot);
+    List<Finding> out = new ArrayList<>();
+    for (AccountSnapshot account : snapshot.accounts()) {
+      out.add(vpcEndpoints(f, index.visibleFrom(account), account, config));
+    }
+    return out;
+  }
+
+  private Finding vpcEndpoints(
+      FindingFactory f, List<TrailView> trails, AccountSnapshot account, AuditConfig config) {
+    String req = "vpc-endpoints";
+    String accountId = account.accountId();
+    Resource where = Resource.account(accountId);
+    TrailCandidates c = TrailCandidates.of(account, trails, false);
+    boolean requireAll = config.networkActivity().requireAllActivity();
+    // The best coverage of each source by any logging trail.
+    Map<String, NetworkCoverage> best = new LinkedHashMap<>();
+    Map<String, String> by = new HashMap<>();
+    for (String source : config.networkActivity().requiredSources()) {
+      for (TrailView t : c.usable()) {
+        NetworkCoverage cov = TrailCandidates.evaluator(t).networkActivity(source);
+        NetworkCoverage current = best.get(source);
+        if (current == null || rank(cov) > rank(current)) {
+          best.put(source, cov);
+          by.put(source, t.name());
+        }
+      }
+    }
+    List<String> full = sources(best, NetworkCoverage.Level.FULL);
+    List<String> errorsOnly = sources(best, NetworkCoverage.Level.ERRORS_ONLY);
+    List<String> missing = new ArrayList<>(config.networkActivity().requiredSources());
+    missing.removeAll(full);
+    if (!requireAll) {
+      missing.removeAll(errorsOnly);
+    }
+    if (missing.isEmpty()) {
+      String note =
+          errorsOnly.isEmpty()
+              ? ""
+              : "; only errorCode=VpceAccessDenied events (the cheaper,"
+                  + " weaker setting) for "
+                  + String.join(", ", errorsOnly);
+      return f.pass(
+          req,
+          where,
+          "network activity events are logged for "
+              + String.join(", ", full.isEmpty() ? errorsOnly : full)
+              + note);
+    }
+    if (!c.uncertain().isEmpty()) {
+      return f.error(
+          req,
+          where,
+          "cannot tell whether network activity events are logged for "
+              + String.join(", ", missing)
+              + ": "
+              + String.join("; ", c.uncertain()));
+    }
+    StringBuilder msg =
+        new StringBuilder("network activity events are not logged for ")
+            .append(String.join(", ", missing));
+    if (requireAll && !errorsOnly.isEmpty()) {
+      msg.append(" (only errorCode=VpceAccessDenied events for ")
+          .append(String.join(", ", errorsOnly))
+          .append(", and the configuration requires all activity)");
+    }
+    if (!full.isEmpty()) {
+      msg.append("; logged for ").append(String.join(", ", full));
+    }
+    if (c.usable().isEmpty()) {
+      msg.append("; no logging trail is visible from account ").append(accountId);
+    }
+    Map<String, String> args = new HashMap<>(c.remediationArgs());
+    args.put(
+        "sources", missing.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",")));
+    return f.fail(req, where, msg.toString(), args);
+  }
+
+  private static List<String> sources(
+      Map<String, NetworkCoverage> best, NetworkCoverage.Level level) {
+    return best.entrySet().stream()
+        .filter(e -> e.getValue().level() == level)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static int rank(NetworkCoverage c) {
+    return switch (c.level()) {
+      case FULL -> 3;
+      case ERRORS_ONLY -> 2;
+      case PARTIAL -> 1;
+      case NONE -> 0;
+    };
+  }
+}
