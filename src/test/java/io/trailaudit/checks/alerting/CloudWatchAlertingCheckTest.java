@@ -626,25 +626,6 @@ class CloudWatchAlertingCheckTest {
     }
 
     @Test
-    void anUnparseablePatternIsItsOwnErrorAndItsTopicFailsWithoutIt() {
-      String broken =
-          "{ ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup }";
-      UnaryOperator<Alerting> change = a -> a.pattern(SECURITY_GROUPS, broken);
-      Finding own = filterPatternFinding(change);
-      assertThat(own.message())
-          .startsWith("log group " + GROUP + ": filter security-group-changes has a pattern")
-          .contains("cannot evaluate: expected \")\" at position " + broken.lastIndexOf('}'))
-          .endsWith("the CIS topics are judged without it");
-      Finding f = topicFinding(change, SECURITY_GROUPS, Status.FAIL);
-      assertThat(f.message())
-          .startsWith("no metric filter on log group " + GROUP + " matches Security group changes")
-          .contains("none of its 14 evaluable metric filters matches any of the topic's events")
-          .contains(
-              "; not counted: filter security-group-changes, whose pattern trailaudit cannot"
-                  + " evaluate (see cloudwatch-alerting/filter-pattern)");
-    }
-
-    @Test
     void anUnparseableFilterLeavesEveryOtherTopicAsItIs() {
       // Before, one broken filter turned every unmet topic of the log group into ERROR.
       List<Finding> fs =
