@@ -64,7 +64,9 @@ class CheckScenariosTest {
             "%s%n  %s%nexpected:%n%s%nactual:%n%s",
             displayName(s),
             s.description(),
-            s.expect().stream().map(x -> "  " + x).collect(Collectors.joining("\n")),
+            s.expect().stream()
+                .map(x -> "  " + x.status() + " " + ScenarioVerifier.describe(x))
+                .collect(Collectors.joining("\n")),
             actual.stream()
                 .map(f -> "  " + ScenarioVerifier.line(f))
                 .collect(Collectors.joining("\n")))

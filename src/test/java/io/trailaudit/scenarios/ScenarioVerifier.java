@@ -97,7 +97,7 @@ final class ScenarioVerifier {
         && (x.region() == null || Objects.equals(x.region(), f.region()));
   }
 
-  private static String describe(Expected x) {
+  static String describe(Expected x) {
     StringBuilder sb = new StringBuilder(x.rule());
     if (x.resource() != null) {
       sb.append(" on ").append(x.resource());
