@@ -274,31 +274,6 @@ class ConfigRulesCheckTest {
   }
 
   @Test
-  void noRemediationConfigurationFails() {
-    List<Finding> fs = inUsEast1(e -> e.remediationConfigurations = Observed.known(List.of()));
-    Finding f = find(fs, "auto-remediation", MEMBER, "us-east-1");
-    assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message())
-        .endsWith(
-            "; rule org-cloudtrail-enabled (CLOUD_TRAIL_ENABLED) has no remediation configuration");
-  }
-
-  @Test
-  void noRecorderFails() {
-    Finding f =
-        find(
-            inUsEast1(e -> e.configRecorders = Observed.known(List.of())),
-            "recorder",
-            MEMBER,
-            "us-east-1");
-    assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message()).isEqualTo("no AWS Config configuration recorder in us-east-1");
-    assertThat(f.remediation())
-        .contains(
-            "aws configservice start-configuration-recorder --region us-east-1 --configuration-recorder-name default");
-  }
-
-  @Test
   void stoppedOrFailingRecorderFails() {
     Finding stopped =
         find(
@@ -317,27 +292,6 @@ class ConfigRulesCheckTest {
     assertThat(failing.status()).isEqualTo(Status.FAIL);
     assertThat(failing.message())
         .isEqualTo("recorder default is recording but its last status is Failure (AccessDenied)");
-  }
-
-  @Test
-  void unreadableInputsAreError() {
-    List<Finding> fs =
-        inUsEast1(
-            e -> {
-              e.configRecorders = denied("config", "DescribeConfigurationRecorders");
-              e.configRules = denied("config", "DescribeConfigRules");
-            });
-    assertThat(find(fs, "recorder", MEMBER, "us-east-1").status()).isEqualTo(Status.ERROR);
-    assertThat(find(fs, "recorder", MEMBER, "us-east-1").message())
-        .contains("config:DescribeConfigurationRecorders failed: AccessDeniedException");
-    assertThat(find(fs, "cloudtrail-rules", MEMBER, "us-east-1").status()).isEqualTo(Status.ERROR);
-    assertThat(find(fs, "auto-remediation", MEMBER, "us-east-1").status()).isEqualTo(Status.ERROR);
-    List<Finding> gs =
-        inUsEast1(
-            e ->
-                e.remediationConfigurations =
-                    denied("config", "DescribeRemediationConfigurations"));
-    assertThat(find(gs, "auto-remediation", MEMBER, "us-east-1").status()).isEqualTo(Status.ERROR);
   }
 
   @Test

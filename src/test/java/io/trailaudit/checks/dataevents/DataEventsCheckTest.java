@@ -172,19 +172,6 @@ class DataEventsCheckTest {
   // ---------------------------------------------------------------- all four kinds
 
   @Test
-  void aTrailLoggingAllDataEventsPassesEveryRequirement() {
-    List<Finding> fs = run(account(MGMT, orgTrailWith(everything())));
-
-    assertThat(fs)
-        .extracting(Finding::ruleId)
-        .containsExactlyInAnyOrder(S3_WRITE, S3_READ, LAMBDA, DYNAMODB);
-    for (String rule : List.of(S3_WRITE, S3_READ, LAMBDA, DYNAMODB)) {
-      assertThat(accountFinding(fs, rule, MGMT, Status.PASS).message())
-          .endsWith("are logged by multi-region trail " + ORG_TRAIL_LABEL);
-    }
-  }
-
-  @Test
   void managementEventsOnlyFailsEveryRequirementWithTheTrailsRemediation() {
     List<Finding> fs = run(account(MGMT, orgTrail()));
 
@@ -631,40 +618,6 @@ class DataEventsCheckTest {
           .contains("org-trail: S3 object write events (bucket b2) not logged")
           .contains("b2: S3 object write events (bucket b1) not logged");
       assertRemediatesOrgTrail(f, "S3 object writes");
-    }
-
-    @Test
-    void errorWhenTheMultiRegionTrailsSelectorsAreUnavailable() {
-      Trail t = withSelectors(orgTrail(), denied("cloudtrail", "GetEventSelectors"));
-      List<Finding> fs = run(account(MGMT, t));
-
-      for (String rule : List.of(S3_WRITE, S3_READ, LAMBDA, DYNAMODB)) {
-        Finding f = accountFinding(fs, rule, MGMT, Status.ERROR);
-        assertThat(f.message())
-            .startsWith("cannot tell whether ")
-            .contains(
-                "event selectors of trail "
-                    + ORG_TRAIL_LABEL
-                    + " could not be read: cloudtrail:GetEventSelectors failed:"
-                    + " AccessDeniedException (not authorized)");
-      }
-      assertThat(only(fs, S3_WRITE, MGMT).message())
-          .startsWith(
-              "cannot tell whether S3 object-level write events for all buckets are logged: ");
-    }
-
-    @Test
-    void errorWhenTheMultiRegionTrailsStatusIsUnavailable() {
-      Trail t = withStatus(orgTrailWith(everything()), denied("cloudtrail", "GetTrailStatus"));
-      Finding f = evaluate(S3_READ, Status.ERROR, t);
-
-      assertThat(f.message())
-          .isEqualTo(
-              "cannot tell whether S3 object-level read events for all buckets are logged:"
-                  + " status of trail "
-                  + ORG_TRAIL_LABEL
-                  + " could not be read: cloudtrail:GetTrailStatus failed: AccessDeniedException"
-                  + " (not authorized)");
     }
 
     @Test

@@ -138,34 +138,6 @@ class InsightsCheckTest {
 
   @Nested
   class InsightTypes {
-    @Test
-    void bothPassOnALoggingTrailWithWriteManagementEvents() {
-      List<Finding> fs = run(account(MGMT, insights(orgTrail(), callRate(), errorRate())));
-
-      assertThat(accountFinding(fs, CALL_RATE, MGMT, Status.PASS).message())
-          .isEqualTo(
-              "ApiCallRateInsight is enabled on "
-                  + ORG_TRAIL_LABEL
-                  + ", which logs write management events");
-      assertThat(accountFinding(fs, ERROR_RATE, MGMT, Status.PASS).message())
-          .isEqualTo(
-              "ApiErrorRateInsight is enabled on "
-                  + ORG_TRAIL_LABEL
-                  + ", which logs write management events");
-    }
-
-    @Test
-    void oneTypePassesAndTheOtherFails() {
-      List<Finding> fs = run(account(MGMT, insights(orgTrail(), callRate())));
-
-      accountFinding(fs, CALL_RATE, MGMT, Status.PASS);
-      Finding f = accountFinding(fs, ERROR_RATE, MGMT, Status.FAIL);
-      assertThat(f.message())
-          .isEqualTo(
-              "ApiErrorRateInsight is not enabled for management events on any logging trail with write management"
-                  + " events (org-trail)");
-      assertThat(f.remediation()).isEqualTo(PUT_INSIGHTS + BOTH_TYPES + "' --region us-east-1");
-    }
 
     @Test
     void passesWithExplicitManagementAndDataCategories() {
@@ -299,21 +271,6 @@ class InsightsCheckTest {
     }
 
     @Test
-    void errorWhenInsightSelectorsAreUnavailable() {
-      Trail t = withInsights(orgTrail(), denied("cloudtrail", "GetInsightSelectors"));
-      List<Finding> fs = run(account(MGMT, t));
-
-      assertThat(accountFinding(fs, CALL_RATE, MGMT, Status.ERROR).message())
-          .isEqualTo(
-              "cannot tell whether ApiCallRateInsight is enabled: insight selectors of trail "
-                  + ORG_TRAIL_LABEL
-                  + " could not be read: cloudtrail:GetInsightSelectors failed:"
-                  + " AccessDeniedException (not authorized)");
-      assertThat(accountFinding(fs, ERROR_RATE, MGMT, Status.ERROR).message())
-          .startsWith("cannot tell whether ApiErrorRateInsight is enabled: ");
-    }
-
-    @Test
     void errorWhenEventSelectorsAreUnavailable() {
       Trail t =
           withSelectors(
@@ -370,34 +327,6 @@ class InsightsCheckTest {
 
   @Nested
   class DataEvents {
-    @Test
-    void notApplicableWhenTheTrailLogsNoDataEvents() {
-      Finding f =
-          orgTrailData(run(account(MGMT, insights(orgTrail(), callRate()))), Status.NOT_APPLICABLE);
-
-      assertThat(f.message()).isEqualTo("trail org-trail logs no data events");
-    }
-
-    @Test
-    void failsWhenS3DataEventsAreLoggedAndInsightsLackTheDataCategory() {
-      Trail t =
-          insights(selectors(orgTrail(), managementAndS3()), callRate("Management"), errorRate());
-      Finding f = orgTrailData(run(account(MGMT, t)), Status.FAIL);
-
-      assertThat(f.message())
-          .isEqualTo(
-              "trail "
-                  + ORG_TRAIL_LABEL
-                  + " logs data events (AWS::S3::Object) but its Insights do not include"
-                  + " EventCategories Data");
-      assertThat(f.remediation())
-          .isEqualTo(
-              "aws cloudtrail put-insight-selectors --trail-name "
-                  + TRAIL_ARN
-                  + " --insight-selectors '"
-                  + BOTH_TYPES_WITH_DATA
-                  + "' --region us-east-1");
-    }
 
     @Test
     void failsWhenThereAreNoInsightsAtAll() {
@@ -433,20 +362,6 @@ class InsightsCheckTest {
 
       assertThat(f.message())
           .contains("logs data events (AWS::DynamoDB::Table, AWS::Lambda::Function)");
-    }
-
-    @Test
-    void passesWithManagementAndDataCategories() {
-      Trail t =
-          insights(
-              selectors(orgTrail(), managementAndS3()),
-              callRate("Management", "Data"),
-              errorRate("Management", "Data"));
-      Finding f = orgTrailData(run(account(MGMT, t)), Status.PASS);
-
-      assertThat(f.message())
-          .isEqualTo(
-              "trail org-trail logs data events and its Insights include EventCategories Data");
     }
 
     @Test

@@ -257,11 +257,6 @@ class KmsEncryptionCheckTest {
 
   @Nested
   class SseKms {
-    @Test
-    void passesWhenTheTrailHasAKmsKey() {
-      Finding f = trailFinding(run(goodKey()), SSE, Status.PASS);
-      assertThat(f.message()).isEqualTo("trail org-trail is encrypted with " + KEY_ARN);
-    }
 
     @Test
     void failsWithoutAKeyWithTheRealTrailInTheRemediation() {
@@ -284,48 +279,12 @@ class KmsEncryptionCheckTest {
           .doesNotContain("us-east-1")
           .doesNotContain("{");
     }
-
-    @Test
-    void aBlankKeyIdIsNoKey() {
-      List<Finding> fs = run(snapshot(account(MGMT, withKey(orgTrail(), " "))));
-      trailFinding(fs, SSE, Status.FAIL);
-    }
-
-    @Test
-    void theKeyRequirementsAreNotApplicableToATrailWithoutAKey() {
-      List<Finding> fs = run(snapshot(account(MGMT, withKey(orgTrail(), null))));
-      for (String rule : KEY_RULES) {
-        Finding f = trailFinding(fs, rule, Status.NOT_APPLICABLE);
-        assertThat(f.message())
-            .isEqualTo("trail org-trail has no KMS key (see kms-encryption/sse-kms)");
-      }
-      assertThat(fs).hasSize(5);
-    }
   }
 
   // ---------------------------------------------------------------- customer-managed-key
 
   @Nested
   class CustomerManagedKey {
-    @Test
-    void passesForAnEnabledCustomerManagedKey() {
-      Finding f = keyFinding(run(goodKey()), CMK, Status.PASS);
-      assertThat(f.message())
-          .isEqualTo("key " + KEY_ARN + " is an enabled customer-managed key used by org-trail");
-    }
-
-    @Test
-    void failsForAnAwsManagedKey() {
-      Finding f = keyFinding(run(withState("AWS", "Enabled")), CMK, Status.FAIL);
-      assertThat(f.message())
-          .contains("key " + KEY_ARN + " is managed by AWS, not by the customer");
-      assertThat(f.remediation())
-          .isEqualTo(
-              "aws kms create-key --description 'CloudTrail logs for org-trail' --region us-east-1\n"
-                  + "aws cloudtrail update-trail --name "
-                  + TRAIL_ARN
-                  + " --kms-key-id <new-customer-managed-key-arn> --region us-east-1");
-    }
 
     @Test
     void errorWhenDescribeKeyHasNoKeyState() {
@@ -402,22 +361,6 @@ class KmsEncryptionCheckTest {
     }
 
     @Test
-    void errorForEveryKeyRequirementWhenTheKeyIsNotInTheSnapshot() {
-      List<Finding> fs = run();
-      for (String rule : KEY_RULES) {
-        Finding f = keyFinding(fs, rule, Status.ERROR);
-        assertThat(f.message())
-            .isEqualTo(
-                "key "
-                    + KEY_ARN
-                    + " of trail(s) org-trail is not in the snapshot,"
-                    + " so it could not be checked");
-      }
-      trailFinding(fs, SSE, Status.PASS);
-      assertThat(fs).noneMatch(f -> f.status() == Status.FAIL);
-    }
-
-    @Test
     void aKeyMissingFromTheSnapshotInAnUnauditedAccountSaysHowToIncludeIt() {
       List<Finding> fs = runWithoutKeyAccount();
       for (String rule : KEY_RULES) {
@@ -454,20 +397,6 @@ class KmsEncryptionCheckTest {
 
   @Nested
   class KeyRotation {
-    @Test
-    void passesWhenRotationIsEnabled() {
-      Finding f = keyFinding(run(goodKey()), ROTATION, Status.PASS);
-      assertThat(f.message()).isEqualTo("automatic rotation is enabled for key " + KEY_ARN);
-    }
-
-    @Test
-    void failsWhenRotationIsDisabled() {
-      Finding f =
-          keyFinding(run(withRotation(goodKey(), Observed.known(false))), ROTATION, Status.FAIL);
-      assertThat(f.message()).isEqualTo("automatic rotation is disabled for key " + KEY_ARN);
-      assertThat(f.remediation())
-          .isEqualTo("aws kms enable-key-rotation --key-id " + KEY_ARN + " --region us-east-1");
-    }
 
     @Test
     void theRemediationUsesTheKeysRegionNotTheTrails() {
@@ -479,147 +408,12 @@ class KmsEncryptionCheckTest {
       assertThat(f.remediation())
           .isEqualTo("aws kms enable-key-rotation --key-id " + EU_KEY_ARN + " --region eu-west-1");
     }
-
-    @Test
-    void errorWhenTheRotationStatusIsUnavailable() {
-      Finding f =
-          keyFinding(
-              run(withRotation(goodKey(), denied("kms", "GetKeyRotationStatus"))),
-              ROTATION,
-              Status.ERROR);
-      assertThat(f.message())
-          .isEqualTo(
-              "key "
-                  + KEY_ARN
-                  + " (account "
-                  + MEMBER
-                  + ") could not be read:"
-                  + " kms:GetKeyRotationStatus failed: AccessDeniedException (not authorized)");
-    }
-
-    @Test
-    void errorWhenTheRotationStatusIsKnownButEmpty() {
-      Finding f =
-          keyFinding(run(withRotation(goodKey(), Observed.known(null))), ROTATION, Status.ERROR);
-      assertThat(f.message())
-          .isEqualTo("the rotation status of key " + KEY_ARN + " is empty in the snapshot");
-    }
   }
 
   // ---------------------------------------------------------------- key-policy
 
   @Nested
   class KeyPolicyRequirement {
-    @Test
-    void passesWithTheAwsCloudTrailKeyPolicy() {
-      Finding f = keyFinding(run(goodKey()), POLICY, Status.PASS);
-      assertThat(f.message())
-          .contains("lets CloudTrail encrypt only for the trails of the key owner, the accounts")
-          .contains("grants kms:Decrypt to no * principal unless a condition pins the caller");
-    }
-
-    @Test
-    void passesWithOnlyAnAwsSourceAccountCondition() {
-      String ct =
-          CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace(
-              "\"Resource\": \"*\"",
-              "\"Resource\": \"*\", \"Condition\": {\"StringEquals\": {\"aws:SourceAccount\": \""
-                  + MGMT
-                  + "\"}}");
-      keyFinding(run(withPolicyText(policy(ENABLE_IAM, ct, ACCOUNT_DECRYPT))), POLICY, Status.PASS);
-    }
-
-    @Test
-    void failsWhenTheCloudTrailStatementHasNoSourceCondition() {
-      KmsKey k =
-          withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, ACCOUNT_DECRYPT));
-      Finding f = keyFinding(run(k), POLICY, Status.FAIL);
-      String problem =
-          "Statement[1] (Sid Allow CloudTrail to encrypt logs) lets CloudTrail use the key without a"
-              + " condition on aws:SourceArn, aws:SourceAccount or kms:EncryptionContext:aws:cloudtrail:arn";
-      assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
-      assertPolicyRemediation(f, problem);
-    }
-
-    @Test
-    void failsWhenANegatedConditionIsTheOnlyOne() {
-      String ct =
-          CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace(
-              "\"Resource\": \"*\"",
-              "\"Resource\": \"*\", \"Condition\": {\"StringNotEquals\": {\"aws:SourceAccount\": \"999999999999\"}}");
-      Finding f = keyFinding(run(withPolicyText(policy(ENABLE_IAM, ct))), POLICY, Status.FAIL);
-      assertThat(f.message())
-          .contains(
-              "StringNotEquals aws:SourceAccount [999999999999] is negated: it admits every other"
-                  + " account");
-    }
-
-    @Test
-    void failsWithoutAnyCloudTrailStatement() {
-      Finding f =
-          keyFinding(run(withPolicyText(policy(ENABLE_IAM, ACCOUNT_DECRYPT))), POLICY, Status.FAIL);
-      String problem = "no Allow statement lets cloudtrail.amazonaws.com call kms:GenerateDataKey";
-      assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
-      assertPolicyRemediation(f, problem);
-    }
-
-    @Test
-    void failsWhenDecryptIsAllowedToEveryoneWithoutACondition() {
-      KmsKey k =
-          withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ACCOUNT_DECRYPT, PUBLIC_DECRYPT));
-      Finding f = keyFinding(run(k), POLICY, Status.FAIL);
-      String problem =
-          "kms:Decrypt is public: Statement[3] (Sid Anyone may decrypt): allows Action"
-              + " [kms:Decrypt] to every principal (\"*\") with no condition";
-      assertThat(f.message()).isEqualTo("key policy of " + KEY_ARN + ": " + problem);
-      assertPolicyRemediation(f, problem);
-    }
-
-    @Test
-    void failsWhenEveryKmsActionIsAllowedToAStarPrincipal() {
-      String star =
-          PUBLIC_DECRYPT
-              .replace("{\"AWS\": \"*\"}", "\"*\"")
-              .replace("\"kms:Decrypt\"", "\"kms:*\"");
-      Finding f =
-          keyFinding(
-              run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, star))),
-              POLICY,
-              Status.FAIL);
-      assertThat(f.message())
-          .contains(
-              "kms:Decrypt is public: Statement[2] (Sid Anyone may decrypt): allows Action"
-                  + " [kms:*] to every principal");
-    }
-
-    @Test
-    void failsWhenDecryptToEveryoneIsLimitedOnlyByTheEncryptionContext() {
-      String ctx =
-          PUBLIC_DECRYPT.replace(
-              "\"Resource\": \"*\"",
-              "\"Resource\": \"*\", \"Condition\": {\"StringLike\":"
-                  + " {\"kms:EncryptionContext:aws:cloudtrail:arn\": \"arn:aws:cloudtrail:*:"
-                  + MGMT
-                  + ":trail/*\"}}");
-      Finding f =
-          keyFinding(
-              run(withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT, ctx))),
-              POLICY,
-              Status.FAIL);
-      assertThat(f.message())
-          .contains("kms:Decrypt is public: Statement[2] (Sid Anyone may decrypt)")
-          .contains("kms:EncryptionContext:aws:cloudtrail:arn does not identify the caller");
-    }
-
-    @Test
-    void failsWithBothProblemsNamed() {
-      KmsKey k =
-          withPolicyText(policy(ENABLE_IAM, CLOUDTRAIL_ENCRYPT_UNCONDITIONED, PUBLIC_DECRYPT));
-      Finding f = keyFinding(run(k), POLICY, Status.FAIL);
-      assertThat(f.message())
-          .contains("Statement[1] (Sid Allow CloudTrail to encrypt logs) lets CloudTrail")
-          .contains("; kms:Decrypt is public: Statement[2] (Sid Anyone may decrypt)");
-    }
 
     private static String cloudTrailScopedBy(String condition) {
       return CLOUDTRAIL_ENCRYPT_UNCONDITIONED.replace(
@@ -721,21 +515,6 @@ class KmsEncryptionCheckTest {
     }
 
     @Test
-    void errorWhenThePolicyIsUnavailable() {
-      Finding f =
-          keyFinding(
-              run(withPolicy(goodKey(), denied("kms", "GetKeyPolicy"))), POLICY, Status.ERROR);
-      assertThat(f.message())
-          .isEqualTo(
-              "key "
-                  + KEY_ARN
-                  + " (account "
-                  + MEMBER
-                  + ") could not be read:"
-                  + " kms:GetKeyPolicy failed: AccessDeniedException (not authorized)");
-    }
-
-    @Test
     void errorWhenThePolicyIsKnownButEmpty() {
       Finding f =
           keyFinding(run(withPolicy(goodKey(), Observed.known(null))), POLICY, Status.ERROR);
@@ -823,28 +602,6 @@ class KmsEncryptionCheckTest {
     }
 
     @Test
-    void passesWithoutGrants() {
-      assertThat(keyFinding(run(goodKey()), GRANTS, Status.PASS).message())
-          .isEqualTo("key " + KEY_ARN + " has no grants");
-    }
-
-    @Test
-    void failsForDecryptGrantedToAnotherAccount() {
-      Finding f =
-          keyFinding(
-              run(
-                  withGrants(
-                      grant("auditor", "arn:aws:iam::999999999999:role/Auditor", "Decrypt"))),
-              GRANTS,
-              Status.FAIL);
-      assertThat(f.message())
-          .contains("let principals outside account " + MEMBER)
-          .contains("grant auditor to arn:aws:iam::999999999999:role/Auditor allows Decrypt");
-      assertThat(f.remediation())
-          .contains("revoke-grant --key-id " + KEY_ARN + " --grant-id g-auditor");
-    }
-
-    @Test
     void failsForReEncryptFromOrCreateGrantToAnotherAccountEvenUnderAConstraint() {
       KmsKey.Grant constrained =
           new KmsKey.Grant(
@@ -894,20 +651,6 @@ class KmsEncryptionCheckTest {
               GRANTS,
               Status.PASS);
       assertThat(f.message()).contains("(break-glass)");
-    }
-
-    @Test
-    void errorWhenTheGrantsCouldNotBeRead() {
-      KmsKey k = goodKey();
-      KmsKey denied =
-          new KmsKey(
-              k.arn(),
-              k.metadata(),
-              k.rotationEnabled(),
-              k.policy(),
-              Observed.unavailable("kms", "ListGrants", "AccessDeniedException", "denied"));
-      assertThat(keyFinding(run(denied), GRANTS, Status.ERROR).message())
-          .contains("kms:ListGrants failed: AccessDeniedException");
     }
   }
 

@@ -1,16 +1,13 @@
 package io.trailaudit.checks.logfilevalidation;
 
-import static io.trailaudit.testing.Fixtures.BUCKET;
 import static io.trailaudit.testing.Fixtures.MEMBER;
 import static io.trailaudit.testing.Fixtures.MGMT;
 import static io.trailaudit.testing.Fixtures.NOW;
 import static io.trailaudit.testing.Fixtures.TRAIL_ARN;
 import static io.trailaudit.testing.Fixtures.account;
-import static io.trailaudit.testing.Fixtures.denied;
 import static io.trailaudit.testing.Fixtures.orgTrail;
 import static io.trailaudit.testing.Fixtures.regionalTrail;
 import static io.trailaudit.testing.Fixtures.snapshot;
-import static io.trailaudit.testing.Fixtures.stopped;
 import static io.trailaudit.testing.Fixtures.withFlags;
 import static io.trailaudit.testing.Fixtures.withStatus;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,30 +93,6 @@ class LogFileValidationCheckTest {
   // ---------------------------------------------------------------- enabled
 
   @Test
-  void enabledPassesWhenValidationIsOn() {
-    Finding f = orgTrailFinding(run(account(MGMT, orgTrail())), ENABLED, Status.PASS);
-    assertThat(f.message())
-        .isEqualTo("log file validation is enabled on org-trail (" + TRAIL_ARN + ")");
-  }
-
-  @Test
-  void enabledFailsWhenValidationIsOffAndDigestsAreNotApplicable() {
-    List<Finding> fs = run(account(MGMT, validationDisabled(orgTrail())));
-
-    Finding f = orgTrailFinding(fs, ENABLED, Status.FAIL);
-    assertThat(f.message())
-        .startsWith("log file validation is disabled on org-trail (" + TRAIL_ARN + ")");
-    assertThat(f.remediation())
-        .isEqualTo(
-            "aws cloudtrail update-trail --name "
-                + TRAIL_ARN
-                + " --enable-log-file-validation --region us-east-1");
-
-    Finding d = orgTrailFinding(fs, DIGESTS, Status.NOT_APPLICABLE);
-    assertThat(d.message()).contains("log file validation is disabled");
-  }
-
-  @Test
   void findingsCarryEachTrailsOwnRegion() {
     List<Finding> fs = run(account(MGMT, orgTrail(), regionalTrail(MGMT, "eu-west-1", "eu")));
     Finding eu = only(fs, ENABLED, EU_ARN);
@@ -139,89 +112,6 @@ class LogFileValidationCheckTest {
   }
 
   // ---------------------------------------------------------------- digests-delivered
-
-  @Test
-  void digestsPassWhenRecentAndWithoutError() {
-    Finding f = orgTrailFinding(run(account(MGMT, orgTrail())), DIGESTS, Status.PASS);
-    assertThat(f.message()).isEqualTo("digest delivered 30 min ago with no delivery error");
-  }
-
-  @Test
-  void digestsFailWhenTheTrailIsNotLogging() {
-    Finding f = digests(stopped());
-    assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message())
-        .isEqualTo("trail org-trail (" + TRAIL_ARN + ") is not logging, so no digest is delivered");
-    assertThat(f.remediation())
-        .contains("get-trail-status --name " + TRAIL_ARN + " --region us-east-1");
-  }
-
-  @Test
-  void digestsFailOnADeliveryError() {
-    Finding f = digests(digest(true, NOW.minusSeconds(60), "AccessDenied: key policy"));
-    assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message()).isEqualTo("last digest delivery failed: AccessDenied: key policy");
-    assertThat(f.remediation())
-        .contains(TRAIL_ARN)
-        .contains("--region us-east-1")
-        .contains("bucket " + BUCKET);
-  }
-
-  @Test
-  void digestsFailWhenNoneWasEverDelivered() {
-    Finding f = digests(digest(true, null, null));
-    assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message()).isEqualTo("no digest file has been delivered");
-    assertThat(f.remediation()).contains(TRAIL_ARN).contains("--region us-east-1");
-  }
-
-  @Test
-  void digestsFailWhenOlderThanTwoHours() {
-    Instant at = NOW.minus(Duration.ofHours(3));
-    Finding f = digests(digest(true, at, null));
-    assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.message())
-        .isEqualTo("last digest delivery was 3 h ago (" + at + "), older than 2 h");
-    assertThat(f.remediation()).contains(TRAIL_ARN).contains("--region us-east-1");
-    assertThat(digests(digest(true, NOW.minus(Duration.ofMinutes(110)), null)).status())
-        .isEqualTo(Status.PASS);
-  }
-
-  @Test
-  void digestsUseTheConfiguredMaximumAge() {
-    AuditConfig sixHours = AuditConfig.builder().digestMaxAgeHours(6).build();
-    assertThat(digests(digest(true, NOW.minus(Duration.ofHours(3)), null), sixHours).status())
-        .isEqualTo(Status.PASS);
-    Finding old = digests(digest(true, NOW.minus(Duration.ofHours(7)), null), sixHours);
-    assertThat(old.status()).isEqualTo(Status.FAIL);
-    assertThat(old.message()).endsWith("older than 6 h");
-  }
-
-  @Test
-  void digestAgeIsMeasuredAgainstCollectedAt() {
-    Instant collected = Instant.parse("2019-06-01T12:00:00Z");
-    Snapshot s =
-        snapshot(
-            account(
-                MGMT,
-                withStatus(
-                    orgTrail(), Observed.known(digest(true, collected.minusSeconds(1800), null)))));
-    Snapshot then = s.toBuilder().collectedAt(collected).build();
-    Finding f = only(run(then, AuditConfig.defaults()), DIGESTS, TRAIL_ARN);
-    assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.message()).contains("30 min ago");
-  }
-
-  @Test
-  void digestsErrorWhenTheStatusIsUnavailable() {
-    List<Finding> fs =
-        run(account(MGMT, withStatus(orgTrail(), denied("cloudtrail", "GetTrailStatus"))));
-    Finding f = orgTrailFinding(fs, DIGESTS, Status.ERROR);
-    assertThat(f.message())
-        .contains("status of trail org-trail (" + TRAIL_ARN + ") could not be read")
-        .contains("cloudtrail:GetTrailStatus failed: AccessDeniedException");
-    orgTrailFinding(fs, ENABLED, Status.PASS);
-  }
 
   @Test
   void shadowOrganizationTrailWithUnavailableStatusIsErrorNamingTheOwner() {
@@ -284,82 +174,6 @@ class LogFileValidationCheckTest {
   }
 
   @Test
-  void digestsVerifiedPassesWhenEveryFileIsValid() {
-    Finding f =
-        verifiedFinding(
-            verified(
-                validation(
-                    Observed.known(
-                        result(counts(24, 0, 0, 0), counts(1200, 0, 0, 0), List.of(), 0)))),
-            VERIFIED,
-            Status.PASS);
-    assertThat(f.message())
-        .isEqualTo(
-            "24 digest files and 1200 log files verified, covering 2026-11-19T09:40:00Z to " + NOW);
-  }
-
-  @Test
-  void digestsVerifiedFailsNamingTheInvalidAndMissingFiles() {
-    List<LogValidation.Problem> problems =
-        List.of(
-            new LogValidation.Problem("digest", "s3://b/d1", "NOT_FOUND", "not found"),
-            new LogValidation.Problem("log", "s3://b/l1", "INVALID", "hash value doesn't match"),
-            new LogValidation.Problem("log", "s3://b/l2", "INVALID", "hash value doesn't match"),
-            new LogValidation.Problem(
-                "log", "s3://b/l3", "UNREADABLE", "s3:GetObject failed: AccessDenied"));
-    Finding f =
-        verifiedFinding(
-            verified(
-                validation(
-                    Observed.known(
-                        result(counts(23, 0, 1, 0), counts(100, 2, 0, 1), problems, 5)))),
-            VERIFIED,
-            Status.FAIL);
-    assertThat(f.message())
-        .isEqualTo(
-            "1 of 24 digest files and 2 of 103 log files are invalid or missing for "
-                + FROM
-                + " to "
-                + NOW
-                + ": s3://b/d1 (not found); s3://b/l1 (hash value doesn't match); s3://b/l2 (hash"
-                + " value doesn't match) and 6 more");
-    assertThat(f.remediation())
-        .startsWith(
-            "trailaudit validate-logs --trail-arn "
-                + TRAIL_ARN
-                + " --account-id "
-                + MGMT
-                + " --region us-east-1 --start-time "
-                + FROM
-                + " --end-time "
-                + NOW
-                + " --verbose")
-        .contains("--bucket " + BUCKET);
-  }
-
-  @Test
-  void digestsVerifiedFailsWhenNoDigestWasFound() {
-    Finding f =
-        verifiedFinding(
-            verified(
-                validation(
-                    Observed.known(
-                        new LogValidation.Result(
-                            null, null, counts(0, 0, 0, 0), counts(0, 0, 0, 0), 0, List.of(), 0)))),
-            VERIFIED,
-            Status.FAIL);
-    assertThat(f.message())
-        .isEqualTo(
-            "no digest file of org-trail ("
-                + TRAIL_ARN
-                + ") in us-east-1 was found for "
-                + FROM
-                + " to "
-                + NOW
-                + ": nothing could be verified");
-  }
-
-  @Test
   void digestsVerifiedIsErrorWhenFilesCouldNotBeRead() {
     Finding f =
         verifiedFinding(
@@ -385,29 +199,5 @@ class LogFileValidationCheckTest {
                 + " to "
                 + NOW
                 + ", so they are not verified: s3://b/l9 (s3:GetObject failed: Timeout)");
-  }
-
-  @Test
-  void digestsVerifiedIsErrorWhenValidationCouldNotRun() {
-    Finding f =
-        verifiedFinding(
-            verified(
-                validation(
-                    Observed.unavailable(
-                        "cloudtrail",
-                        "ListPublicKeys",
-                        "AccessDeniedException",
-                        "not authorized"))),
-            VERIFIED,
-            Status.ERROR);
-    assertThat(f.message())
-        .isEqualTo(
-            "the digests of org-trail ("
-                + TRAIL_ARN
-                + ") could not be validated for "
-                + FROM
-                + " to "
-                + NOW
-                + ": cloudtrail:ListPublicKeys failed: AccessDeniedException (not authorized)");
   }
 }

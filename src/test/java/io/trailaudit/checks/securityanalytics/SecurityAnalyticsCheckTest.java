@@ -110,38 +110,6 @@ class SecurityAnalyticsCheckTest {
   }
 
   @Test
-  void securityHubMissingInOneRegionFailsThereAndStandardsAreNotApplicable() {
-    AccountSnapshot a =
-        Regions.inRegion(
-            analysed(account(MEMBER)), "eu-west-1", e -> e.securityHub = Observed.known(null));
-    List<Finding> fs = run(a);
-    Finding hub = find(fs, "security-hub", MEMBER, "eu-west-1");
-    assertThat(hub.status()).isEqualTo(Status.FAIL);
-    assertThat(hub.message())
-        .isEqualTo("Security Hub is not enabled in eu-west-1 of account " + MEMBER);
-    assertThat(hub.remediation())
-        .isEqualTo(
-            "aws securityhub enable-security-hub --region eu-west-1 --enable-default-standards");
-    assertThat(find(fs, "security-hub", MEMBER, "us-east-1").status()).isEqualTo(Status.PASS);
-    assertThat(find(fs, "standards", MEMBER, "eu-west-1").status())
-        .isEqualTo(Status.NOT_APPLICABLE);
-  }
-
-  @Test
-  void unreadableHubIsError() {
-    AccountSnapshot a =
-        Regions.inRegion(
-            analysed(account(MEMBER)),
-            "us-east-1",
-            e -> e.securityHub = denied("securityhub", "DescribeHub"));
-    List<Finding> fs = run(a);
-    assertThat(find(fs, "security-hub", MEMBER, "us-east-1").status()).isEqualTo(Status.ERROR);
-    assertThat(find(fs, "security-hub", MEMBER, "us-east-1").message())
-        .contains("securityhub:DescribeHub failed: AccessDeniedException");
-    assertThat(find(fs, "standards", MEMBER, "us-east-1").status()).isEqualTo(Status.ERROR);
-  }
-
-  @Test
   void missingCisStandardFails() {
     AccountSnapshot a =
         Regions.inRegion(
@@ -225,26 +193,6 @@ class SecurityAnalyticsCheckTest {
   }
 
   @Test
-  void glueTableOnTheAwsLogsLocationPassesAthenaTable() {
-    AccountSnapshot a =
-        Regions.inRegion(
-            analysed(account(MGMT, orgTrail())),
-            "us-east-1",
-            e ->
-                e.glueTables =
-                    Observed.known(List.of(table("s3://" + BUCKET + "/AWSLogs/o-exampleorg1/"))));
-    Finding f = only(run(a), TRAIL_ARN);
-    assertThat(f.status()).isEqualTo(Status.PASS);
-    assertThat(f.message())
-        .isEqualTo(
-            "Glue table security.cloudtrail_logs ("
-                + MGMT
-                + " us-east-1) reads s3://"
-                + BUCKET
-                + "/AWSLogs/o-exampleorg1/");
-  }
-
-  @Test
   void glueTableRespectsTheTrailPrefix() {
     Trail prefixed = withBucket(orgTrail(), BUCKET, "org/");
     AccountSnapshot wrong =
@@ -261,35 +209,6 @@ class SecurityAnalyticsCheckTest {
             "us-east-1",
             e -> e.glueTables = Observed.known(List.of(table("s3://" + BUCKET + "/org/AWSLogs"))));
     assertThat(only(run(right), TRAIL_ARN).status()).isEqualTo(Status.PASS);
-  }
-
-  @Test
-  void noGlueTableFailsWithTheTableDdl() {
-    AccountSnapshot a =
-        Regions.inRegion(
-            analysed(account(MGMT, orgTrail())),
-            "us-east-1",
-            e ->
-                e.glueTables =
-                    Observed.known(List.of(table("s3://" + BUCKET + "-other/AWSLogs/"))));
-    Finding f = only(run(a), TRAIL_ARN);
-    assertThat(f.status()).isEqualTo(Status.FAIL);
-    assertThat(f.severity().label()).isEqualTo("low");
-    assertThat(f.remediation())
-        .startsWith("aws athena start-query-execution --region us-east-1")
-        .contains("LOCATION 's3://" + BUCKET + "/AWSLogs/'");
-  }
-
-  @Test
-  void unreadableGlueTablesAreErrorWhenNoTableMatches() {
-    AccountSnapshot a =
-        Regions.inRegion(
-            analysed(account(MGMT, orgTrail())),
-            "eu-west-1",
-            e -> e.glueTables = denied("glue", "GetTables"));
-    Finding f = only(run(a), TRAIL_ARN);
-    assertThat(f.status()).isEqualTo(Status.ERROR);
-    assertThat(f.message()).contains(MGMT + " eu-west-1: glue:GetTables failed");
   }
 
   private static Finding only(List<Finding> fs, String trailArn) {
