@@ -13,7 +13,12 @@ class JsonRendererContractTest extends RendererContract {
   /** The JSON report is the report: it reads back as the same value ({@link Reports#read}). */
   @Override
   List<String> schemaErrors(String output, ContractCase c) throws Exception {
-    assertThat(JsonRenderer.MAPPER.readValue(output, AuditReport.class)).isEqualTo(c.report());
+    AuditReport expected = c.report();
+    assertThat(
+            JsonRenderer.MAPPER
+                .readValue(output, AuditReport.class)
+                .withCatalog(expected.catalog()))
+        .isEqualTo(expected);
     return List.of();
   }
 }
