@@ -3,11 +3,13 @@ package io.trailaudit.collect;
 import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
+import io.trailaudit.model.ChangeEvent;
 import io.trailaudit.model.CollectionInfo;
 import io.trailaudit.model.CollectionInfo.Exclusion;
 import io.trailaudit.model.ConfigRecorder;
 import io.trailaudit.model.ConfigRule;
 import io.trailaudit.model.EventDataStore;
+import io.trailaudit.model.EventHistory;
 import io.trailaudit.model.GlueTable;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.LogGroup;
@@ -121,8 +123,21 @@ public final class Collector {
   public Collector withPerLane(int perLane) {
     Collector c = new Collector(factory, credentials, clock, toolVersion, progress, validator);
     c.perLane = perLane;
+    c.lookupLimits = lookupLimits;
     return c;
   }
+
+  /**
+   * This collector with {@code LookupEvents} paced by {@code limits} (one limiter per account and
+   * region); the default paces with the system clock.
+   */
+  public Collector withLookupLimits(RateLimiters limits) {
+    Collector c = withPerLane(perLane);
+    c.lookupLimits = limits;
+    return c;
+  }
+
+  private RateLimiters lookupLimits = new RateLimiters(RateLimiter.Ticker.SYSTEM);
 
   /**
    * Reads at once in one (account, region, service): enough for the widest fan-out, a bucket's nine
@@ -232,22 +247,115 @@ public final class Collector {
       if (regions.isEmpty()) {
         read.forEach(a -> a.regions().forEach(r -> regions.add(r.region())));
       }
+      Snapshot seen =
+          new Snapshot(
+              Snapshot.SCHEMA_VERSION,
+              clock.instant(),
+              new CollectionInfo(
+                  "trailaudit",
+                  toolVersion,
+                  "live",
+                  identity.value().arn(),
+                  home,
+                  request.regions().isEmpty() ? List.copyOf(regions) : request.regions(),
+                  excluded),
+              organization,
+              read,
+              readBuckets,
+              readKeys,
+              validations);
       return new Snapshot(
-          Snapshot.SCHEMA_VERSION,
-          clock.instant(),
-          new CollectionInfo(
-              "trailaudit",
-              toolVersion,
-              "live",
-              identity.value().arn(),
-              home,
-              request.regions().isEmpty() ? List.copyOf(regions) : request.regions(),
-              excluded),
-          organization,
-          read,
-          readBuckets,
-          readKeys,
-          validations);
+          seen.schemaVersion(),
+          seen.collectedAt(),
+          seen.collection(),
+          seen.organization(),
+          seen.accounts(),
+          seen.buckets(),
+          seen.keys(),
+          seen.logValidations(),
+          history(seen));
+    }
+
+    /**
+     * {@code --history-days}: the event history of every (account, region) where an audited
+     * resource lives ({@link HistoryPlan}), searched once everything else is read, each (account,
+     * region) one task in its CloudTrail lane, its lookups paced by its limiter. An account with no
+     * credentials here (not audited, its role not assumed) is recorded as unreadable.
+     */
+    private Observed<List<EventHistory>> history(Snapshot seen) {
+      if (request.historyDays() == 0) {
+        return Observed.unavailable(
+            "trailaudit",
+            "LookupEvents",
+            Observed.NOT_COLLECTED,
+            "event history was not searched (--history-days 0)");
+      }
+      Instant end = clock.instant();
+      Instant start = end.minus(java.time.Duration.ofDays(request.historyDays()));
+      List<CompletableFuture<EventHistory>> running = new ArrayList<>();
+      for (HistoryPlan.Lookup l : HistoryPlan.of(seen)) {
+        running.add(historyOf(l, start, end));
+      }
+      return Observed.known(running.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<EventHistory> historyOf(
+        HistoryPlan.Lookup l, Instant start, Instant end) {
+      Function<Observed<List<ChangeEvent>>, EventHistory> failed =
+          o ->
+              new EventHistory(
+                  l.account(),
+                  l.region(),
+                  start,
+                  end,
+                  l.eventNames(),
+                  List.copyOf(new TreeSet<>(l.resources())),
+                  o);
+      if (l.account() == null || l.region() == null) {
+        return CompletableFuture.completedFuture(
+            failed.apply(
+                Observed.unavailable(
+                    "cloudtrail",
+                    "LookupEvents",
+                    "UnknownLocation",
+                    "the account or region of "
+                        + String.join(", ", l.resources())
+                        + " could not be read")));
+      }
+      CompletableFuture<Principal> audited = principals.get(l.account());
+      CompletableFuture<Principal> reader =
+          audited != null
+              ? audited
+              : logArchive != null && l.account().equals(logArchiveAccount) ? logArchive : null;
+      if (reader == null) {
+        return CompletableFuture.completedFuture(
+            failed.apply(
+                Observed.unavailable(
+                    "cloudtrail",
+                    "LookupEvents",
+                    "AccountNotAudited",
+                    "account "
+                        + l.account()
+                        + " is not audited: no credentials to read its event history")));
+      }
+      return reader.thenCompose(
+          p ->
+              !p.usable()
+                  ? CompletableFuture.completedFuture(failed.apply(p.unavailable()))
+                  : async(
+                      lane(p, l.region(), AwsService.CLOUDTRAIL),
+                      () ->
+                          new EventHistoryReader(
+                                  client(AwsService.CLOUDTRAIL, l.region(), p),
+                                  lookupLimits.of(l.account(), l.region()))
+                              .read(
+                                  l.account(),
+                                  l.region(),
+                                  start,
+                                  end,
+                                  l.eventNames(),
+                                  l.resources()),
+                      e -> failed.apply(Reads.unavailable("cloudtrail", "LookupEvents", e))));
     }
 
     private StsReader sts(Principal caller) {
@@ -887,6 +995,7 @@ public final class Collector {
         t.cloudWatchLogsLogGroupArn(),
         t.cloudWatchLogsRoleArn(),
         t.snsTopicArn(),
+        Failures.of(failed),
         Failures.of(failed),
         Failures.of(failed),
         Failures.of(failed),

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param keys the trails' KMS keys, once each
  * @param logValidations trails whose digests and log files were validated ({@code audit
  *     --verify-digests}); empty when validation was not requested
+ * @param eventHistory CloudTrail event history searched for changes to the audited resources, per
+ *     (account, region) searched ({@code --history-days}); not collected when the search was off or
+ *     the snapshot predates it
  */
 public record Snapshot(
     int schemaVersion,
@@ -28,9 +31,32 @@ public record Snapshot(
     List<AccountSnapshot> accounts,
     List<Bucket> buckets,
     List<KmsKey> keys,
-    List<LogValidation> logValidations) {
+    List<LogValidation> logValidations,
+    Observed<List<EventHistory>> eventHistory) {
 
   public static final int SCHEMA_VERSION = 1;
+
+  /** A snapshot without event history. */
+  public Snapshot(
+      int schemaVersion,
+      Instant collectedAt,
+      CollectionInfo collection,
+      Observed<OrganizationTree> organization,
+      List<AccountSnapshot> accounts,
+      List<Bucket> buckets,
+      List<KmsKey> keys,
+      List<LogValidation> logValidations) {
+    this(
+        schemaVersion,
+        collectedAt,
+        collection,
+        organization,
+        accounts,
+        buckets,
+        keys,
+        logValidations,
+        null);
+  }
 
   /** A snapshot without log validations. */
   public Snapshot(
@@ -52,6 +78,7 @@ public record Snapshot(
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     keys = keys == null ? List.of() : List.copyOf(keys);
     logValidations = logValidations == null ? List.of() : List.copyOf(logValidations);
+    eventHistory = Observed.orNotCollected(eventHistory, "event history");
   }
 
   /** The validation of a trail's logs, if one was made. */

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param eventSelectors {@code GetEventSelectors}
  * @param insightSelectors {@code GetInsightSelectors}; known empty when no Insights are enabled
  * @param tags {@code ListTags}
+ * @param eventConfiguration {@code GetEventConfiguration} (data-event aggregation), read for a
+ *     trail that logs data events (or whose selectors could not be read); known {@code null} when
+ *     the trail logs no data events, so it was not asked
  */
 public record Trail(
     String arn,
@@ -33,7 +36,48 @@ public record Trail(
     Observed<TrailStatus> status,
     Observed<EventSelectors> eventSelectors,
     Observed<java.util.List<InsightSelector>> insightSelectors,
-    Observed<Map<String, String>> tags) {
+    Observed<Map<String, String>> tags,
+    Observed<EventConfiguration> eventConfiguration) {
+
+  /** A trail without its event configuration (not collected). */
+  public Trail(
+      String arn,
+      String name,
+      String homeRegion,
+      boolean isOrganizationTrail,
+      boolean isMultiRegionTrail,
+      boolean includeGlobalServiceEvents,
+      boolean logFileValidationEnabled,
+      String s3BucketName,
+      String s3KeyPrefix,
+      String kmsKeyId,
+      String cloudWatchLogsLogGroupArn,
+      String cloudWatchLogsRoleArn,
+      String snsTopicArn,
+      Observed<TrailStatus> status,
+      Observed<EventSelectors> eventSelectors,
+      Observed<java.util.List<InsightSelector>> insightSelectors,
+      Observed<Map<String, String>> tags) {
+    this(
+        arn,
+        name,
+        homeRegion,
+        isOrganizationTrail,
+        isMultiRegionTrail,
+        includeGlobalServiceEvents,
+        logFileValidationEnabled,
+        s3BucketName,
+        s3KeyPrefix,
+        kmsKeyId,
+        cloudWatchLogsLogGroupArn,
+        cloudWatchLogsRoleArn,
+        snsTopicArn,
+        status,
+        eventSelectors,
+        insightSelectors,
+        tags,
+        null);
+  }
 
   public Trail {
     Objects.requireNonNull(arn, "arn");
@@ -43,6 +87,7 @@ public record Trail(
     eventSelectors = Observed.orNotCollected(eventSelectors, "event selectors");
     insightSelectors = Observed.orNotCollected(insightSelectors, "insight selectors");
     tags = Observed.orNotCollected(tags, "tags");
+    eventConfiguration = Observed.orNotCollected(eventConfiguration, "event configuration");
   }
 
   /** The account that owns the trail, from its ARN. */

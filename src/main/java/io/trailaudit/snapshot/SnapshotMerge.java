@@ -4,6 +4,7 @@ import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
 import io.trailaudit.model.CollectionInfo;
+import io.trailaudit.model.EventHistory;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.LogValidation;
 import io.trailaudit.model.Observed;
@@ -158,6 +159,35 @@ public final class SnapshotMerge {
         keys.values().stream().sorted(Comparator.comparing(KmsKey::arn)).toList(),
         validations.values().stream()
             .sorted(Comparator.comparing(LogValidation::trailArn))
+            .toList(),
+        history(shards, shardOfAccount));
+  }
+
+  /**
+   * Each (account, region) searched once, as {@link #pick} chooses; unavailable as the first shard
+   * without history has it, since the others' histories would then miss that shard's resources.
+   */
+  private static Observed<List<EventHistory>> history(
+      List<Shard> shards, Map<String, Integer> shardOfAccount) {
+    for (Shard s : shards) {
+      if (!s.snapshot().eventHistory().isKnown()) {
+        return s.snapshot().eventHistory();
+      }
+    }
+    Map<String, EventHistory> picked =
+        pick(
+            shards,
+            shardOfAccount,
+            s -> s.eventHistory().value(),
+            h -> h.account() + "/" + h.region(),
+            h -> h.account() == null ? Set.of() : Set.of(h.account()));
+    return Observed.known(
+        picked.values().stream()
+            .sorted(
+                Comparator.comparing(
+                        EventHistory::account, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(
+                        EventHistory::region, Comparator.nullsFirst(Comparator.naturalOrder())))
             .toList());
   }
 
