@@ -165,7 +165,9 @@ public final class SnapshotMerge {
 
   /**
    * Each (account, region) searched once, as {@link #pick} chooses; unavailable as the first shard
-   * without history has it, since the others' histories would then miss that shard's resources.
+   * without history has it, since the others' histories would then miss that shard's resources. A
+   * shard that could not locate a resource (a member's view of the log-archive bucket) gives way to
+   * a shard whose history searched for it where it lives.
    */
   private static Observed<List<EventHistory>> history(
       List<Shard> shards, Map<String, Integer> shardOfAccount) {
@@ -181,8 +183,16 @@ public final class SnapshotMerge {
             s -> s.eventHistory().value(),
             h -> h.account() + "/" + h.region(),
             h -> h.account() == null ? Set.of() : Set.of(h.account()));
+    Set<String> located = new HashSet<>();
+    picked.values().stream()
+        .filter(h -> h.account() != null && h.region() != null)
+        .forEach(h -> located.addAll(h.resources()));
     return Observed.known(
         picked.values().stream()
+            .filter(
+                h ->
+                    (h.account() != null && h.region() != null)
+                        || !located.containsAll(h.resources()))
             .sorted(
                 Comparator.comparing(
                         EventHistory::account, Comparator.nullsFirst(Comparator.naturalOrder()))
