@@ -90,7 +90,10 @@ public final class Collector {
     this.validator = validator;
   }
 
-  /** Validates one trail's digest chain and log files between two instants. */
+  /**
+   * Validates the digest chain and log files one account delivered through a trail in one region,
+   * between two instants.
+   */
   @FunctionalInterface
   public interface LogValidator {
     /** Never throws for an AWS failure: the result is then unavailable with the failed call. */
@@ -99,10 +102,15 @@ public final class Collector {
         AwsCredentialsProvider credentials,
         String principal,
         Trail trail,
+        String account,
+        String region,
         Instant start,
         Instant end,
         int concurrency);
   }
+
+  /** Validations run at once by {@code --verify-digests}; each has its share of the concurrency. */
+  static final int PARALLEL_VALIDATIONS = 4;
 
   /**
    * Collects what {@code request} asks for.
@@ -241,12 +249,11 @@ public final class Collector {
               .sorted(Comparator.comparing(KmsKey::arn))
               .toList();
 
-      List<LogValidation> validations = validations();
-
       TreeSet<String> regions = new TreeSet<>(request.regions());
       if (regions.isEmpty()) {
         read.forEach(a -> a.regions().forEach(r -> regions.add(r.region())));
       }
+      List<LogValidation> validations = validations(read, regions);
       Snapshot seen =
           new Snapshot(
               Snapshot.SCHEMA_VERSION,
@@ -373,10 +380,14 @@ public final class Collector {
     /**
      * {@code --verify-digests}: each trail with log file validation enabled, validated over the
      * last period with the credentials that can read its bucket (the log-archive role, else the
-     * trail owner's when the owner is audited). A trail neither can read is not validated: its
-     * check then says so rather than reporting another account's AccessDenied.
+     * trail owner's when the owner is audited), once per (account, region) of its files: every
+     * audited account for an organization trail (its {@code AWSLogs/o-…/ACCOUNT/} prefix), the
+     * owner otherwise; every region read for a multi-region trail, the home region otherwise. At
+     * most {@link #PARALLEL_VALIDATIONS} run at once, sharing the concurrency. A trail neither
+     * credential can read is not validated: its check then says so rather than reporting another
+     * account's AccessDenied.
      */
-    private List<LogValidation> validations() {
+    private List<LogValidation> validations(List<AccountSnapshot> read, Set<String> regions) {
       if (request.verifyDigests() == null) {
         return List.of();
       }
@@ -385,7 +396,9 @@ public final class Collector {
       }
       Instant end = clock.instant();
       Instant start = end.minus(request.verifyDigests());
-      List<CompletableFuture<LogValidation>> running = new ArrayList<>();
+      List<String> audited = read.stream().map(AccountSnapshot::accountId).sorted().toList();
+      record Job(Trail trail, Principal reader, String account, String region) {}
+      List<Job> jobs = new ArrayList<>();
       for (Trail trail :
           trails.values().stream()
               .map(CompletableFuture::join)
@@ -397,27 +410,55 @@ public final class Collector {
         if (!trail.logFileValidationEnabled() || p == null || !p.usable()) {
           continue;
         }
-        running.add(
-            async(
-                scheduler.pool(),
-                () ->
-                    validator.validate(
-                        factory,
-                        p.credentials(),
-                        p.name(),
-                        trail,
-                        start,
-                        end,
-                        request.concurrency()),
-                e ->
-                    new LogValidation(
-                        trail.arn(),
-                        trail.homeRegion(),
-                        start,
-                        end,
-                        Reads.unavailable("trailaudit", "validate-logs", e))));
+        List<String> accounts =
+            trail.isOrganizationTrail() ? audited : List.of(trail.ownerAccountId());
+        List<String> covered =
+            trail.isMultiRegionTrail() && !regions.isEmpty()
+                ? List.copyOf(regions)
+                : List.of(trail.homeRegion());
+        for (String account : accounts) {
+          for (String region : covered) {
+            jobs.add(new Job(trail, p, account, region));
+          }
+        }
       }
-      return running.stream().map(CompletableFuture::join).toList();
+      if (jobs.isEmpty()) {
+        return List.of();
+      }
+      int parallel = Math.min(PARALLEL_VALIDATIONS, jobs.size());
+      int each = Math.max(1, request.concurrency() / parallel);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(parallel);
+      try {
+        List<CompletableFuture<LogValidation>> running = new ArrayList<>();
+        for (Job j : jobs) {
+          running.add(
+              async(
+                  pool,
+                  () ->
+                      validator.validate(
+                          factory,
+                          j.reader().credentials(),
+                          j.reader().name(),
+                          j.trail(),
+                          j.account(),
+                          j.region(),
+                          start,
+                          end,
+                          each),
+                  e ->
+                      new LogValidation(
+                          j.trail().arn(),
+                          j.account(),
+                          j.region(),
+                          start,
+                          end,
+                          Reads.unavailable("trailaudit", "validate-logs", e))));
+        }
+        return running.stream().map(CompletableFuture::join).toList();
+      } finally {
+        pool.shutdownNow();
+      }
     }
 
     /** An account to read: its principal, its name and how it sees the organization. */

@@ -81,9 +81,14 @@ public record Snapshot(
     eventHistory = Observed.orNotCollected(eventHistory, "event history");
   }
 
-  /** The validation of a trail's logs, if one was made. */
+  /** The first validation of a trail's logs, if one was made. */
   public Optional<LogValidation> logValidation(String trailArn) {
     return logValidations.stream().filter(v -> v.trailArn().equals(trailArn)).findFirst();
+  }
+
+  /** Every validation of a trail's logs: one per (account, region) validated. */
+  public List<LogValidation> logValidations(String trailArn) {
+    return logValidations.stream().filter(v -> v.trailArn().equals(trailArn)).toList();
   }
 
   public Optional<AccountSnapshot> account(String accountId) {

@@ -128,7 +128,7 @@ public final class SnapshotMerge {
             shards,
             shardOfAccount,
             Snapshot::logValidations,
-            LogValidation::trailArn,
+            v -> v.trailArn() + "|" + v.account() + "|" + v.region(),
             v -> Set.of(Arns.account(v.trailArn())));
 
     List<AccountSnapshot> accounts =
@@ -158,7 +158,10 @@ public final class SnapshotMerge {
         buckets.values().stream().sorted(Comparator.comparing(Bucket::name)).toList(),
         keys.values().stream().sorted(Comparator.comparing(KmsKey::arn)).toList(),
         validations.values().stream()
-            .sorted(Comparator.comparing(LogValidation::trailArn))
+            .sorted(
+                Comparator.comparing(LogValidation::trailArn)
+                    .thenComparing(LogValidation::account)
+                    .thenComparing(LogValidation::region))
             .toList(),
         history(shards, shardOfAccount));
   }

@@ -347,16 +347,30 @@ class CollectorTest {
   }
 
   @Test
-  void verifyDigestsValidatesEachTrailWithValidationOnceWithItsOwnersCredentialsOverTheWindow() {
+  void verifyDigestsValidatesEveryAccountAndRegionOfTheTrailOnceWithItsOwnersCredentials() {
     List<String> calls = new ArrayList<>();
     Collector.LogValidator validator =
-        (f, credentials, principal, trail, start, end, concurrency) -> {
+        (f, credentials, principal, trail, account, region, start, end, concurrency) -> {
           synchronized (calls) {
-            calls.add(principal + " " + trail.arn() + " " + start + " " + end + " " + concurrency);
+            calls.add(
+                principal
+                    + " "
+                    + trail.arn()
+                    + " "
+                    + account
+                    + " "
+                    + region
+                    + " "
+                    + start
+                    + " "
+                    + end
+                    + " "
+                    + concurrency);
           }
           return new LogValidation(
               trail.arn(),
-              trail.homeRegion(),
+              account,
+              region,
               start,
               end,
               Observed.unavailable("s3", "ListObjectsV2", "AccessDenied", "Access Denied"));
@@ -367,11 +381,27 @@ class CollectorTest {
             .collect(
                 new CollectRequest(List.of(), 4, ORG, null, null, java.time.Duration.ofHours(6)));
 
-    // The organization trail, seen from three accounts, is validated once, as its owner.
+    // The organization trail, seen from three accounts, is validated as its owner, once per
+    // audited account (the one whose role was refused too: its files are in the bucket) and per
+    // region read (it is multi-region), at most 4 at once with one fetch each (concurrency 4).
+    String window = " 2025-11-20T06:00:00Z 2025-11-20T12:00:00Z 1";
     assertThat(calls)
+        .containsExactlyInAnyOrder(
+            "caller " + ESTATE.trailArn() + " " + MGMT + " eu-west-1" + window,
+            "caller " + ESTATE.trailArn() + " " + MGMT + " us-east-1" + window,
+            "caller " + ESTATE.trailArn() + " " + MEMBER + " eu-west-1" + window,
+            "caller " + ESTATE.trailArn() + " " + MEMBER + " us-east-1" + window,
+            "caller " + ESTATE.trailArn() + " " + DENIED + " eu-west-1" + window,
+            "caller " + ESTATE.trailArn() + " " + DENIED + " us-east-1" + window);
+    assertThat(s.logValidations(ESTATE.trailArn()))
+        .extracting(LogValidation::account, LogValidation::region)
         .containsExactly(
-            "caller " + ESTATE.trailArn() + " 2025-11-20T06:00:00Z 2025-11-20T12:00:00Z 4");
-    assertThat(s.logValidations()).hasSize(1);
+            org.assertj.core.groups.Tuple.tuple(MGMT, "eu-west-1"),
+            org.assertj.core.groups.Tuple.tuple(MGMT, "us-east-1"),
+            org.assertj.core.groups.Tuple.tuple(MEMBER, "eu-west-1"),
+            org.assertj.core.groups.Tuple.tuple(MEMBER, "us-east-1"),
+            org.assertj.core.groups.Tuple.tuple(DENIED, "eu-west-1"),
+            org.assertj.core.groups.Tuple.tuple(DENIED, "us-east-1"));
     assertThat(s.logValidation(ESTATE.trailArn()).orElseThrow().result().failure().errorCode())
         .isEqualTo("AccessDenied");
   }
@@ -379,7 +409,7 @@ class CollectorTest {
   @Test
   void withoutVerifyDigestsNothingIsValidated() {
     Collector.LogValidator refuse =
-        (f, credentials, principal, trail, start, end, concurrency) -> {
+        (f, credentials, principal, trail, account, region, start, end, concurrency) -> {
           throw new AssertionError("validated " + trail.arn());
         };
 

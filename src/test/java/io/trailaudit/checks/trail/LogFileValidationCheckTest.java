@@ -312,7 +312,11 @@ class LogFileValidationCheckTest {
             Status.PASS);
     assertThat(f.message())
         .isEqualTo(
-            "24 digest files and 1200 log files verified, covering 2026-11-19T09:40:00Z to " + NOW);
+            "account "
+                + MGMT
+                + " in us-east-1: "
+                + "24 digest files and 1200 log files verified, covering 2026-11-19T09:40:00Z to "
+                + NOW);
   }
 
   @Test
@@ -334,7 +338,10 @@ class LogFileValidationCheckTest {
             Status.FAIL);
     assertThat(f.message())
         .isEqualTo(
-            "1 of 24 digest files and 2 of 103 log files are invalid or missing for "
+            "account "
+                + MGMT
+                + " in us-east-1: "
+                + "1 of 24 digest files and 2 of 103 log files are invalid or missing for "
                 + FROM
                 + " to "
                 + NOW
@@ -367,7 +374,10 @@ class LogFileValidationCheckTest {
             Status.FAIL);
     assertThat(f.message())
         .isEqualTo(
-            "no digest file of org-trail ("
+            "account "
+                + MGMT
+                + " in us-east-1: "
+                + "no digest file of org-trail ("
                 + TRAIL_ARN
                 + ") in us-east-1 was found for "
                 + FROM
@@ -397,7 +407,10 @@ class LogFileValidationCheckTest {
             Status.ERROR);
     assertThat(f.message())
         .isEqualTo(
-            "0 digest files and 1 log files could not be read for "
+            "account "
+                + MGMT
+                + " in us-east-1: "
+                + "0 digest files and 1 log files could not be read for "
                 + FROM
                 + " to "
                 + NOW
@@ -419,12 +432,54 @@ class LogFileValidationCheckTest {
             Status.ERROR);
     assertThat(f.message())
         .isEqualTo(
-            "the digests of org-trail ("
+            "account "
+                + MGMT
+                + " in us-east-1: "
+                + "the digests of org-trail ("
                 + TRAIL_ARN
                 + ") could not be validated for "
                 + FROM
                 + " to "
                 + NOW
                 + ": cloudtrail:ListPublicKeys failed: AccessDeniedException (not authorized)");
+  }
+
+  @Test
+  void digestsVerifiedReportsEachAccountAndRegionOfAnOrganizationTrailOnItsOwn() {
+    Snapshot s = snapshot(account(MGMT, orgTrail()));
+    LogValidation.Result valid = result(counts(24, 0, 0, 0), counts(1200, 0, 0, 0), List.of(), 0);
+    List<Finding> fs =
+        run(
+            new Snapshot(
+                s.schemaVersion(),
+                s.collectedAt(),
+                s.collection(),
+                s.organization(),
+                s.accounts(),
+                s.buckets(),
+                s.keys(),
+                List.of(
+                    new LogValidation(
+                        TRAIL_ARN, MGMT, "us-east-1", FROM, NOW, Observed.known(valid)),
+                    new LogValidation(
+                        TRAIL_ARN,
+                        "222222222222",
+                        "eu-west-1",
+                        FROM,
+                        NOW,
+                        Observed.unavailable(
+                            "s3", "ListObjectsV2", "AccessDenied", "Access Denied")))),
+            AuditConfig.defaults());
+
+    List<Finding> verified = fs.stream().filter(f -> f.ruleId().equals(VERIFIED)).toList();
+    assertThat(verified)
+        .extracting(Finding::account, Finding::region, Finding::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MGMT, "us-east-1", Status.PASS),
+            org.assertj.core.groups.Tuple.tuple("222222222222", "eu-west-1", Status.ERROR));
+    assertThat(verified.get(1).message())
+        .startsWith("account 222222222222 in eu-west-1: the digests of ")
+        .endsWith("s3:ListObjectsV2 failed: AccessDenied (Access Denied)");
+    assertThat(verified).extracting(Finding::resourceArn).containsOnly(TRAIL_ARN);
   }
 }
