@@ -382,10 +382,10 @@ public final class Collector {
      * last period with the credentials that can read its bucket (the log-archive role, else the
      * trail owner's when the owner is audited), once per (account, region) of its files: every
      * audited account for an organization trail (its {@code AWSLogs/o-…/ACCOUNT/} prefix), the
-     * owner otherwise; every region read for a multi-region trail, the home region otherwise. At
-     * most {@link #PARALLEL_VALIDATIONS} run at once, sharing the concurrency. A trail neither
-     * credential can read is not validated: its check then says so rather than reporting another
-     * account's AccessDenied.
+     * owner otherwise; every region read in that account for a multi-region trail, the home region
+     * otherwise. At most {@link #PARALLEL_VALIDATIONS} run at once, sharing the concurrency. A
+     * trail neither credential can read is not validated: its check then says so rather than
+     * reporting another account's AccessDenied.
      */
     private List<LogValidation> validations(List<AccountSnapshot> read, Set<String> regions) {
       if (request.verifyDigests() == null) {
@@ -397,6 +397,16 @@ public final class Collector {
       Instant end = clock.instant();
       Instant start = end.minus(request.verifyDigests());
       List<String> audited = read.stream().map(AccountSnapshot::accountId).sorted().toList();
+      Map<String, List<String>> readRegions = new java.util.HashMap<>();
+      // An account whose regions could not be listed is validated in every region collected:
+      // leaving regions out would pass over its files without saying so.
+      read.stream()
+          .filter(a -> a.enabledRegions().isKnown())
+          .forEach(
+              a ->
+                  readRegions.put(
+                      a.accountId(),
+                      a.regions().stream().map(RegionSnapshot::region).sorted().toList()));
       record Job(Trail trail, Principal reader, String account, String region) {}
       List<Job> jobs = new ArrayList<>();
       for (Trail trail :
@@ -412,11 +422,13 @@ public final class Collector {
         }
         List<String> accounts =
             trail.isOrganizationTrail() ? audited : List.of(trail.ownerAccountId());
-        List<String> covered =
-            trail.isMultiRegionTrail() && !regions.isEmpty()
-                ? List.copyOf(regions)
-                : List.of(trail.homeRegion());
         for (String account : accounts) {
+          // An account delivers from the regions read in it (its enabled ones unless --regions
+          // names them): a region it never enabled has no files, which is not a failure.
+          List<String> covered =
+              trail.isMultiRegionTrail()
+                  ? readRegions.getOrDefault(account, List.copyOf(regions))
+                  : List.of(trail.homeRegion());
           for (String region : covered) {
             jobs.add(new Job(trail, p, account, region));
           }

@@ -382,8 +382,9 @@ class CollectorTest {
                 new CollectRequest(List.of(), 4, ORG, null, null, java.time.Duration.ofHours(6)));
 
     // The organization trail, seen from three accounts, is validated as its owner, once per
-    // audited account (the one whose role was refused too: its files are in the bucket) and per
-    // region read (it is multi-region), at most 4 at once with one fetch each (concurrency 4).
+    // audited account (the one whose role was refused too: its files are in the bucket, and as
+    // its regions could not be listed, every region collected) and per region read in it (the
+    // trail is multi-region), at most 4 at once with one fetch each (concurrency 4).
     String window = " 2025-11-20T06:00:00Z 2025-11-20T12:00:00Z 1";
     assertThat(calls)
         .containsExactlyInAnyOrder(
