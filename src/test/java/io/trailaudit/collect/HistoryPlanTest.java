@@ -135,4 +135,37 @@ class HistoryPlanTest {
     assertThat(HistoryPlan.organizationsRegion("aws-us-gov")).isEqualTo("us-gov-west-1");
     assertThat(HistoryPlan.organizationsRegion("aws-cn")).isEqualTo("cn-northwest-1");
   }
+
+  @Test
+  void theDemoHoldsABlindWindowAndABucketPolicyChangeAndItsRevert() {
+    List<io.trailaudit.model.EventHistory> history = DEMO.eventHistory().value();
+    io.trailaudit.model.EventHistory management = history.get(0);
+    assertThat(management.events().value())
+        .extracting(io.trailaudit.model.ChangeEvent::eventName)
+        .containsExactly("StopLogging", "StartLogging");
+    var stop = management.events().value().get(0);
+    var start = management.events().value().get(1);
+    assertThat(java.time.Duration.between(stop.eventTime(), start.eventTime()).toMinutes())
+        .isEqualTo(35);
+    assertThat(stop.principal().sessionIssuerArn())
+        .isEqualTo("arn:aws:iam::111111111111:role/DevOpsAdmin");
+    assertThat(stop.sourceIpAddress()).isEqualTo("203.0.113.7");
+    assertThat(stop.userAgent()).startsWith("aws-cli/2.");
+
+    io.trailaudit.model.EventHistory archive = history.get(2);
+    assertThat(archive.account()).isEqualTo("222222222222");
+    assertThat(archive.events().value())
+        .extracting(e -> e.eventName() + " " + e.principal().sessionIssuerArn())
+        .containsExactly(
+            "PutBucketPolicy arn:aws:iam::222222222222:role/LogArchiveOperator",
+            "PutBucketPolicy arn:aws:iam::222222222222:role/BreakGlassLogAdmin");
+    assertThat(
+            DEMO.account("111111111111").orElseThrow().trails().get(0).eventConfiguration().value())
+        .isEqualTo(
+            new io.trailaudit.model.EventConfiguration(
+                "Standard",
+                List.of(
+                    new io.trailaudit.model.EventConfiguration.Aggregation(
+                        "Data", List.of("API_ACTIVITY", "RESOURCE_ACCESS")))));
+  }
 }
