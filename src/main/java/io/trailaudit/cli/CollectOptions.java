@@ -29,7 +29,8 @@ final class CollectOptions {
           "--log-archive-role",
           "--quiet",
           "--verbose",
-          "--verify-digests");
+          "--verify-digests",
+          "--history-days");
 
   @Option(
       names = "--regions",
@@ -97,6 +98,17 @@ final class CollectOptions {
               + " enabled; reported as log-file-validation/digests-verified.")
   Integer verifyDigestsHours;
 
+  @Option(
+      names = "--history-days",
+      paramLabel = "N",
+      defaultValue = "90",
+      description =
+          "Search the last N days of CloudTrail event history (cloudtrail:LookupEvents, at most"
+              + " 2 calls a second per account and region) for changes to the trails, their"
+              + " buckets, keys, SCPs and alerting; 0 turns it off (default: ${DEFAULT-VALUE},"
+              + " all the event history keeps).")
+  int historyDays;
+
   @Option(names = "--quiet", description = "No progress on standard error.")
   boolean quiet;
 
@@ -131,6 +143,12 @@ final class CollectOptions {
     if (verifyDigestsHours != null && (verifyDigestsHours < 1 || verifyDigestsHours > 24 * 366)) {
       throw new UsageException("--verify-digests must be between 1 and " + 24 * 366 + " hours");
     }
+    if (historyDays < 0 || historyDays > CollectRequest.MAX_HISTORY_DAYS) {
+      throw new UsageException(
+          "--history-days must be between 0 and "
+              + CollectRequest.MAX_HISTORY_DAYS
+              + " (the days event history keeps)");
+    }
     return new CollectRequest(
         regions(),
         concurrency,
@@ -142,7 +160,8 @@ final class CollectOptions {
             : null,
         logArchiveRole,
         externalId,
-        verifyDigestsHours == null ? null : Duration.ofHours(verifyDigestsHours));
+        verifyDigestsHours == null ? null : Duration.ofHours(verifyDigestsHours),
+        historyDays);
   }
 
   private List<String> regions() {

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param externalId the external id the member and log-archive roles require, or null
  * @param verifyDigests validate the digests and log files of this last period for each trail with
  *     log file validation enabled ({@code --verify-digests HOURS}), or null
+ * @param historyDays search this many last days of CloudTrail event history for changes to the
+ *     audited resources ({@code --history-days N}, at most {@link #MAX_HISTORY_DAYS}); 0 for none
  */
 public record CollectRequest(
     List<String> regions,
@@ -22,7 +24,22 @@ public record CollectRequest(
     Organization organization,
     String logArchiveRole,
     String externalId,
-    Duration verifyDigests) {
+    Duration verifyDigests,
+    int historyDays) {
+
+  /** Event history keeps 90 days of management events. */
+  public static final int MAX_HISTORY_DAYS = 90;
+
+  /** A request that searches no event history. */
+  public CollectRequest(
+      List<String> regions,
+      int concurrency,
+      Organization organization,
+      String logArchiveRole,
+      String externalId,
+      Duration verifyDigests) {
+    this(regions, concurrency, organization, logArchiveRole, externalId, verifyDigests, 0);
+  }
 
   public CollectRequest {
     regions = regions == null ? List.of() : List.copyOf(regions);
@@ -31,6 +48,9 @@ public record CollectRequest(
     }
     if (verifyDigests != null && (verifyDigests.isNegative() || verifyDigests.isZero())) {
       throw new IllegalArgumentException("verifyDigests must be positive");
+    }
+    if (historyDays < 0 || historyDays > MAX_HISTORY_DAYS) {
+      throw new IllegalArgumentException("historyDays must be between 0 and " + MAX_HISTORY_DAYS);
     }
   }
 

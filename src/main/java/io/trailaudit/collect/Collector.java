@@ -4,8 +4,10 @@ import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arn;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
+import io.trailaudit.model.ChangeEvent;
 import io.trailaudit.model.CollectionInfo;
 import io.trailaudit.model.CollectionInfo.Exclusion;
+import io.trailaudit.model.EventHistory;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.LogValidation;
 import io.trailaudit.model.Observed;
@@ -84,7 +86,10 @@ public final class Collector {
     this.validator = validator;
   }
 
-  /** Validates one trail's digest chain and log files between two instants. */
+  /**
+   * Validates the digest chain and log files one account delivered through a trail in one region,
+   * between two instants.
+   */
   @FunctionalInterface
   public interface LogValidator {
     /** Never throws for an AWS failure: the result is then unavailable with the failed call. */
@@ -93,10 +98,15 @@ public final class Collector {
         AwsCredentialsProvider credentials,
         String principal,
         Trail trail,
+        String account,
+        String region,
         Instant start,
         Instant end,
         int concurrency);
   }
+
+  /** Validations run at once by {@code --verify-digests}; each has its share of the concurrency. */
+  static final int PARALLEL_VALIDATIONS = 4;
 
   /**
    * Collects what {@code request} asks for.
@@ -117,8 +127,21 @@ public final class Collector {
   public Collector withPerLane(int perLane) {
     Collector c = new Collector(factory, credentials, clock, toolVersion, progress, validator);
     c.perLane = perLane;
+    c.lookupLimits = lookupLimits;
     return c;
   }
+
+  /**
+   * This collector with {@code LookupEvents} paced by {@code limits} (one limiter per account and
+   * region); the default paces with the system clock.
+   */
+  public Collector withLookupLimits(RateLimiters limits) {
+    Collector c = withPerLane(perLane);
+    c.lookupLimits = limits;
+    return c;
+  }
+
+  private RateLimiters lookupLimits = new RateLimiters(RateLimiter.Ticker.SYSTEM);
 
   /**
    * Reads at once in one (account, region, service): enough for the widest fan-out, a bucket's nine
@@ -222,31 +245,111 @@ public final class Collector {
               .sorted(Comparator.comparing(KmsKey::arn))
               .toList();
 
-      List<LogValidation> validations = validations();
-
       TreeSet<String> regions = new TreeSet<>(request.regions());
       if (regions.isEmpty()) {
         read.forEach(a -> a.regions().forEach(r -> regions.add(r.region())));
       }
-      return Snapshot.builder()
-          .schemaVersion(Snapshot.SCHEMA_VERSION)
-          .collectedAt(clock.instant())
-          .collection(
-              CollectionInfo.builder()
-                  .tool("trailaudit")
-                  .toolVersion(toolVersion)
-                  .method("live")
-                  .callerArn(identity.value().arn())
-                  .homeRegion(home)
-                  .regions(request.regions().isEmpty() ? List.copyOf(regions) : request.regions())
-                  .excludedAccounts(excluded)
-                  .build())
-          .organization(organization)
-          .accounts(read)
-          .buckets(readBuckets)
-          .keys(readKeys)
-          .logValidations(validations)
-          .build();
+      List<LogValidation> validations = validations(read, regions);
+      Snapshot seen =
+          Snapshot.builder()
+              .schemaVersion(Snapshot.SCHEMA_VERSION)
+              .collectedAt(clock.instant())
+              .collection(
+                  CollectionInfo.builder()
+                      .tool("trailaudit")
+                      .toolVersion(toolVersion)
+                      .method("live")
+                      .callerArn(identity.value().arn())
+                      .homeRegion(home)
+                      .regions(
+                          request.regions().isEmpty() ? List.copyOf(regions) : request.regions())
+                      .excludedAccounts(excluded)
+                      .build())
+              .organization(organization)
+              .accounts(read)
+              .buckets(readBuckets)
+              .keys(readKeys)
+              .logValidations(validations)
+              .build();
+      return seen.toBuilder().eventHistory(history(seen)).build();
+    }
+
+    /**
+     * {@code --history-days}: the event history of every (account, region) where an audited
+     * resource lives ({@link HistoryPlan}), searched once everything else is read, each (account,
+     * region) one task in its CloudTrail lane, its lookups paced by its limiter. An account with no
+     * credentials here (not audited, its role not assumed) is recorded as unreadable.
+     */
+    private Observed<List<EventHistory>> history(Snapshot seen) {
+      if (request.historyDays() == 0) {
+        return Observed.unavailable(
+            "trailaudit",
+            "LookupEvents",
+            Observed.NOT_COLLECTED,
+            "event history was not searched (--history-days 0)");
+      }
+      Instant end = clock.instant();
+      Instant start = end.minus(java.time.Duration.ofDays(request.historyDays()));
+      List<CompletableFuture<EventHistory>> running = new ArrayList<>();
+      for (HistoryPlan.Lookup l : HistoryPlan.of(seen)) {
+        running.add(historyOf(l, start, end));
+      }
+      return Observed.known(running.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<EventHistory> historyOf(
+        HistoryPlan.Lookup l, Instant start, Instant end) {
+      Function<Observed<List<ChangeEvent>>, EventHistory> failed =
+          o ->
+              new EventHistory(
+                  l.account(),
+                  l.region(),
+                  start,
+                  end,
+                  l.eventNames(),
+                  List.copyOf(new TreeSet<>(l.resources())),
+                  o);
+      if (l.account() == null || l.region() == null) {
+        return CompletableFuture.completedFuture(
+            failed.apply(
+                Observed.unavailable(
+                    "cloudtrail",
+                    "LookupEvents",
+                    "UnknownLocation",
+                    "the account or region of "
+                        + String.join(", ", l.resources())
+                        + " could not be read")));
+      }
+      CompletableFuture<Principal> reader = who.history(l.account());
+      if (reader == null) {
+        return CompletableFuture.completedFuture(
+            failed.apply(
+                Observed.unavailable(
+                    "cloudtrail",
+                    "LookupEvents",
+                    "AccountNotAudited",
+                    "account "
+                        + l.account()
+                        + " is not audited: no credentials to read its event history")));
+      }
+      return reader.thenCompose(
+          p ->
+              !p.usable()
+                  ? CompletableFuture.completedFuture(failed.apply(p.unavailable()))
+                  : async(
+                      lane(p, l.region(), AwsService.CLOUDTRAIL),
+                      () ->
+                          new EventHistoryReader(
+                                  client(AwsService.CLOUDTRAIL, l.region(), p),
+                                  lookupLimits.of(l.account(), l.region()))
+                              .read(
+                                  l.account(),
+                                  l.region(),
+                                  start,
+                                  end,
+                                  l.eventNames(),
+                                  l.resources()),
+                      e -> failed.apply(Reads.unavailable("cloudtrail", "LookupEvents", e))));
     }
 
     private StsReader sts(Principal caller) {
@@ -264,10 +367,14 @@ public final class Collector {
     /**
      * {@code --verify-digests}: each trail with log file validation enabled, validated over the
      * last period with the credentials that can read its bucket (the log-archive role, else the
-     * trail owner's when the owner is audited). A trail neither can read is not validated: its
-     * check then says so rather than reporting another account's AccessDenied.
+     * trail owner's when the owner is audited), once per (account, region) of its files: every
+     * audited account for an organization trail (its {@code AWSLogs/o-…/ACCOUNT/} prefix), the
+     * owner otherwise; every region read in that account for a multi-region trail, the home region
+     * otherwise. At most {@link #PARALLEL_VALIDATIONS} run at once, sharing the concurrency. A
+     * trail neither credential can read is not validated: its check then says so rather than
+     * reporting another account's AccessDenied.
      */
-    private List<LogValidation> validations() {
+    private List<LogValidation> validations(List<AccountSnapshot> read, Set<String> regions) {
       if (request.verifyDigests() == null) {
         return List.of();
       }
@@ -276,7 +383,19 @@ public final class Collector {
       }
       Instant end = clock.instant();
       Instant start = end.minus(request.verifyDigests());
-      List<CompletableFuture<LogValidation>> running = new ArrayList<>();
+      List<String> audited = read.stream().map(AccountSnapshot::accountId).sorted().toList();
+      Map<String, List<String>> readRegions = new java.util.HashMap<>();
+      // An account whose regions could not be listed is validated in every region collected:
+      // leaving regions out would pass over its files without saying so.
+      read.stream()
+          .filter(a -> a.enabledRegions().isKnown())
+          .forEach(
+              a ->
+                  readRegions.put(
+                      a.accountId(),
+                      a.regions().stream().map(RegionSnapshot::region).sorted().toList()));
+      record Job(Trail trail, Principal reader, String account, String region) {}
+      List<Job> jobs = new ArrayList<>();
       for (Trail trail :
           trails.values().stream()
               .map(CompletableFuture::join)
@@ -287,27 +406,57 @@ public final class Collector {
         if (!trail.logFileValidationEnabled() || p == null || !p.usable()) {
           continue;
         }
-        running.add(
-            async(
-                scheduler.pool(),
-                () ->
-                    validator.validate(
-                        factory,
-                        p.credentials(),
-                        p.name(),
-                        trail,
-                        start,
-                        end,
-                        request.concurrency()),
-                e ->
-                    new LogValidation(
-                        trail.arn(),
-                        trail.homeRegion(),
-                        start,
-                        end,
-                        Reads.unavailable("trailaudit", "validate-logs", e))));
+        List<String> accounts =
+            trail.isOrganizationTrail() ? audited : List.of(trail.ownerAccountId());
+        for (String account : accounts) {
+          // An account delivers from the regions read in it (its enabled ones unless --regions
+          // names them): a region it never enabled has no files, which is not a failure.
+          List<String> covered =
+              trail.isMultiRegionTrail()
+                  ? readRegions.getOrDefault(account, List.copyOf(regions))
+                  : List.of(trail.homeRegion());
+          for (String region : covered) {
+            jobs.add(new Job(trail, p, account, region));
+          }
+        }
       }
-      return running.stream().map(CompletableFuture::join).toList();
+      if (jobs.isEmpty()) {
+        return List.of();
+      }
+      int parallel = Math.min(PARALLEL_VALIDATIONS, jobs.size());
+      int each = Math.max(1, request.concurrency() / parallel);
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(parallel);
+      try {
+        List<CompletableFuture<LogValidation>> running = new ArrayList<>();
+        for (Job j : jobs) {
+          running.add(
+              async(
+                  pool,
+                  () ->
+                      validator.validate(
+                          factory,
+                          j.reader().credentials(),
+                          j.reader().name(),
+                          j.trail(),
+                          j.account(),
+                          j.region(),
+                          start,
+                          end,
+                          each),
+                  e ->
+                      new LogValidation(
+                          j.trail().arn(),
+                          j.account(),
+                          j.region(),
+                          start,
+                          end,
+                          Reads.unavailable("trailaudit", "validate-logs", e))));
+        }
+        return running.stream().map(CompletableFuture::join).toList();
+      } finally {
+        pool.shutdownNow();
+      }
     }
 
     /** An account to read: its principal, its name and how it sees the organization. */

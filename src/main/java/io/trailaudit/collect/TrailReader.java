@@ -1,6 +1,7 @@
 package io.trailaudit.collect;
 
 import io.trailaudit.model.AdvancedEventSelector;
+import io.trailaudit.model.EventConfiguration;
 import io.trailaudit.model.EventDataStore;
 import io.trailaudit.model.EventSelectors;
 import io.trailaudit.model.InsightSelector;
@@ -16,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.cloudtrail.model.AdvancedFieldSelector;
+import software.amazon.awssdk.services.cloudtrail.model.GetEventConfigurationResponse;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventDataStoreResponse;
 import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
 import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
@@ -70,6 +72,13 @@ public final class TrailReader {
     CompletableFuture<Observed<List<InsightSelector>>> insights =
         f.task(() -> insightSelectors(arn));
     CompletableFuture<Observed<Map<String, String>>> tags = f.task(() -> tags(arn));
+    CompletableFuture<Observed<EventConfiguration>> configuration =
+        f.then(
+            selectors,
+            s ->
+                logsDataEvents(s)
+                    ? CompletableFuture.supplyAsync(() -> eventConfiguration(arn), reads)
+                    : CompletableFuture.completedFuture(Observed.<EventConfiguration>known(null)));
     return f.all()
         .thenApply(
             done ->
@@ -78,7 +87,47 @@ public final class TrailReader {
                     .eventSelectors(selectors.join())
                     .insightSelectors(insights.join())
                     .tags(tags.join())
+                    .eventConfiguration(configuration.join())
                     .build());
+  }
+
+  /**
+   * Whether {@code GetEventConfiguration} is worth asking: the trail logs data events, or its
+   * selectors could not be read (then it may).
+   */
+  static boolean logsDataEvents(Observed<EventSelectors> selectors) {
+    if (!selectors.isKnown() || selectors.value() == null) {
+      return true;
+    }
+    EventSelectors s = selectors.value();
+    return s.classic().stream().anyMatch(c -> !c.dataResources().isEmpty())
+        || s.advanced().stream()
+            .anyMatch(
+                a ->
+                    a.fieldSelectors().stream()
+                        .anyMatch(
+                            fs ->
+                                "eventCategory".equals(fs.field())
+                                    && fs.equalsValues() != null
+                                    && fs.equalsValues().contains("Data")));
+  }
+
+  /** {@code GetEventConfiguration}: the trail's data-event aggregation (November 2025). */
+  Observed<EventConfiguration> eventConfiguration(String arn) {
+    return Reads.read(
+        SERVICE,
+        "GetEventConfiguration",
+        () -> {
+          GetEventConfigurationResponse r = client.getEventConfiguration(q -> q.trailName(arn));
+          return new EventConfiguration(
+              r.maxEventSizeAsString(),
+              r.aggregationConfigurations().stream()
+                  .map(
+                      a ->
+                          new EventConfiguration.Aggregation(
+                              a.eventCategoryAsString(), a.templatesAsStrings()))
+                  .toList());
+        });
   }
 
   Observed<TrailStatus> status(String arn) {

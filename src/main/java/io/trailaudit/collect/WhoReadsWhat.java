@@ -76,4 +76,16 @@ final class WhoReadsWhat {
   CompletableFuture<Principal> validation(Trail trail) {
     return logArchive != null ? logArchive : audited.get(trail.ownerAccountId());
   }
+
+  /**
+   * Who reads an account's event history ({@code LookupEvents}): the account's own audited
+   * principal, else the log-archive role in its own account; null when no credentials are there.
+   */
+  CompletableFuture<Principal> history(String account) {
+    CompletableFuture<Principal> own = audited.get(account);
+    if (own != null) {
+      return own;
+    }
+    return logArchive != null && account.equals(logArchiveAccount) ? logArchive : null;
+  }
 }

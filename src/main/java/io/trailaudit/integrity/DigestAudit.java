@@ -12,8 +12,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * {@code audit --verify-digests HOURS}: one call per trail that validates its digests and log files
- * over a window and returns the summary the snapshot holds. The trail's owner account and home
- * region are validated (for an organization trail, the management account's own files).
+ * over a window, for one (account, region) of its files, and returns the summary the snapshot
+ * holds.
  */
 public final class DigestAudit {
   /** Problems kept per trail in the snapshot: enough to act on, small enough to carry. */
@@ -35,7 +35,32 @@ public final class DigestAudit {
       Instant start,
       Instant end,
       int concurrency) {
-    String region = trail.homeRegion();
+    return validate(
+        factory,
+        credentials,
+        principal,
+        trail,
+        Arns.account(trail.arn()),
+        trail.homeRegion(),
+        start,
+        end,
+        concurrency);
+  }
+
+  /**
+   * Validates the files {@code account} delivered through {@code trail} in {@code region} (for an
+   * organization trail, {@code AWSLogs/o-…/ACCOUNT/}): one chain of digests per (account, region).
+   */
+  public static LogValidation validate(
+      ClientFactory factory,
+      AwsCredentialsProvider credentials,
+      String principal,
+      Trail trail,
+      String account,
+      String region,
+      Instant start,
+      Instant end,
+      int concurrency) {
     Observed<LogValidation.Result> result;
     try {
       String organizationId =
@@ -53,11 +78,14 @@ public final class DigestAudit {
               trail.s3BucketName(),
               trail.s3KeyPrefix(),
               organizationId,
-              Arns.account(trail.arn()),
+              account,
               region);
       ValidationSummary summary =
           new ChainValidator(
-                  new S3LogStore(factory.client(AwsService.S3, region, principal, credentials)),
+                  // The bucket is read as before, from the home region; digests of each region are
+                  // signed with that region's key pair, listed there.
+                  new S3LogStore(
+                      factory.client(AwsService.S3, trail.homeRegion(), principal, credentials)),
                   new CloudTrailPublicKeys(
                       factory.client(AwsService.CLOUDTRAIL, region, principal, credentials)),
                   concurrency,
@@ -71,7 +99,7 @@ public final class DigestAudit {
       result =
           Observed.unavailable("trailaudit", "validate-logs", "Interrupted", "validation stopped");
     }
-    return new LogValidation(trail.arn(), region, start, end, result);
+    return new LogValidation(trail.arn(), account, region, start, end, result);
   }
 
   /** The snapshot's form of a summary. */

@@ -8,19 +8,34 @@ import java.util.Objects;
  * A trail's digest chain and log files validated over a window ({@code audit --verify-digests
  * HOURS}), as {@code trailaudit validate-logs} does it.
  *
- * @param region the region whose digests were validated (the trail's home region)
+ * @param account the account whose files were validated ({@code AWSLogs/[o-…/]ACCOUNT/}): for an
+ *     organization trail each audited account is validated on its own; the trail's owner when a
+ *     snapshot does not say
+ * @param region the region whose digests were validated: each region the trail covers
  * @param result known when validation ran; unavailable when it could not (the digest listing or
  *     {@code cloudtrail:ListPublicKeys} failed, no public key for the window)
  */
 public record LogValidation(
     String trailArn,
+    String account,
     String region,
     Instant windowStart,
     Instant windowEnd,
     Observed<Result> result) {
 
+  /** The validation of the trail owner's files in {@code region}. */
+  public LogValidation(
+      String trailArn,
+      String region,
+      Instant windowStart,
+      Instant windowEnd,
+      Observed<Result> result) {
+    this(trailArn, null, region, windowStart, windowEnd, result);
+  }
+
   public LogValidation {
     Objects.requireNonNull(trailArn, "trailArn");
+    account = account == null ? Arns.account(trailArn) : account;
     Objects.requireNonNull(windowStart, "windowStart");
     Objects.requireNonNull(windowEnd, "windowEnd");
     result = Observed.orNotCollected(result, "log validation result");
@@ -32,7 +47,8 @@ public record LogValidation(
    * @param foundStart the start of the range the valid digests cover; null when none was valid
    * @param foundEnd its end; null when no digest was valid
    * @param gaps how many times CloudTrail started a new chain within the window (logging or
-   *     validation was off for a while): not tampering
+   *     validation was off for a while): not tampering, but a delivery gap, which {@code
+   *     tamper-evidence/delivery-gaps} reports
    * @param problems the first files that are not valid
    * @param problemsOmitted how many more there were
    */

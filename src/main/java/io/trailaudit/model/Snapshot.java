@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param keys the trails' KMS keys, once each
  * @param logValidations trails whose digests and log files were validated ({@code audit
  *     --verify-digests}); empty when validation was not requested
+ * @param eventHistory CloudTrail event history searched for changes to the audited resources, per
+ *     (account, region) searched ({@code --history-days}); not collected when the search was off or
+ *     the snapshot predates it
  */
 public record Snapshot(
     int schemaVersion,
@@ -28,7 +31,8 @@ public record Snapshot(
     List<AccountSnapshot> accounts,
     List<Bucket> buckets,
     List<KmsKey> keys,
-    List<LogValidation> logValidations) {
+    List<LogValidation> logValidations,
+    Observed<List<EventHistory>> eventHistory) {
 
   public static final int SCHEMA_VERSION = 1;
 
@@ -40,6 +44,7 @@ public record Snapshot(
     buckets = buckets == null ? List.of() : List.copyOf(buckets);
     keys = keys == null ? List.of() : List.copyOf(keys);
     logValidations = logValidations == null ? List.of() : List.copyOf(logValidations);
+    eventHistory = Observed.orNotCollected(eventHistory, "event history");
   }
 
   public static Builder builder() {
@@ -60,6 +65,7 @@ public record Snapshot(
     private List<Bucket> buckets;
     private List<KmsKey> keys;
     private List<LogValidation> logValidations;
+    private Observed<List<EventHistory>> eventHistory;
 
     private Builder() {}
 
@@ -72,6 +78,7 @@ public record Snapshot(
       buckets = s.buckets;
       keys = s.keys;
       logValidations = s.logValidations;
+      eventHistory = s.eventHistory;
     }
 
     public Builder schemaVersion(int schemaVersion) {
@@ -114,6 +121,11 @@ public record Snapshot(
       return this;
     }
 
+    public Builder eventHistory(Observed<List<EventHistory>> eventHistory) {
+      this.eventHistory = eventHistory;
+      return this;
+    }
+
     public Snapshot build() {
       return new Snapshot(
           schemaVersion,
@@ -123,13 +135,19 @@ public record Snapshot(
           accounts,
           buckets,
           keys,
-          logValidations);
+          logValidations,
+          eventHistory);
     }
   }
 
-  /** The validation of a trail's logs, if one was made. */
+  /** The first validation of a trail's logs, if one was made. */
   public Optional<LogValidation> logValidation(String trailArn) {
     return logValidations.stream().filter(v -> v.trailArn().equals(trailArn)).findFirst();
+  }
+
+  /** Every validation of a trail's logs: one per (account, region) validated. */
+  public List<LogValidation> logValidations(String trailArn) {
+    return logValidations.stream().filter(v -> v.trailArn().equals(trailArn)).toList();
   }
 
   public Optional<AccountSnapshot> account(String accountId) {

@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param eventSelectors {@code GetEventSelectors}
  * @param insightSelectors {@code GetInsightSelectors}; known empty when no Insights are enabled
  * @param tags {@code ListTags}
+ * @param eventConfiguration {@code GetEventConfiguration} (data-event aggregation), read for a
+ *     trail that logs data events (or whose selectors could not be read); known {@code null} when
+ *     the trail logs no data events, so it was not asked
  */
 public record Trail(
     String arn,
@@ -33,7 +36,8 @@ public record Trail(
     Observed<TrailStatus> status,
     Observed<EventSelectors> eventSelectors,
     Observed<java.util.List<InsightSelector>> insightSelectors,
-    Observed<Map<String, String>> tags) {
+    Observed<Map<String, String>> tags,
+    Observed<EventConfiguration> eventConfiguration) {
 
   public Trail {
     Objects.requireNonNull(arn, "arn");
@@ -43,6 +47,7 @@ public record Trail(
     eventSelectors = Observed.orNotCollected(eventSelectors, "event selectors");
     insightSelectors = Observed.orNotCollected(insightSelectors, "insight selectors");
     tags = Observed.orNotCollected(tags, "tags");
+    eventConfiguration = Observed.orNotCollected(eventConfiguration, "event configuration");
   }
 
   /** This trail as described, its per-trail reads each unavailable for {@code failure}. */
@@ -52,6 +57,7 @@ public record Trail(
         .eventSelectors(failure.retyped())
         .insightSelectors(failure.retyped())
         .tags(failure.retyped())
+        .eventConfiguration(failure.retyped())
         .build();
   }
 
@@ -82,6 +88,7 @@ public record Trail(
     private Observed<EventSelectors> eventSelectors;
     private Observed<java.util.List<InsightSelector>> insightSelectors;
     private Observed<Map<String, String>> tags;
+    private Observed<EventConfiguration> eventConfiguration;
 
     private Builder() {}
 
@@ -103,6 +110,7 @@ public record Trail(
       eventSelectors = t.eventSelectors;
       insightSelectors = t.insightSelectors;
       tags = t.tags;
+      eventConfiguration = t.eventConfiguration;
     }
 
     public Builder arn(String arn) {
@@ -190,6 +198,11 @@ public record Trail(
       return this;
     }
 
+    public Builder eventConfiguration(Observed<EventConfiguration> eventConfiguration) {
+      this.eventConfiguration = eventConfiguration;
+      return this;
+    }
+
     public Trail build() {
       return new Trail(
           arn,
@@ -208,7 +221,8 @@ public record Trail(
           status,
           eventSelectors,
           insightSelectors,
-          tags);
+          tags,
+          eventConfiguration);
     }
   }
 

@@ -5,6 +5,7 @@ import io.trailaudit.model.Arn;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.Bucket;
 import io.trailaudit.model.CollectionInfo;
+import io.trailaudit.model.EventHistory;
 import io.trailaudit.model.KmsKey;
 import io.trailaudit.model.LogValidation;
 import io.trailaudit.model.Observed;
@@ -128,7 +129,7 @@ public final class SnapshotMerge {
             shards,
             shardOfAccount,
             Snapshot::logValidations,
-            LogValidation::trailArn,
+            v -> v.trailArn() + "|" + v.account() + "|" + v.region(),
             v -> Set.of(Arns.account(v.trailArn())));
 
     List<AccountSnapshot> accounts =
@@ -158,7 +159,49 @@ public final class SnapshotMerge {
         buckets.values().stream().sorted(Comparator.comparing(Bucket::name)).toList(),
         keys.values().stream().sorted(Comparator.comparing(KmsKey::arn)).toList(),
         validations.values().stream()
-            .sorted(Comparator.comparing(LogValidation::trailArn))
+            .sorted(
+                Comparator.comparing(LogValidation::trailArn)
+                    .thenComparing(LogValidation::account)
+                    .thenComparing(LogValidation::region))
+            .toList(),
+        history(shards, shardOfAccount));
+  }
+
+  /**
+   * Each (account, region) searched once, as {@link #pick} chooses; unavailable as the first shard
+   * without history has it, since the others' histories would then miss that shard's resources. A
+   * shard that could not locate a resource (a member's view of the log-archive bucket) gives way to
+   * a shard whose history searched for it where it lives.
+   */
+  private static Observed<List<EventHistory>> history(
+      List<Shard> shards, Map<String, Integer> shardOfAccount) {
+    for (Shard s : shards) {
+      if (!s.snapshot().eventHistory().isKnown()) {
+        return s.snapshot().eventHistory();
+      }
+    }
+    Map<String, EventHistory> picked =
+        pick(
+            shards,
+            shardOfAccount,
+            s -> s.eventHistory().value(),
+            h -> h.account() + "/" + h.region(),
+            h -> h.account() == null ? Set.of() : Set.of(h.account()));
+    Set<String> located = new HashSet<>();
+    picked.values().stream()
+        .filter(h -> h.account() != null && h.region() != null)
+        .forEach(h -> located.addAll(h.resources()));
+    return Observed.known(
+        picked.values().stream()
+            .filter(
+                h ->
+                    (h.account() != null && h.region() != null)
+                        || !located.containsAll(h.resources()))
+            .sorted(
+                Comparator.comparing(
+                        EventHistory::account, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(
+                        EventHistory::region, Comparator.nullsFirst(Comparator.naturalOrder())))
             .toList());
   }
 

@@ -30,6 +30,9 @@ final class SnapshotRules {
           "$.organization.accounts[].id",
           "$.collection.excludedAccounts[].accountId",
           "$.buckets[].accountId",
+          "$.logValidations[].account",
+          "$.eventHistory[].account",
+          "$.eventHistory[].events[].account",
           "$.keys[].metadata.accountId");
 
   /** A key of list elements (or the elements themselves, ending in {@code []}) and its name. */

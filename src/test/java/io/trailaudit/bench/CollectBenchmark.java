@@ -7,7 +7,10 @@ import io.trailaudit.collect.CollectRequest;
 import io.trailaudit.collect.Collector;
 import io.trailaudit.collect.FakeAws;
 import io.trailaudit.collect.Progress;
+import io.trailaudit.collect.RateLimiter;
+import io.trailaudit.collect.RateLimiters;
 import io.trailaudit.collect.WireMockAws;
+import io.trailaudit.model.EventHistory;
 import io.trailaudit.model.Snapshot;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -34,6 +37,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       at each of {@code bench.concurrencies} (16,64,128): calls, wall time, client CPU, the bound
  *       max(calls × latency ÷ concurrency, CPU ÷ cores), the most calls in flight in total and per
  *       (account, region, service), and peak heap.
+ *   <li>{@code -Dbench.scenario=history}: the time {@code --history-days} adds (LookupEvents, two a
+ *       second per account and region, on the real clock), for one account and a 50-account
+ *       organization: lookups, the time the limiters made calls wait, and wall time with and
+ *       without history.
  * </ul>
  */
 public final class CollectBenchmark {
@@ -73,8 +80,20 @@ public final class CollectBenchmark {
         System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20,
         latency);
-    if (System.getProperty("bench.scenario", "critical-path").equals("scale")) {
+    String scenario = System.getProperty("bench.scenario", "critical-path");
+    if (scenario.equals("scale")) {
       scale(latency);
+    } else if (scenario.equals("history")) {
+      history(
+          "one account",
+          new FakeAws.Estate(MANAGEMENT, List.of(), Set.of(), REGIONS.subList(0, 2)),
+          null,
+          latency);
+      history(
+          "organization, 50 accounts",
+          new FakeAws.Estate(MANAGEMENT, members(49), Set.of(), REGIONS.subList(0, 2)),
+          ORG,
+          latency);
     } else {
       criticalPath(
           "one account",
@@ -90,7 +109,14 @@ public final class CollectBenchmark {
   }
 
   /** One collection: what it took, and each call's start and end. */
-  record Run(long calls, long failures, long wallNanos, long cpuNanos, InProcessAws aws) {}
+  record Run(
+      long calls,
+      long failures,
+      long wallNanos,
+      long cpuNanos,
+      InProcessAws aws,
+      Snapshot snapshot,
+      RateLimiters limits) {}
 
   static Run run(
       FakeAws.Estate estate,
@@ -98,8 +124,19 @@ public final class CollectBenchmark {
       int latency,
       int concurrency,
       int perLane) {
+    return run(estate, org, latency, concurrency, perLane, 0);
+  }
+
+  static Run run(
+      FakeAws.Estate estate,
+      CollectRequest.Organization org,
+      int latency,
+      int concurrency,
+      int perLane,
+      int historyDays) {
     InProcessAws aws = new InProcessAws(estate, latency);
     CallLog log = new CallLog();
+    RateLimiters limits = new RateLimiters(RateLimiter.Ticker.SYSTEM);
     try (ClientFactory factory =
         new ClientFactory(WireMockAws.settings("http://localhost:1"), log, aws)) {
       long cpu = OS.getProcessCpuTime();
@@ -107,14 +144,48 @@ public final class CollectBenchmark {
       Snapshot s =
           new Collector(factory, WireMockAws.CREDENTIALS, Clock.systemUTC(), "bench", Progress.NONE)
               .withPerLane(perLane)
-              .collect(new CollectRequest(List.of(), concurrency, org, null, null));
+              .withLookupLimits(limits)
+              .collect(
+                  new CollectRequest(List.of(), concurrency, org, null, null, null, historyDays));
       long wall = System.nanoTime() - start;
       long used = OS.getProcessCpuTime() - cpu;
       if (s.accounts().size() != 1 + estate.members().size()) {
         throw new IllegalStateException("accounts missing: " + s.accounts().size());
       }
-      return new Run(log.calls(), log.failures(), wall, used, aws);
+      return new Run(log.calls(), log.failures(), wall, used, aws, s, limits);
     }
+  }
+
+  /**
+   * The time event history adds: the same estate collected without and with {@code --history-days
+   * 90}, on the real clock (the limiters really wait), after a warm-up without history.
+   */
+  static void history(
+      String name, FakeAws.Estate estate, CollectRequest.Organization org, int latency) {
+    int concurrency = Integer.getInteger("bench.concurrency", 64);
+    for (int i = 0; i < 5; i++) {
+      run(estate, org, latency, concurrency, Collector.DEFAULT_PER_LANE); // warm-up
+    }
+    Run without = run(estate, org, latency, concurrency, Collector.DEFAULT_PER_LANE, 0);
+    Run with = run(estate, org, latency, concurrency, Collector.DEFAULT_PER_LANE, 90);
+    List<EventHistory> searched = with.snapshot().eventHistory().value();
+    long lookups = with.calls() - without.calls();
+    long unreadable = searched.stream().filter(h -> !h.events().isKnown()).count();
+    System.out.printf(
+        Locale.ROOT,
+        "%s (concurrency %d): %d (account, region) searched (%d unreadable), %d LookupEvents"
+            + " calls (%d calls in all), limiters waited %.1f s in total; wall %.0f ms without"
+            + " history, %.0f ms with: +%.1f s%n",
+        name,
+        concurrency,
+        searched.size(),
+        unreadable,
+        lookups,
+        with.calls(),
+        with.limits().waited().toNanos() / 1e9,
+        without.wallNanos() / 1e6,
+        with.wallNanos() / 1e6,
+        (with.wallNanos() - without.wallNanos()) / 1e9);
   }
 
   /**

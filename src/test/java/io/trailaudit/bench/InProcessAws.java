@@ -191,6 +191,8 @@ final class InProcessAws implements SdkHttpClient {
         case "GetTrailStatus" -> trail(owner, "cloudtrail/get-trail-status.json");
         case "GetEventSelectors" -> trail(owner, "cloudtrail/get-event-selectors-advanced.json");
         case "GetInsightSelectors" -> trail(owner, "cloudtrail/get-insight-selectors.json");
+        case "GetEventConfiguration" -> trail(owner, "cloudtrail/get-event-configuration.json");
+        case "LookupEvents" -> lookupEvents(body);
         case "ListTags" ->
             owner
                 ? json(
@@ -307,6 +309,21 @@ final class InProcessAws implements SdkHttpClient {
       case "encryption" -> xml(fixture("s3/get-bucket-encryption.xml"));
       default -> s3Error(404, "NoSuchConfiguration", "not in the fake: " + sub);
     };
+  }
+
+  /**
+   * Event history: StopLogging has two pages (events of another trail, then a failed attempt),
+   * every other name none.
+   */
+  private Response lookupEvents(String body) {
+    if (!body.contains("\"AttributeValue\":\"StopLogging\"")) {
+      return json(fixture("cloudtrail/lookup-events-empty.json"));
+    }
+    return json(
+        fixture(
+            body.contains("\"NextToken\"")
+                ? "cloudtrail/lookup-events-stop-logging-page2.json"
+                : "cloudtrail/lookup-events-stop-logging-page1.json"));
   }
 
   private Response trail(boolean owner, String fixture) {

@@ -41,7 +41,8 @@ class AuditScopeTest {
         java.util.Arrays.stream(accounts).map(a -> Fixtures.account(a)).toList(),
         List.of(),
         List.of(),
-        List.of());
+        List.of(),
+        null);
   }
 
   @Test
@@ -125,7 +126,8 @@ class AuditScopeTest {
             List.of(Fixtures.account(PROD)),
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     assertThat(AuditScope.findings(s, 12)).isEmpty();
   }
 
@@ -154,7 +156,8 @@ class AuditScopeTest {
             List.of(mgmt),
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            null);
     List<Finding> f =
         CheckRunner.discover()
             .run(s, io.trailaudit.config.AuditConfig.defaults(), List.of("log-file-validation"));

@@ -43,12 +43,15 @@ class LiveAuditTest {
   /**
    * STS, Organizations (the tree: 7 calls with one SCP), account:ListRegions, S3 Control; per
    * region (2) DescribeTrails, ListEventDataStores, Config (recorders, their status, rules,
-   * remediations), Security Hub (hub, standards) and Glue databases; per trail 4 reads, per bucket
-   * 11, per key 4; for the trail's log group (us-east-1) its metric filters, the alarms on its one
-   * metric, attributes and subscriptions of the alarm's two topics, and the 4 reads of the one key
-   * that encrypts both topics.
+   * remediations), Security Hub (hub, standards) and Glue databases; per trail 4 reads and, as it
+   * logs S3 data events, GetEventConfiguration; per bucket 11, per key 4; for the trail's log group
+   * (us-east-1) its metric filters, the alarms on its one metric, attributes and subscriptions of
+   * the alarm's two topics, and the 4 reads of the one key that encrypts both topics. No event
+   * history ({@link #live} turns it off: at two lookups a second it would add seconds to every run;
+   * CollectorTest searches it on a fake clock).
    */
-  static final int CALLS = 1 + 7 + 1 + 1 + 2 * (2 + 4 + 2 + 1) + 4 + 11 + 4 + 1 + 1 + 2 * 2 + 4;
+  static final int CALLS =
+      1 + 7 + 1 + 1 + 2 * (2 + 4 + 2 + 1) + (4 + 1) + 11 + 4 + 1 + 1 + 2 * 2 + 4;
 
   @RegisterExtension
   static WireMockExtension aws =
@@ -95,7 +98,9 @@ class LiveAuditTest {
                 "--endpoint-url",
                 aws.baseUrl(),
                 "--attempt-timeout",
-                Long.toString(WireMockAws.ATTEMPT_TIMEOUT.toSeconds())));
+                Long.toString(WireMockAws.ATTEMPT_TIMEOUT.toSeconds()),
+                "--history-days",
+                "0"));
     all.addAll(0, List.of(args));
     return all.toArray(String[]::new);
   }
@@ -268,6 +273,10 @@ class LiveAuditTest {
         .isEqualTo(2);
     assertThat(run(false, live("audit", "--verify-digests", "0")).err())
         .isEqualTo("trailaudit: --verify-digests must be between 1 and 8784 hours\n");
+    assertThat(run(false, "audit", "--endpoint-url", aws.baseUrl(), "--history-days", "91").err())
+        .isEqualTo(
+            "trailaudit: --history-days must be between 0 and 90 (the days event history"
+                + " keeps)\n");
     assertThat(aws.getAllServeEvents()).isEmpty();
   }
 

@@ -22,8 +22,10 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.ChangeEvent;
 import io.trailaudit.model.CollectionInfo.ExcludedAccount;
 import io.trailaudit.model.CollectionInfo.Exclusion;
+import io.trailaudit.model.EventHistory;
 import io.trailaudit.model.LogValidation;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.RegionSnapshot;
@@ -345,16 +347,30 @@ class CollectorTest {
   }
 
   @Test
-  void verifyDigestsValidatesEachTrailWithValidationOnceWithItsOwnersCredentialsOverTheWindow() {
+  void verifyDigestsValidatesEveryAccountAndRegionOfTheTrailOnceWithItsOwnersCredentials() {
     List<String> calls = new ArrayList<>();
     Collector.LogValidator validator =
-        (f, credentials, principal, trail, start, end, concurrency) -> {
+        (f, credentials, principal, trail, account, region, start, end, concurrency) -> {
           synchronized (calls) {
-            calls.add(principal + " " + trail.arn() + " " + start + " " + end + " " + concurrency);
+            calls.add(
+                principal
+                    + " "
+                    + trail.arn()
+                    + " "
+                    + account
+                    + " "
+                    + region
+                    + " "
+                    + start
+                    + " "
+                    + end
+                    + " "
+                    + concurrency);
           }
           return new LogValidation(
               trail.arn(),
-              trail.homeRegion(),
+              account,
+              region,
               start,
               end,
               Observed.unavailable("s3", "ListObjectsV2", "AccessDenied", "Access Denied"));
@@ -365,11 +381,28 @@ class CollectorTest {
             .collect(
                 new CollectRequest(List.of(), 4, ORG, null, null, java.time.Duration.ofHours(6)));
 
-    // The organization trail, seen from three accounts, is validated once, as its owner.
+    // The organization trail, seen from three accounts, is validated as its owner, once per
+    // audited account (the one whose role was refused too: its files are in the bucket, and as
+    // its regions could not be listed, every region collected) and per region read in it (the
+    // trail is multi-region), at most 4 at once with one fetch each (concurrency 4).
+    String window = " 2025-11-20T06:00:00Z 2025-11-20T12:00:00Z 1";
     assertThat(calls)
+        .containsExactlyInAnyOrder(
+            "caller " + ESTATE.trailArn() + " " + MGMT + " eu-west-1" + window,
+            "caller " + ESTATE.trailArn() + " " + MGMT + " us-east-1" + window,
+            "caller " + ESTATE.trailArn() + " " + MEMBER + " eu-west-1" + window,
+            "caller " + ESTATE.trailArn() + " " + MEMBER + " us-east-1" + window,
+            "caller " + ESTATE.trailArn() + " " + DENIED + " eu-west-1" + window,
+            "caller " + ESTATE.trailArn() + " " + DENIED + " us-east-1" + window);
+    assertThat(s.logValidations(ESTATE.trailArn()))
+        .extracting(LogValidation::account, LogValidation::region)
         .containsExactly(
-            "caller " + ESTATE.trailArn() + " 2025-11-20T06:00:00Z 2025-11-20T12:00:00Z 4");
-    assertThat(s.logValidations()).hasSize(1);
+            org.assertj.core.groups.Tuple.tuple(MGMT, "eu-west-1"),
+            org.assertj.core.groups.Tuple.tuple(MGMT, "us-east-1"),
+            org.assertj.core.groups.Tuple.tuple(MEMBER, "eu-west-1"),
+            org.assertj.core.groups.Tuple.tuple(MEMBER, "us-east-1"),
+            org.assertj.core.groups.Tuple.tuple(DENIED, "eu-west-1"),
+            org.assertj.core.groups.Tuple.tuple(DENIED, "us-east-1"));
     assertThat(s.logValidation(ESTATE.trailArn()).orElseThrow().result().failure().errorCode())
         .isEqualTo("AccessDenied");
   }
@@ -377,7 +410,7 @@ class CollectorTest {
   @Test
   void withoutVerifyDigestsNothingIsValidated() {
     Collector.LogValidator refuse =
-        (f, credentials, principal, trail, start, end, concurrency) -> {
+        (f, credentials, principal, trail, account, region, start, end, concurrency) -> {
           throw new AssertionError("validated " + trail.arn());
         };
 
@@ -386,5 +419,82 @@ class CollectorTest {
             .collect(new CollectRequest(List.of(), 4, ORG, null, null));
 
     assertThat(s.logValidations()).isEmpty();
+  }
+
+  @Test
+  void
+      historyDaysSearchesEachResourcesAccountAndRegionWithItsCredentialsPacedPerAccountAndRegion() {
+    aws.stubFor(
+        AwsStubs.json11(FakeAws.CT + "LookupEvents")
+            .willReturn(AwsStubs.jsonFile("cloudtrail/lookup-events-empty.json")));
+    aws.stubFor(
+        AwsStubs.json11(FakeAws.CT + "LookupEvents")
+            .atPriority(1)
+            .withRequestBody(containing("\"AttributeValue\":\"StopLogging\""))
+            .willReturn(AwsStubs.jsonFile("cloudtrail/lookup-events-start-logging.json")));
+    FakeTicker ticker = new FakeTicker();
+    RateLimiters limits = new RateLimiters(ticker);
+
+    Snapshot s =
+        new Collector(factory, WireMockAws.CREDENTIALS, CLOCK, "test", Progress.NONE)
+            .withLookupLimits(limits)
+            .collect(new CollectRequest(List.of(), 4, ORG, null, null, null, 90));
+
+    List<EventHistory> history = s.eventHistory().value();
+    // The organization trail, its bucket, key and log group all live in the management account's
+    // us-east-1, where the SCPs' events are recorded too: one history, searched as the caller.
+    assertThat(history)
+        .extracting(EventHistory::account, EventHistory::region)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(MGMT, "us-east-1"));
+    EventHistory h = history.get(0);
+    assertThat(h.windowEnd()).isEqualTo(CLOCK.instant());
+    assertThat(h.windowStart()).isEqualTo(Instant.parse("2025-08-22T12:00:00Z"));
+    assertThat(h.resources()).contains(ESTATE.trailArn(), "org-trail", ESTATE.bucket());
+    // The stub answers the StopLogging lookup with a StartLogging of the trail: kept as read.
+    assertThat(h.events().value())
+        .extracting(ChangeEvent::eventName, ChangeEvent::sourceIpAddress)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("StartLogging", "203.0.113.7"));
+    int lookups = h.eventNames().size();
+    aws.verify(
+        lookups,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(FakeAws.CT + "LookupEvents"))
+            .withHeader("Authorization", containing("Credential=" + FakeAws.CALLER_KEY + "/")));
+    // One (account, region), one call at a time at two a second: every call but the first waited.
+    assertThat(limits.waited()).isEqualTo(java.time.Duration.ofMillis(500L * (lookups - 1)));
+  }
+
+  @Test
+  void withoutHistoryDaysNoHistoryIsSearchedAndTheSnapshotSaysSo() {
+    Snapshot s = collect(new CollectRequest(List.of(), 4, ORG, null, null));
+
+    assertThat(s.eventHistory().failure().errorCode()).isEqualTo(Observed.NOT_COLLECTED);
+    assertThat(s.eventHistory().failure().message()).contains("--history-days 0");
+    aws.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", equalTo(FakeAws.CT + "LookupEvents")));
+  }
+
+  @Test
+  void historyThatCannotBeReadIsUnavailableForThatAccountAndRegion() {
+    aws.stubFor(
+        AwsStubs.json11(FakeAws.CT + "LookupEvents")
+            .willReturn(
+                AwsStubs.jsonError(
+                    400,
+                    "AccessDeniedException",
+                    "User: arn:aws:sts::111111111111:assumed-role/SecurityAudit/alice is not"
+                        + " authorized to perform: cloudtrail:LookupEvents")));
+
+    Snapshot s =
+        new Collector(factory, WireMockAws.CREDENTIALS, CLOCK, "test", Progress.NONE)
+            .withLookupLimits(new RateLimiters(new FakeTicker()))
+            .collect(new CollectRequest(List.of(), 4, ORG, null, null, null, 7));
+
+    EventHistory h = s.eventHistory().value().get(0);
+    assertThat(h.account()).isEqualTo(MGMT);
+    assertThat(h.events().failure().reason())
+        .startsWith("cloudtrail:LookupEvents failed: AccessDeniedException (EventName=StopLogging");
   }
 }

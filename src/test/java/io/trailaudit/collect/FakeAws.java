@@ -150,7 +150,12 @@ public final class FakeAws {
             .willReturn(json(fixture("cloudtrail/describe-trails-org.json"))));
     stub(json11(CT + "ListEventDataStores").willReturn(json("{\"EventDataStores\":[]}")));
     for (String op :
-        List.of("GetTrailStatus", "GetEventSelectors", "GetInsightSelectors", "ListTags")) {
+        List.of(
+            "GetTrailStatus",
+            "GetEventSelectors",
+            "GetInsightSelectors",
+            "ListTags",
+            "GetEventConfiguration")) {
       stub(
           json11(CT + op)
               .willReturn(
@@ -165,6 +170,9 @@ public final class FakeAws {
     stubOwner(
         json11(CT + "GetEventSelectors")
             .willReturn(json(fixture("cloudtrail/get-event-selectors-advanced.json"))));
+    stubOwner(
+        json11(CT + "GetEventConfiguration")
+            .willReturn(json(fixture("cloudtrail/get-event-configuration.json"))));
     stubOwner(
         json11(CT + "GetInsightSelectors")
             .willReturn(json(fixture("cloudtrail/get-insight-selectors.json"))));

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.trailaudit.model.AdvancedEventSelector;
+import io.trailaudit.model.EventConfiguration;
 import io.trailaudit.model.EventDataStore;
 import io.trailaudit.model.EventSelectors;
 import io.trailaudit.model.InsightSelector;
@@ -117,6 +118,10 @@ class TrailReaderTest {
                 equalToJson(
                     "{\"ResourceIdList\":[\"" + ORG_TRAIL + "\"],\"NextToken\":\"tags-page-2\"}"))
             .willReturn(jsonFile("cloudtrail/list-tags-page2.json")));
+    aws.stubFor(
+        json11(CT + "GetEventConfiguration")
+            .withRequestBody(equalToJson("{\"TrailName\":\"" + ORG_TRAIL + "\"}"))
+            .willReturn(jsonFile("cloudtrail/get-event-configuration.json")));
 
     Trail t = reader.withDetails(described(ORG_TRAIL));
 
@@ -157,7 +162,15 @@ class TrailReaderTest {
             new InsightSelector("ApiCallRateInsight", List.of("Management")),
             new InsightSelector("ApiErrorRateInsight", List.of()));
     assertThat(t.tags().value()).isEqualTo(Map.of("owner", "security", "env", "prod"));
-    assertThat(aws.getAllServeEvents()).hasSize(5);
+    // The advanced selectors log S3 data events: the aggregation of those is asked for.
+    assertThat(t.eventConfiguration().value())
+        .isEqualTo(
+            new EventConfiguration(
+                "Standard",
+                List.of(
+                    new EventConfiguration.Aggregation(
+                        "Data", List.of("API_ACTIVITY", "RESOURCE_ACCESS")))));
+    assertThat(aws.getAllServeEvents()).hasSize(6);
   }
 
   @Test
@@ -178,6 +191,9 @@ class TrailReaderTest {
     aws.stubFor(
         json11(CT + "ListTags")
             .willReturn(json("{\"ResourceTagList\":[{\"ResourceId\":\"" + EU_TRAIL + "\"}]}")));
+    aws.stubFor(
+        json11(CT + "GetEventConfiguration")
+            .willReturn(jsonFile("cloudtrail/get-event-configuration-none.json")));
 
     Trail t = reader.withDetails(described(EU_TRAIL));
 
@@ -199,6 +215,51 @@ class TrailReaderTest {
                         "AWS::Lambda::Function", List.of("arn:aws:lambda")))));
     assertThat(t.insightSelectors()).isEqualTo(Observed.known(List.of()));
     assertThat(t.tags()).isEqualTo(Observed.known(Map.of()));
+    // Classic data resources are data events: asked, and no aggregation is configured.
+    assertThat(t.eventConfiguration())
+        .isEqualTo(Observed.known(new EventConfiguration("Standard", List.of())));
+  }
+
+  @Test
+  void aTrailOfManagementEventsOnlyIsNotAskedForItsEventConfiguration() {
+    aws.stubFor(
+        json11(CT + "GetEventSelectors")
+            .willReturn(
+                json(
+                    "{\"TrailARN\":\""
+                        + EU_TRAIL
+                        + "\",\"EventSelectors\":[{\"ReadWriteType\":\"All\","
+                        + "\"IncludeManagementEvents\":true,\"DataResources\":[],"
+                        + "\"ExcludeManagementEventSources\":[]}]}")));
+    aws.stubFor(
+        json11(CT + "GetTrailStatus").willReturn(jsonFile("cloudtrail/get-trail-status.json")));
+    aws.stubFor(json11(CT + "GetInsightSelectors").willReturn(json("{\"InsightSelectors\":[]}")));
+    aws.stubFor(json11(CT + "ListTags").willReturn(json("{\"ResourceTagList\":[]}")));
+
+    Trail t = reader.withDetails(described(EU_TRAIL));
+
+    assertThat(t.eventConfiguration()).isEqualTo(Observed.known(null));
+    aws.verify(
+        0,
+        postRequestedFor(urlEqualTo("/"))
+            .withHeader("X-Amz-Target", containing("GetEventConfiguration")));
+  }
+
+  @Test
+  void accessDeniedOnGetEventConfigurationIsUnavailableNamingTheCall() {
+    aws.stubFor(
+        json11(CT + "GetEventConfiguration")
+            .willReturn(
+                jsonError(
+                    400,
+                    "AccessDeniedException",
+                    "User: arn:aws:sts::111111111111:assumed-role/Audit/x is not authorized to"
+                        + " perform: cloudtrail:GetEventConfiguration")));
+
+    Observed<EventConfiguration> c = reader.eventConfiguration(ORG_TRAIL);
+
+    assertThat(c.failure().reason())
+        .startsWith("cloudtrail:GetEventConfiguration failed: AccessDeniedException");
   }
 
   @Test

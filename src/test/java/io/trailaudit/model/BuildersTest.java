@@ -29,7 +29,8 @@ class BuildersTest {
           Observed.known(null),
           Observed.known(new EventSelectors(null, null)),
           Observed.known(List.of()),
-          Observed.known(Map.of("k", "v")));
+          Observed.known(Map.of("k", "v")),
+          Observed.known(null));
 
   @Test
   void toBuilderGivesTheSameRecordAndChangesOnlyWhatIsSet() {
@@ -91,10 +92,21 @@ class BuildersTest {
   void aTrailWhoseDetailsAreUnreadableKeepsItsDescription() throws Exception {
     Trail t = TRAIL.detailsUnreadable(DENIED);
 
-    assertThat(t.toBuilder().status(null).eventSelectors(null).insightSelectors(null).tags(null))
+    assertThat(
+            t.toBuilder()
+                .status(null)
+                .eventSelectors(null)
+                .insightSelectors(null)
+                .tags(null)
+                .eventConfiguration(null))
         .usingRecursiveComparison()
         .isEqualTo(
-            TRAIL.toBuilder().status(null).eventSelectors(null).insightSelectors(null).tags(null));
+            TRAIL.toBuilder()
+                .status(null)
+                .eventSelectors(null)
+                .insightSelectors(null)
+                .tags(null)
+                .eventConfiguration(null));
     assertEveryObservedIsDenied(t);
   }
 

@@ -5,6 +5,7 @@ import io.trailaudit.checks.Delivery;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
+import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
@@ -58,9 +59,11 @@ public final class LogFileValidationCheck implements Check {
       }
       // No finding when validation was not requested: a trail that nobody asked to verify is
       // neither verified nor "not applicable", and every report would carry one line per trail.
+      // One finding per (account, region) validated: an organization trail's files of each
+      // account and region are a chain of their own.
       snapshot
-          .logValidation(t.trail().arn())
-          .ifPresent(v -> out.add(digestsVerified(f, t, v, args)));
+          .logValidations(t.trail().arn())
+          .forEach(v -> out.add(digestsVerified(f, t, v, args)));
     }
     return out;
   }
@@ -69,11 +72,14 @@ public final class LogFileValidationCheck implements Check {
       FindingFactory f, TrailView t, LogValidation v, Map<String, String> trailArgs) {
     String req = "digests-verified";
     String window = v.windowStart() + " to " + v.windowEnd();
+    Resource where = new Resource(v.account(), v.region(), t.arn());
+    String files = "account " + v.account() + " in " + v.region() + ": ";
     if (!v.result().isKnown()) {
       return f.error(
           req,
-          t.resource(),
-          "the digests of "
+          where,
+          files
+              + "the digests of "
               + t.label()
               + " could not be validated for "
               + window
@@ -84,13 +90,16 @@ public final class LogFileValidationCheck implements Check {
     Map<String, String> args = new HashMap<>(trailArgs);
     args.put("windowStart", v.windowStart().toString());
     args.put("windowEnd", v.windowEnd().toString());
+    args.put("trailAccount", v.account());
+    args.put("trailRegion", v.region());
     LogValidation.Counts d = r.digestFiles();
     LogValidation.Counts l = r.logFiles();
     if (d.total() == 0) {
       return f.fail(
           req,
-          t.resource(),
-          "no digest file of "
+          where,
+          files
+              + "no digest file of "
               + t.label()
               + " in "
               + v.region()
@@ -104,8 +113,9 @@ public final class LogFileValidationCheck implements Check {
     if (badDigests + badLogs > 0) {
       return f.fail(
           req,
-          t.resource(),
-          badDigests
+          where,
+          files
+              + badDigests
               + " of "
               + d.total()
               + " digest files and "
@@ -121,8 +131,9 @@ public final class LogFileValidationCheck implements Check {
     if (d.unreadable() + l.unreadable() > 0) {
       return f.error(
           req,
-          t.resource(),
-          d.unreadable()
+          where,
+          files
+              + d.unreadable()
               + " digest files and "
               + l.unreadable()
               + " log files could not be read for "
@@ -132,8 +143,9 @@ public final class LogFileValidationCheck implements Check {
     }
     return f.pass(
         req,
-        t.resource(),
-        d.valid()
+        where,
+        files
+            + d.valid()
             + " digest files and "
             + l.valid()
             + " log files verified, covering "

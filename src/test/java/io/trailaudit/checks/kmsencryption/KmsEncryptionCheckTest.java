@@ -444,7 +444,8 @@ class KmsEncryptionCheckTest {
           List.of(account(MGMT, orgTrail()), account(MEMBER)),
           List.of(),
           List.of(k),
-          List.of());
+          List.of(),
+          null);
     }
 
     @Test

@@ -194,10 +194,47 @@ class LogFileValidationCheckTest {
             Status.ERROR);
     assertThat(f.message())
         .isEqualTo(
-            "0 digest files and 1 log files could not be read for "
+            "account "
+                + MGMT
+                + " in us-east-1: "
+                + "0 digest files and 1 log files could not be read for "
                 + FROM
                 + " to "
                 + NOW
                 + ", so they are not verified: s3://b/l9 (s3:GetObject failed: Timeout)");
+  }
+
+  @Test
+  void digestsVerifiedReportsEachAccountAndRegionOfAnOrganizationTrailOnItsOwn() {
+    Snapshot s = snapshot(account(MGMT, orgTrail()));
+    LogValidation.Result valid = result(counts(24, 0, 0, 0), counts(1200, 0, 0, 0), List.of(), 0);
+    List<Finding> fs =
+        run(
+            s.toBuilder()
+                .logValidations(
+                    List.of(
+                        new LogValidation(
+                            TRAIL_ARN, MGMT, "us-east-1", FROM, NOW, Observed.known(valid)),
+                        new LogValidation(
+                            TRAIL_ARN,
+                            "222222222222",
+                            "eu-west-1",
+                            FROM,
+                            NOW,
+                            Observed.unavailable(
+                                "s3", "ListObjectsV2", "AccessDenied", "Access Denied"))))
+                .build(),
+            AuditConfig.defaults());
+
+    List<Finding> verified = fs.stream().filter(f -> f.ruleId().equals(VERIFIED)).toList();
+    assertThat(verified)
+        .extracting(Finding::account, Finding::region, Finding::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(MGMT, "us-east-1", Status.PASS),
+            org.assertj.core.groups.Tuple.tuple("222222222222", "eu-west-1", Status.ERROR));
+    assertThat(verified.get(1).message())
+        .startsWith("account 222222222222 in eu-west-1: the digests of ")
+        .endsWith("s3:ListObjectsV2 failed: AccessDenied (Access Denied)");
+    assertThat(verified).extracting(Finding::resourceArn).containsOnly(TRAIL_ARN);
   }
 }
