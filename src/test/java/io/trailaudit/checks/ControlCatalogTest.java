@@ -103,7 +103,8 @@ class ControlCatalogTest {
             "CIS 1.4.0 3.1",
             "CIS 3.0.0 3.1",
             "CIS 5.0.0 3.1",
-            "CIS 6.0.0 4.1");
+            "CIS 6.0.0 4.1",
+            "CIS 7.0.0 4.1");
     assertThat(labels("organization-trail/trail-enabled")).containsExactly("CloudTrail.3");
     assertThat(labels("kms-encryption/sse-kms"))
         .containsExactly(
@@ -112,7 +113,8 @@ class ControlCatalogTest {
             "CIS 1.4.0 3.7",
             "CIS 3.0.0 3.5",
             "CIS 5.0.0 3.5",
-            "CIS 6.0.0 4.5");
+            "CIS 6.0.0 4.5",
+            "CIS 7.0.0 4.5");
     assertThat(labels("kms-encryption/key-rotation"))
         .containsExactly(
             "KMS.4",
@@ -120,7 +122,8 @@ class ControlCatalogTest {
             "CIS 1.4.0 3.8",
             "CIS 3.0.0 3.6",
             "CIS 5.0.0 3.6",
-            "CIS 6.0.0 4.6");
+            "CIS 6.0.0 4.6",
+            "CIS 7.0.0 4.6");
     assertThat(labels("log-file-validation/enabled"))
         .containsExactly(
             "CloudTrail.4",
@@ -128,7 +131,8 @@ class ControlCatalogTest {
             "CIS 1.4.0 3.2",
             "CIS 3.0.0 3.2",
             "CIS 5.0.0 3.2",
-            "CIS 6.0.0 4.2");
+            "CIS 6.0.0 4.2",
+            "CIS 7.0.0 4.2");
     assertThat(labels("log-bucket/not-public"))
         .containsExactly("CloudTrail.6", "CIS 1.2.0 2.3", "CIS 1.4.0 3.3");
     assertThat(labels("log-bucket/block-public-access"))
@@ -142,7 +146,8 @@ class ControlCatalogTest {
             "CIS 1.4.0 3.6",
             "CIS 3.0.0 3.4",
             "CIS 5.0.0 3.4",
-            "CIS 6.0.0 4.4");
+            "CIS 6.0.0 4.4",
+            "CIS 7.0.0 4.4");
     assertThat(labels("log-bucket/tls-only"))
         .containsExactly("S3.5", "CIS 1.4.0 2.1.2", "CIS 3.0.0 2.1.1", "CIS 5.0.0 2.1.1");
     assertThat(labels("log-bucket/versioning")).containsExactly("S3.14");

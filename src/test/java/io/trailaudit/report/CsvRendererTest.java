@@ -103,7 +103,7 @@ class CsvRendererTest {
             "us-east-1",
             trail,
             "observed " + rule,
-            "CloudTrail.1; CIS 1.2.0 2.1; CIS 1.4.0 3.1; CIS 3.0.0 3.1; CIS 5.0.0 3.1; CIS 6.0.0 4.1",
+            "CloudTrail.1; CIS 1.2.0 2.1; CIS 1.4.0 3.1; CIS 3.0.0 3.1; CIS 5.0.0 3.1; CIS 6.0.0 4.1; CIS 7.0.0 4.1",
             "aws s3api fix --bucket b");
     assertThat(Catalogs.builtIn().rule(rule)).isPresent();
     assertThat(rows.get(2).get(1)).isEqualTo("PASS");

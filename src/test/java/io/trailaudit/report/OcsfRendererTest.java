@@ -101,17 +101,19 @@ class OcsfRendererTest {
             "CIS AWS Foundations Benchmark v1.4.0",
             "CIS AWS Foundations Benchmark v3.0.0",
             "CIS AWS Foundations Benchmark v5.0.0",
-            "CIS AWS Foundations Benchmark v6.0.0");
+            "CIS AWS Foundations Benchmark v6.0.0",
+            "CIS AWS Foundations Benchmark v7.0.0");
     assertThat(c.get("requirements"))
         .extracting(JsonNode::asText)
         .contains(
             "CloudTrail.1",
             "CIS AWS Foundations Benchmark v1.2.0 2.1",
-            "CIS AWS Foundations Benchmark v6.0.0 4.1");
-    JsonNode cis6 = c.get("checks").get(c.get("checks").size() - 1);
-    assertThat(cis6.get("uid").asText()).isEqualTo("4.1");
-    assertThat(cis6.get("version").asText()).isEqualTo("6.0.0");
-    assertThat(cis6.get("status").asText()).isEqualTo("Fail");
+            "CIS AWS Foundations Benchmark v6.0.0 4.1",
+            "CIS AWS Foundations Benchmark v7.0.0 4.1");
+    JsonNode cis7 = c.get("checks").get(c.get("checks").size() - 1);
+    assertThat(cis7.get("uid").asText()).isEqualTo("4.1");
+    assertThat(cis7.get("version").asText()).isEqualTo("7.0.0");
+    assertThat(cis7.get("status").asText()).isEqualTo("Fail");
   }
 
   @Test

@@ -87,8 +87,10 @@ class MonitoringTopicsTest {
           n <= 14
               ? Map.of(
                   "1.2.0", "3." + n, "1.4.0", "4." + n, "3.0.0", "4." + n, "5.0.0", "4." + n,
-                  "6.0.0", "5." + n)
-              : Map.of("1.4.0", "4." + n, "3.0.0", "4." + n, "5.0.0", "4." + n, "6.0.0", "5." + n);
+                  "6.0.0", "5." + n, "7.0.0", "5." + n)
+              : Map.of(
+                  "1.4.0", "4." + n, "3.0.0", "4." + n, "5.0.0", "4." + n, "6.0.0", "5." + n,
+                  "7.0.0", "5." + n);
       assertThat(t.cis()).as(t.id()).isEqualTo(expected);
       assertThat(List.copyOf(t.cis().keySet())).as("oldest first").isSorted();
       securityHub.add(String.join(",", t.securityHub()));

@@ -127,7 +127,8 @@ class ConfigRulesCheckTest {
             "CIS 1.4.0 3.5",
             "CIS 3.0.0 3.3",
             "CIS 5.0.0 3.3",
-            "CIS 6.0.0 4.3");
+            "CIS 6.0.0 4.3",
+            "CIS 7.0.0 4.3");
     assertThat(find(fs, "auto-remediation", MEMBER, "us-east-1").message())
         .isEqualTo(
             "rule org-cloudtrail-enabled (CLOUD_TRAIL_ENABLED) remediates automatically with"

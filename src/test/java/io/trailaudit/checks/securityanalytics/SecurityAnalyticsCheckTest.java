@@ -102,7 +102,7 @@ class SecurityAnalyticsCheckTest {
         .isEqualTo("arn:aws:securityhub:eu-west-1:" + MEMBER + ":hub/default");
     assertThat(eu.controls())
         .extracting(c -> c.label())
-        .containsExactly("CIS 3.0.0 4.16", "CIS 5.0.0 4.16", "CIS 6.0.0 5.16");
+        .containsExactly("CIS 3.0.0 4.16", "CIS 5.0.0 4.16", "CIS 6.0.0 5.16", "CIS 7.0.0 5.16");
     assertThat(find(fs, "standards", MGMT, "us-east-1").message())
         .isEqualTo(
             "subscribed and READY: aws-foundational-security-best-practices v1.0.0,"
