@@ -1,19 +1,26 @@
 package io.trailaudit.collect;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequest;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -24,26 +31,25 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Builds every SDK client trailaudit uses, one per (service, region, credentials), with the same
- * rules: the read-only guard, the call log, adaptive retries, per-call and per-attempt timeouts,
- * endpoint overrides, one shared HTTP client (URL connection: the fastest to start) and one shared
- * timer thread pool for the timeouts.
+ * Builds every SDK client trailaudit uses, with the same rules: the read-only guard, the call log,
+ * adaptive retries, per-call and per-attempt timeouts, endpoint overrides, one shared HTTP client
+ * (URL connection: the fastest to start) and one shared timer thread pool for the timeouts.
  *
- * <p>The clients own nothing else, so a client dropped from the cache needs no closing: at most
- * {@link #MAX_CACHED} are kept (an organization of 1,000 accounts in 17 regions would otherwise
- * hold a hundred thousand), the oldest dropped first and built again if asked for.
+ * <p>One SDK client is built per (service, region), shared by every principal: building one costs
+ * milliseconds of CPU (its interceptors and endpoint rules are looked up on the class path each
+ * time), which per (account, region, service) dominated the client CPU of an organization's audit.
+ * {@link #client} hands out a view of the shared client that sets the principal's credentials on
+ * every request ({@code AwsRequestOverrideConfiguration.credentialsProvider}); the shared client's
+ * own provider refuses to sign, so a request that bypassed the view fails instead of going out with
+ * someone else's credentials.
  */
 public final class ClientFactory implements AutoCloseable {
-  /** Clients kept for reuse. */
-  static final int MAX_CACHED = 2048;
-
   private final AwsSettings settings;
   private final CallLog callLog;
   private final SdkHttpClient http;
   private final boolean ownsHttp;
   private final ScheduledExecutorService timers;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
-  private final Queue<String> built = new ConcurrentLinkedQueue<>();
 
   private final ReadOperations allowed;
 
@@ -106,47 +112,105 @@ public final class ClientFactory implements AutoCloseable {
   }
 
   /**
-   * The client of {@code service} in {@code region} acting with {@code credentials}.
+   * The client of {@code service} in {@code region} acting with {@code credentials}: a view of the
+   * (service, region) client that signs each request with them.
    *
-   * @param principal names the credentials (an account id, "default"): clients are shared per
-   *     principal, so two providers must not share a name
+   * @param principal names the credentials (an account id, "default"), for messages
    */
-  @SuppressWarnings("unchecked")
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(
       AwsService<B, C> service,
       String region,
       String principal,
       AwsCredentialsProvider credentials) {
-    String key = service.prefix() + "|" + region + "|" + principal;
-    Object cached = clients.get(key);
-    if (cached != null) {
-      return (C) cached;
-    }
-    Object client =
-        clients.computeIfAbsent(
-            key,
-            k -> {
-              built.add(k);
-              return build(service, region, credentials);
-            });
-    while (clients.size() > MAX_CACHED) {
-      String oldest = built.poll();
-      if (oldest == null) {
-        break;
-      }
-      clients.remove(oldest);
-    }
-    return (C) client;
+    Objects.requireNonNull(credentials, "credentials of " + principal);
+    C shared =
+        service
+            .type()
+            .cast(
+                clients.computeIfAbsent(
+                    service.prefix() + "|" + region, k -> build(service, region)));
+    return service
+        .type()
+        .cast(
+            Proxy.newProxyInstance(
+                service.type().getClassLoader(),
+                new Class<?>[] {service.type()},
+                new SignedAs(shared, credentials)));
   }
 
+  /** How many SDK clients were built: one per (service, region), whatever the principals. */
+  int built() {
+    return clients.size();
+  }
+
+  /** Calls the shared client with every request signed by one principal's credentials. */
+  private record SignedAs(Object shared, AwsCredentialsProvider credentials)
+      implements InvocationHandler {
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      if (method.getDeclaringClass() == Object.class) {
+        return switch (method.getName()) {
+          case "equals" -> proxy == args[0];
+          case "hashCode" -> System.identityHashCode(proxy);
+          default -> "client of " + shared + " signed as " + credentials;
+        };
+      }
+      if (method.getName().equals("close") && method.getParameterCount() == 0) {
+        return null; // the factory owns the shared client
+      }
+      Object first = args == null || args.length == 0 ? null : args[0];
+      if (first instanceof AwsRequest request) {
+        Object[] signed = args.clone();
+        signed[0] = signedAs(request);
+        return call(method, signed);
+      }
+      // Every method of an SDK client interface is a default one; the consumer-builder and
+      // no-request overloads build their request and call back the request-taking method, through
+      // this view. The rest (utilities, configuration) are answered by the shared client.
+      if (first instanceof Consumer
+          || (first == null
+              && (SdkResponse.class.isAssignableFrom(method.getReturnType())
+                  || Iterable.class.isAssignableFrom(method.getReturnType())))) {
+        return InvocationHandler.invokeDefault(proxy, method, args);
+      }
+      return call(method, args);
+    }
+
+    private Object call(Method method, Object[] args) throws Throwable {
+      try {
+        return method.invoke(shared, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+
+    private AwsRequest signedAs(AwsRequest request) {
+      AwsRequestOverrideConfiguration.Builder o =
+          request
+              .overrideConfiguration()
+              .map(AwsRequestOverrideConfiguration::toBuilder)
+              .orElseGet(AwsRequestOverrideConfiguration::builder);
+      return request.toBuilder()
+          .overrideConfiguration(o.credentialsProvider(credentials).build())
+          .build();
+    }
+  }
+
+  /** The shared clients' own provider: every request must carry its principal's credentials. */
+  private static final AwsCredentialsProvider UNSIGNED =
+      () -> {
+        throw new IllegalStateException(
+            "a request went to AWS without its principal's credentials (a bug: please report it)");
+      };
+
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
-      AwsService<B, C> service, String region, AwsCredentialsProvider credentials) {
+      AwsService<B, C> service, String region) {
     B builder =
         service
             .builder()
             .get()
             .region(Region.of(region))
-            .credentialsProvider(credentials)
+            .credentialsProvider(UNSIGNED)
             .httpClient(http)
             .overrideConfiguration(
                 ClientOverrideConfiguration.builder()
