@@ -2,6 +2,7 @@ package io.trailaudit.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailaudit.config.ParameterInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class CheckMetadata {
     unusedPlaceholders(where, c, placeholders);
     List<ParameterInfo> parameters = new ArrayList<>();
     for (JsonNode p : c.path("parameters")) {
-      parameters.add(Parameters.parse(where, p));
+      parameters.add(ParameterDeclarations.parse(where, p));
     }
     return new CheckInfo(
         id,

@@ -90,13 +90,21 @@ public final class CheckRunner {
    */
   public List<Finding> run(Snapshot snapshot, AuditConfig config, List<String> selected) {
     List<String> run = selection(selected, config.skipChecks());
+    // Every loaded check's declarations, so that a parameter one check declares and another uses
+    // has its default.
+    AuditConfig bound =
+        new AuditConfig(
+            config.breakGlassPrincipals(),
+            config.skipChecks(),
+            config.suppressions(),
+            config.parameters().declaring(catalog.parameters().values()));
     List<Finding> findings = new ArrayList<>();
     for (Check c : checks) {
       if (!run.contains(c.id())) {
         continue;
       }
       try {
-        findings.addAll(c.evaluate(snapshot, config));
+        findings.addAll(c.evaluate(snapshot, bound));
       } catch (RuntimeException e) {
         FindingFactory f = new FindingFactory(c.info());
         for (RequirementInfo r : c.info().requirements()) {

@@ -6,6 +6,7 @@ import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.RequirementInfo;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.config.AuditConfig;
+import io.trailaudit.config.Parameters;
 import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.EventDataStore;
@@ -30,6 +31,9 @@ import java.util.Optional;
  */
 public final class CloudTrailLakeCheck implements Check {
   public static final String ID = "cloudtrail-lake";
+  static final String MIN_RETENTION_DAYS = "lake.minRetentionDays";
+  static final String REQUIRE_EVENT_DATA_STORE = "lake.requireEventDataStore";
+
   static final String ENABLED = "ENABLED";
 
   @Override
@@ -43,7 +47,9 @@ public final class CloudTrailLakeCheck implements Check {
   @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
-    int minDays = config.lake().minRetentionDays();
+    Parameters p = parameters(config);
+    int minDays = p.integer(MIN_RETENTION_DAYS);
+    boolean requireStore = p.bool(REQUIRE_EVENT_DATA_STORE);
     Map<String, Seen> stores = new LinkedHashMap<>();
     Map<String, List<String>> unreadable = new LinkedHashMap<>();
     Map<String, String> orgOf = new HashMap<>();
@@ -101,7 +107,7 @@ public final class CloudTrailLakeCheck implements Check {
               + a.regions().size()
               + " audited regions) and none of its organization collects for it";
       for (RequirementInfo r : info().requirements()) {
-        if (config.lake().requireEventDataStore() && r.id().equals("enabled")) {
+        if (requireStore && r.id().equals("enabled")) {
           out.add(
               f.fail(
                   "enabled",
@@ -115,7 +121,7 @@ public final class CloudTrailLakeCheck implements Check {
                       homeRegion(snapshot, a),
                       "minDays",
                       String.valueOf(minDays))));
-        } else if (config.lake().requireEventDataStore()) {
+        } else if (requireStore) {
           out.add(f.notApplicable(r.id(), where, none + ": nothing to check (see enabled)"));
         } else {
           out.add(

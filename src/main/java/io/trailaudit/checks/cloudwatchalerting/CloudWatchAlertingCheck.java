@@ -41,6 +41,10 @@ import java.util.Optional;
  */
 public final class CloudWatchAlertingCheck implements Check {
   public static final String ID = "cloudwatch-alerting";
+
+  /** Declared by organization-trail, listed in "uses". */
+  static final String DELIVERY_MAX_AGE_HOURS = "deliveryMaxAgeHours";
+
   static final String TOPIC_PREFIX = "metric-filter/";
 
   private static final CheckInfo INFO =
@@ -62,7 +66,7 @@ public final class CloudWatchAlertingCheck implements Check {
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
-    Duration maxAge = Duration.ofHours(config.deliveryMaxAgeHours());
+    Duration maxAge = Duration.ofHours(parameters(config).integer(DELIVERY_MAX_AGE_HOURS));
     List<Finding> out = new ArrayList<>();
     // An organization trail's log group serves every account: read it once, not once per account.
     Map<String, GroupView> views = new HashMap<>();

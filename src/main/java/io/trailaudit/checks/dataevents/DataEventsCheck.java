@@ -24,6 +24,7 @@ import java.util.function.Function;
  */
 public final class DataEventsCheck implements Check {
   public static final String ID = "data-events";
+  static final String S3_BUCKETS = "dataEvents.s3Buckets";
 
   @Override
   public String id() {
@@ -34,7 +35,7 @@ public final class DataEventsCheck implements Check {
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
-    List<String> buckets = config.dataEvents().s3Buckets();
+    List<String> buckets = parameters(config).strings(S3_BUCKETS);
     String scope = buckets.isEmpty() ? "all buckets" : "buckets " + String.join(", ", buckets);
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot account : snapshot.accounts()) {

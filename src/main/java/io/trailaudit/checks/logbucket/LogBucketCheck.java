@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class LogBucketCheck implements Check {
   public static final String ID = "log-bucket";
+  static final String MIN_RETENTION_DAYS = "logBucket.minRetentionDays";
 
   static final Set<String> PUBLIC_GROUPS =
       Set.of(
@@ -45,6 +46,7 @@ public final class LogBucketCheck implements Check {
   @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
+    int minDays = parameters(config).integer(MIN_RETENTION_DAYS);
     Map<String, List<TrailView>> trailsByBucket = new LinkedHashMap<>();
     for (TrailView t : TrailIndex.of(snapshot).all()) {
       if (t.trail().s3BucketName() != null) {
@@ -64,12 +66,12 @@ public final class LogBucketCheck implements Check {
       out.add(blockPublicAccess(f, b, snapshot));
       out.add(versioning(f, b));
       out.add(mfaDelete(f, b));
-      out.add(objectLock(f, b, config.logBucket().minRetentionDays()));
+      out.add(objectLock(f, b, minDays));
       out.add(accessLogging(f, b));
       out.add(tlsOnly(f, b));
       out.add(denyDelete(f, b));
       out.add(dedicated(f, b));
-      out.add(lifecycleRetention(f, b, config.logBucket().minRetentionDays()));
+      out.add(lifecycleRetention(f, b, minDays));
     }
     return out;
   }

@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class LogFileValidationCheck implements Check {
   public static final String ID = "log-file-validation";
+  static final String DIGEST_MAX_AGE_HOURS = "digestMaxAgeHours";
 
   @Override
   public String id() {
@@ -35,7 +36,7 @@ public final class LogFileValidationCheck implements Check {
   @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
-    Duration maxAge = Duration.ofHours(config.digestMaxAgeHours());
+    Duration maxAge = Duration.ofHours(parameters(config).integer(DIGEST_MAX_AGE_HOURS));
     List<Finding> out = new ArrayList<>();
     for (TrailView t : TrailIndex.of(snapshot).all()) {
       Map<String, String> args = t.remediationArgs();

@@ -8,6 +8,7 @@ import io.trailaudit.checks.TrailCandidates;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
+import io.trailaudit.config.Parameters;
 import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.selectors.NetworkCoverage;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Check 7: network activity events (calls through VPC endpoints) are logged for each required event
@@ -25,6 +27,17 @@ import java.util.stream.Collectors;
  */
 public final class NetworkActivityCheck implements Check {
   public static final String ID = "network-activity-events";
+  static final String EVENT_SOURCES = "networkActivity.eventSources";
+  static final String REQUIRE_ALL_ACTIVITY = "networkActivity.requireAllActivity";
+
+  /** The event sources always required, besides those of {@link #EVENT_SOURCES}. */
+  static final List<String> DEFAULT_SOURCES =
+      List.of(
+          "s3.amazonaws.com",
+          "ec2.amazonaws.com",
+          "kms.amazonaws.com",
+          "secretsmanager.amazonaws.com",
+          "cloudtrail.amazonaws.com");
 
   @Override
   public String id() {
@@ -48,11 +61,16 @@ public final class NetworkActivityCheck implements Check {
     String accountId = account.accountId();
     Resource where = Resource.account(accountId);
     TrailCandidates c = TrailCandidates.of(account, trails, false);
-    boolean requireAll = config.networkActivity().requireAllActivity();
+    Parameters p = parameters(config);
+    boolean requireAll = p.bool(REQUIRE_ALL_ACTIVITY);
+    List<String> required =
+        Stream.concat(DEFAULT_SOURCES.stream(), p.strings(EVENT_SOURCES).stream())
+            .distinct()
+            .toList();
     // The best coverage of each source by any logging trail.
     Map<String, NetworkCoverage> best = new LinkedHashMap<>();
     Map<String, String> by = new HashMap<>();
-    for (String source : config.networkActivity().requiredSources()) {
+    for (String source : required) {
       for (TrailView t : c.usable()) {
         NetworkCoverage cov = TrailCandidates.evaluator(t).networkActivity(source);
         NetworkCoverage current = best.get(source);
@@ -64,7 +82,7 @@ public final class NetworkActivityCheck implements Check {
     }
     List<String> full = sources(best, NetworkCoverage.Level.FULL);
     List<String> errorsOnly = sources(best, NetworkCoverage.Level.ERRORS_ONLY);
-    List<String> missing = new ArrayList<>(config.networkActivity().requiredSources());
+    List<String> missing = new ArrayList<>(required);
     missing.removeAll(full);
     if (!requireAll) {
       missing.removeAll(errorsOnly);

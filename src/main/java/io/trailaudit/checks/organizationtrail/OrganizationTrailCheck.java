@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
 /** Check 1: an organization trail in all regions logging read and write management events. */
 public final class OrganizationTrailCheck implements Check {
   public static final String ID = "organization-trail";
+  static final String DELIVERY_MAX_AGE_HOURS = "deliveryMaxAgeHours";
 
   @Override
   public String id() {
@@ -50,7 +51,7 @@ public final class OrganizationTrailCheck implements Check {
       out.add(organizationTrail(f, a));
       out.add(globalServiceEvents(f, a));
     }
-    Duration maxAge = Duration.ofHours(config.deliveryMaxAgeHours());
+    Duration maxAge = Duration.ofHours(parameters(config).integer(DELIVERY_MAX_AGE_HOURS));
     for (TrailView t : index.all()) {
       out.add(deliveryHealthy(f, t, snapshot.collectedAt(), maxAge));
     }
