@@ -26,6 +26,15 @@ public interface Check {
     return config.parameters().declaring(info().parameters());
   }
 
+  /**
+   * The requirement ids the code names, compared with those of {@code check.json} when the catalog
+   * is built: a requirement one names and the other lacks is a bug in the check. Empty for a check
+   * that does not say (an external check naming its requirements as strings).
+   */
+  default List<String> requirementIds() {
+    return List.of();
+  }
+
   /** The metadata, read from the {@code check.json} beside the class and validated. */
   default CheckInfo info() {
     return CheckMetadata.cached(getClass());

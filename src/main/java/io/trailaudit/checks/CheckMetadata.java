@@ -83,6 +83,37 @@ public final class CheckMetadata {
     }
   }
 
+  /**
+   * The requirements the code names ({@code named}; empty: not said) are those of the metadata.
+   *
+   * @throws CatalogException naming the requirements one has and the other lacks
+   */
+  public static void sameRequirements(CheckInfo info, java.util.Collection<String> named) {
+    if (named.isEmpty()) {
+      return;
+    }
+    Set<String> declared = new LinkedHashSet<>();
+    info.requirements().forEach(r -> declared.add(r.id()));
+    Set<String> missing = new TreeSet<>(named);
+    missing.removeAll(declared);
+    Set<String> unnamed = new TreeSet<>(declared);
+    unnamed.removeAll(named);
+    if (!missing.isEmpty()) {
+      throw new CatalogException(
+          info.id()
+              + ": the code names the requirements "
+              + String.join(", ", missing)
+              + ", which its check.json lacks");
+    }
+    if (!unnamed.isEmpty()) {
+      throw new CatalogException(
+          info.id()
+              + ": check.json declares the requirements "
+              + String.join(", ", unnamed)
+              + ", which its code does not name");
+    }
+  }
+
   static CheckInfo parse(
       String source,
       JsonNode c,

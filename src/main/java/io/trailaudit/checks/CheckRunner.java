@@ -28,6 +28,7 @@ public final class CheckRunner {
         throw new CatalogException(
             c.getClass().getName() + ": id " + c.id() + " but its metadata says " + info.id());
       }
+      CheckMetadata.sameRequirements(info, c.requirementIds());
       infos.add(info);
     }
     this.catalog = ControlCatalog.of(infos);

@@ -17,6 +17,32 @@ public final class FindingFactory {
     this.info = info;
   }
 
+  public Finding pass(RequirementId requirement, Resource where, String message) {
+    return pass(requirement.id(), where, message);
+  }
+
+  public Finding error(RequirementId requirement, Resource where, String message) {
+    return error(requirement.id(), where, message);
+  }
+
+  public Finding notApplicable(RequirementId requirement, Resource where, String message) {
+    return notApplicable(requirement.id(), where, message);
+  }
+
+  public Finding fail(
+      RequirementId requirement, Resource where, String message, Map<String, String> args) {
+    return fail(requirement.id(), where, message, args);
+  }
+
+  public Finding fail(
+      RequirementId requirement,
+      String variant,
+      Resource where,
+      String message,
+      Map<String, String> args) {
+    return fail(requirement.id(), variant, where, message, args);
+  }
+
   public Finding pass(String requirement, Resource where, String message) {
     return make(requirement, Status.PASS, where, message, null);
   }

@@ -187,4 +187,70 @@ class CheckMetadataTest {
         .isInstanceOf(CatalogException.class)
         .hasMessage("example uses parameter deliveryMaxAgeHours, which no loaded check declares");
   }
+
+  @Test
+  void theRequirementsTheCodeNamesAreThoseOfTheMetadata() throws Exception {
+    CheckInfo c = parse(VALID);
+    List<String> ids = c.requirements().stream().map(RequirementInfo::id).toList();
+    CheckMetadata.sameRequirements(c, ids);
+    CheckMetadata.sameRequirements(c, List.of()); // a check that does not say
+    assertThatThrownBy(
+            () ->
+                CheckMetadata.sameRequirements(
+                    c,
+                    java.util.stream.Stream.concat(
+                            ids.stream(), java.util.stream.Stream.of("third"))
+                        .toList()))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("example: the code names the requirements third, which its check.json lacks");
+    assertThatThrownBy(() -> CheckMetadata.sameRequirements(c, ids.subList(0, 1)))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "example: check.json declares the requirements "
+                + ids.get(1)
+                + ", which its code does not name");
+  }
+
+  @Test
+  void everyBuiltInCheckNamesItsRequirementsAsConstants() {
+    // CheckRunner.discover() compares them with check.json; a check that said nothing would pass.
+    for (Check c : CheckRunner.discover().checks()) {
+      assertThat(c.requirementIds()).as(c.id()).isNotEmpty();
+      assertThat(c.requirementIds())
+          .as(c.id())
+          .containsExactlyInAnyOrderElementsOf(
+              c.info().requirements().stream().map(RequirementInfo::id).toList());
+    }
+  }
+
+  @Test
+  void aCheckNamingARequirementItsMetadataLacksIsRefusedWhenTheCatalogIsBuilt() {
+    CheckInfo real = CheckRunner.discover().catalog().check("insights");
+    Check wrong =
+        new Check() {
+          @Override
+          public String id() {
+            return "insights";
+          }
+
+          @Override
+          public List<Finding> evaluate(
+              io.trailaudit.model.Snapshot snapshot, io.trailaudit.config.AuditConfig config) {
+            return List.of();
+          }
+
+          @Override
+          public CheckInfo info() {
+            return real;
+          }
+
+          @Override
+          public List<String> requirementIds() {
+            return List.of("api-call-rate", "api-error-rate", "data-events", "cost");
+          }
+        };
+    assertThatThrownBy(() -> new CheckRunner(List.of(wrong)))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("insights: the code names the requirements cost, which its check.json lacks");
+  }
 }

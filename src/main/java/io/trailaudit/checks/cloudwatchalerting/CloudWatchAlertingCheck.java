@@ -56,6 +56,16 @@ public final class CloudWatchAlertingCheck implements Check {
     return ID;
   }
 
+  @Override
+  public List<String> requirementIds() {
+    List<String> ids = new java.util.ArrayList<>(Requirement.ids());
+    info().requirements().stream()
+        .map(io.trailaudit.checks.RequirementInfo::id)
+        .filter(id -> id.startsWith(TOPIC_PREFIX))
+        .forEach(ids::add);
+    return ids;
+  }
+
   /** The metadata, with one requirement per CIS monitoring topic. */
   @Override
   public CheckInfo info() {
@@ -91,7 +101,7 @@ public final class CloudWatchAlertingCheck implements Check {
         if (!unparseable.isEmpty()) {
           out.add(
               f.error(
-                  "filter-pattern",
+                  Requirement.FILTER_PATTERN,
                   g.resource(account.accountId()),
                   "log group "
                       + g.name()
@@ -150,7 +160,7 @@ public final class CloudWatchAlertingCheck implements Check {
       List<String> uncertain,
       Instant now,
       Duration maxAge) {
-    String req = "log-group";
+    Requirement req = Requirement.LOG_GROUP;
     List<String> problems = new ArrayList<>();
     TrailView withGroup = null;
     for (TrailView t : qualifying) {

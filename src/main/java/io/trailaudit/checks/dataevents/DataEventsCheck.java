@@ -32,6 +32,11 @@ public final class DataEventsCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
@@ -44,7 +49,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "s3-write",
+              Requirement.S3_WRITE,
               "S3 object-level write events for " + scope,
               where,
               c,
@@ -52,7 +57,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "s3-read",
+              Requirement.S3_READ,
               "S3 object-level read events for " + scope,
               where,
               c,
@@ -60,7 +65,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "lambda",
+              Requirement.LAMBDA,
               "Lambda invocations of all functions",
               where,
               c,
@@ -68,7 +73,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "dynamodb",
+              Requirement.DYNAMODB,
               "DynamoDB item reads and writes on all tables",
               where,
               c,
@@ -79,7 +84,7 @@ public final class DataEventsCheck implements Check {
 
   private Finding decide(
       FindingFactory f,
-      String req,
+      Requirement req,
       String what,
       Resource where,
       TrailCandidates c,

@@ -44,6 +44,11 @@ public final class LogBucketCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     int minDays = parameters(config).integer(MIN_RETENTION_DAYS);
@@ -77,7 +82,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding notPublic(FindingFactory f, BucketContext b) {
-    String req = "not-public";
+    Requirement req = Requirement.NOT_PUBLIC;
     Bucket bucket = b.get();
     // A known public grant is a FAIL even when the other half cannot be read; PASS needs both.
     List<String> problems = new ArrayList<>();
@@ -167,7 +172,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding blockPublicAccess(FindingFactory f, BucketContext b, Snapshot snapshot) {
-    String req = "block-public-access";
+    Requirement req = Requirement.BLOCK_PUBLIC_ACCESS;
     Observed<PublicAccessBlock> bucketLevel = b.get().publicAccessBlock();
     if (bucketLevel instanceof Observed.Known<PublicAccessBlock> k
         && k.value() != null
@@ -259,7 +264,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding versioning(FindingFactory f, BucketContext b) {
-    String req = "versioning";
+    Requirement req = Requirement.VERSIONING;
     Observed<BucketVersioning> v = b.get().versioning();
     if (!v.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(v));
@@ -278,7 +283,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding mfaDelete(FindingFactory f, BucketContext b) {
-    String req = "mfa-delete";
+    Requirement req = Requirement.MFA_DELETE;
     Observed<BucketVersioning> v = b.get().versioning();
     if (!v.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(v));
@@ -297,7 +302,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding objectLock(FindingFactory f, BucketContext b, int minDays) {
-    String req = "object-lock";
+    Requirement req = Requirement.OBJECT_LOCK;
     Observed<ObjectLockConfiguration> o = b.get().objectLock();
     if (!o.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(o));
@@ -352,7 +357,7 @@ public final class LogBucketCheck implements Check {
    * noncurrent versions sooner than {@code minDays}, on keys where the trails write, fails.
    */
   private Finding lifecycleRetention(FindingFactory f, BucketContext b, int minDays) {
-    String req = "lifecycle-retention";
+    Requirement req = Requirement.LIFECYCLE_RETENTION;
     Observed<List<Bucket.LifecycleRule>> o = b.get().lifecycleRules();
     if (!o.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(o));
@@ -460,7 +465,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding accessLogging(FindingFactory f, BucketContext b) {
-    String req = "access-logging";
+    Requirement req = Requirement.ACCESS_LOGGING;
     Observed<BucketLogging> l = b.get().logging();
     if (!l.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(l));
@@ -487,7 +492,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding tlsOnly(FindingFactory f, BucketContext b) {
-    String req = "tls-only";
+    Requirement req = Requirement.TLS_ONLY;
     if (!b.get().policy().isKnown()) {
       return f.error(req, b.resource(), b.unreadable(b.get().policy()));
     }
@@ -520,7 +525,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding denyDelete(FindingFactory f, BucketContext b) {
-    String req = "deny-delete";
+    Requirement req = Requirement.DENY_DELETE;
     if (!b.get().policy().isKnown()) {
       return f.error(req, b.resource(), b.unreadable(b.get().policy()));
     }
@@ -548,7 +553,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding dedicated(FindingFactory f, BucketContext b) {
-    String req = "dedicated";
+    Requirement req = Requirement.DEDICATED;
     Observed<List<String>> entries = b.get().topLevelEntries();
     if (!entries.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(entries));

@@ -45,6 +45,11 @@ public final class NetworkActivityCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
@@ -57,7 +62,7 @@ public final class NetworkActivityCheck implements Check {
 
   private Finding vpcEndpoints(
       FindingFactory f, List<TrailView> trails, AccountSnapshot account, AuditConfig config) {
-    String req = "vpc-endpoints";
+    Requirement req = Requirement.VPC_ENDPOINTS;
     String accountId = account.accountId();
     Resource where = Resource.account(accountId);
     TrailCandidates c = TrailCandidates.of(account, trails, false);

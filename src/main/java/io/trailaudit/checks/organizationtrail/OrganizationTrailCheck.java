@@ -39,6 +39,11 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
@@ -81,7 +86,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding trailEnabled(FindingFactory f, AccountTrails a) {
-    String req = "trail-enabled";
+    Requirement req = Requirement.TRAIL_ENABLED;
     List<TrailView> logging = a.trails().stream().filter(TrailView::isLogging).toList();
     if (!logging.isEmpty()) {
       return f.pass(
@@ -117,7 +122,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding multiRegionManagementEvents(FindingFactory f, AccountTrails a) {
-    String req = "multi-region-management-events";
+    Requirement req = Requirement.MULTI_REGION_MANAGEMENT_EVENTS;
     List<TrailView> multi =
         a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
     List<String> shortfalls = new ArrayList<>();
@@ -166,7 +171,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding allRegions(FindingFactory f, AccountTrails a) {
-    String req = "all-regions";
+    Requirement req = Requirement.ALL_REGIONS;
     Observed<List<String>> enabled = a.account().enabledRegions();
     if (!enabled.isKnown() || enabled.value() == null) {
       return f.error(
@@ -255,7 +260,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding organizationTrail(FindingFactory f, AccountTrails a) {
-    String req = "organization-trail";
+    Requirement req = Requirement.ORGANIZATION_TRAIL;
     Observed<OrganizationMembership> org = a.account().organization();
     if (!org.isKnown()) {
       return f.error(
@@ -329,7 +334,7 @@ public final class OrganizationTrailCheck implements Check {
           "cloudfront.amazonaws.com");
 
   private Finding globalServiceEvents(FindingFactory f, AccountTrails a) {
-    String req = "global-service-events";
+    Requirement req = Requirement.GLOBAL_SERVICE_EVENTS;
     List<TrailView> multi =
         a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
     List<TrailView> including =
@@ -427,7 +432,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding deliveryHealthy(FindingFactory f, TrailView t, Instant now, Duration maxAge) {
-    String req = "delivery-healthy";
+    Requirement req = Requirement.DELIVERY_HEALTHY;
     if (!t.status().isKnown()) {
       return f.error(req, t.resource(), Messages.trailReadFailed(t, t.status(), "status"));
     }
