@@ -42,7 +42,7 @@ public final class CheckMetadata {
           "requirements",
           "requirementTemplate");
   private static final Set<String> REQUIREMENT_KEYS =
-      Set.of("id", "title", "severity", "passesWhen", "controls", "remediation");
+      Set.of("id", "title", "severity", "passesWhen", "controls", "remediation", "messages");
 
   private static final ClassValue<CheckInfo> CACHE =
       new ClassValue<>() {
@@ -140,7 +140,8 @@ public final class CheckMetadata {
               r.has("severity") ? severity(at, r.path("severity").asText()) : checkSeverity,
               text(at, r, "passesWhen"),
               controls(at, r.get("controls"), frameworks),
-              remediations));
+              remediations,
+              messages(at, r.path("messages"), placeholders)));
     }
     JsonNode template = c.get("requirementTemplate");
     if (template != null) {
@@ -246,11 +247,32 @@ public final class CheckMetadata {
     return out;
   }
 
+  /** Message templates by key; every placeholder one uses must be declared. */
+  private static Map<String, String> messages(String at, JsonNode node, List<String> placeholders) {
+    Map<String, String> out = new LinkedHashMap<>();
+    node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    for (Map.Entry<String, String> e : out.entrySet()) {
+      Set<String> undeclared = new TreeSet<>(placeholdersOf(e.getValue()));
+      undeclared.removeAll(placeholders);
+      if (!undeclared.isEmpty()) {
+        throw new CatalogException(
+            at
+                + ": message \""
+                + e.getKey()
+                + "\" uses {"
+                + String.join("}, {", undeclared)
+                + "}, which the check does not declare in \"placeholders\"");
+      }
+    }
+    return out;
+  }
+
   /** A declared placeholder no template uses is a stale declaration. */
   private static void unusedPlaceholders(String where, JsonNode c, List<String> placeholders) {
     Set<String> used = new HashSet<>();
     for (JsonNode r : c.path("requirements")) {
       r.path("remediation").forEach(t -> used.addAll(placeholdersOf(t.asText())));
+      r.path("messages").forEach(t -> used.addAll(placeholdersOf(t.asText())));
     }
     c.path("requirementTemplate")
         .path("remediation")

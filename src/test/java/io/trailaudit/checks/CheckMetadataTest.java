@@ -253,4 +253,53 @@ class CheckMetadataTest {
         .isInstanceOf(CatalogException.class)
         .hasMessage("insights: the code names the requirements cost, which its check.json lacks");
   }
+
+  static final String WITH_MESSAGES =
+      VALID
+          .replace("\"placeholders\": [\"trailArn\"]", "\"placeholders\": [\"trailArn\", \"days\"]")
+          .replace(
+              "\"remediation\": {\"default\": \"nothing to fill\"}",
+              "\"remediation\": {\"default\": \"nothing to fill\"},"
+                  + " \"messages\": {\"pass\": \"kept {days} days\", \"fail\": \"{trailArn} is off\"}");
+
+  @Test
+  void messageTemplatesAreReadAndTheirPlaceholdersCount() throws Exception {
+    CheckInfo c = parse(WITH_MESSAGES);
+    assertThat(c.requirement("second").messages())
+        .containsEntry("pass", "kept {days} days")
+        .containsEntry("fail", "{trailArn} is off");
+    assertThat(c.requirement("first").messages()).isEmpty();
+    Finding f =
+        new FindingFactory(c)
+            .pass(
+                () -> "second",
+                new Resource("111111111111", "us-east-1", "arn:x"),
+                FindingFactory.message("pass"),
+                java.util.Map.of("days", "30"));
+    assertThat(f.message()).isEqualTo("kept 30 days");
+  }
+
+  @Test
+  void aMessageUsingAnUndeclaredPlaceholderIsRefused() {
+    assertThatThrownBy(() -> parse(WITH_MESSAGES.replace("kept {days} days", "kept {weeks} weeks")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining(
+            "example/second: message \"pass\" uses {weeks}, which the check does not declare in"
+                + " \"placeholders\"");
+  }
+
+  @Test
+  void aMessageWithoutATemplateOrAValueIsABug() throws Exception {
+    CheckInfo c = parse(WITH_MESSAGES);
+    FindingFactory f = new FindingFactory(c);
+    Resource r = new Resource("111111111111", "us-east-1", "arn:x");
+    assertThatThrownBy(
+            () -> f.pass(() -> "second", r, FindingFactory.message("gone"), java.util.Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no message \"gone\" for example/second");
+    assertThatThrownBy(
+            () -> f.pass(() -> "second", r, FindingFactory.message("pass"), java.util.Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no value for {days}");
+  }
 }

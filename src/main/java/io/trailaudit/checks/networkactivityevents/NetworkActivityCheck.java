@@ -1,5 +1,7 @@
 package io.trailaudit.checks.networkactivityevents;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -92,47 +94,31 @@ public final class NetworkActivityCheck implements Check {
     if (!requireAll) {
       missing.removeAll(errorsOnly);
     }
+    Map<String, String> values = new HashMap<>(c.remediationArgs());
+    values.put("account", accountId);
+    values.put("logged", String.join(", ", full.isEmpty() ? errorsOnly : full));
+    values.put("errorsOnly", String.join(", ", errorsOnly));
+    values.put("missing", String.join(", ", missing));
     if (missing.isEmpty()) {
-      String note =
-          errorsOnly.isEmpty()
-              ? ""
-              : "; only errorCode=VpceAccessDenied events (the cheaper,"
-                  + " weaker setting) for "
-                  + String.join(", ", errorsOnly);
       return f.pass(
-          req,
-          where,
-          "network activity events are logged for "
-              + String.join(", ", full.isEmpty() ? errorsOnly : full)
-              + note);
+          req, where, message(errorsOnly.isEmpty() ? "pass" : "pass-errors-only"), values);
     }
     if (!c.uncertain().isEmpty()) {
-      return f.error(
-          req,
-          where,
-          "cannot tell whether network activity events are logged for "
-              + String.join(", ", missing)
-              + ": "
-              + String.join("; ", c.uncertain()));
+      values.put("uncertain", String.join("; ", c.uncertain()));
+      return f.error(req, where, message("unknown"), values);
     }
-    StringBuilder msg =
-        new StringBuilder("network activity events are not logged for ")
-            .append(String.join(", ", missing));
-    if (requireAll && !errorsOnly.isEmpty()) {
-      msg.append(" (only errorCode=VpceAccessDenied events for ")
-          .append(String.join(", ", errorsOnly))
-          .append(", and the configuration requires all activity)");
-    }
-    if (!full.isEmpty()) {
-      msg.append("; logged for ").append(String.join(", ", full));
-    }
-    if (c.usable().isEmpty()) {
-      msg.append("; no logging trail is visible from account ").append(accountId);
-    }
-    Map<String, String> args = new HashMap<>(c.remediationArgs());
-    args.put(
+    values.put("logged", String.join(", ", full));
+    values.put(
+        "requireAllNote",
+        requireAll && !errorsOnly.isEmpty()
+            ? f.text(req, message("fail-require-all"), values)
+            : "");
+    values.put("loggedNote", full.isEmpty() ? "" : f.text(req, message("fail-logged"), values));
+    values.put(
+        "noTrailNote", c.usable().isEmpty() ? f.text(req, message("fail-no-trail"), values) : "");
+    values.put(
         "sources", missing.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",")));
-    return f.fail(req, where, msg.toString(), args);
+    return f.fail(req, where, message("fail"), values);
   }
 
   private static List<String> sources(
