@@ -1,6 +1,7 @@
 package io.trailaudit.checks;
 
 import io.trailaudit.config.AuditConfig;
+import io.trailaudit.config.Parameters;
 import io.trailaudit.model.Snapshot;
 import java.util.List;
 
@@ -16,6 +17,23 @@ public interface Check {
 
   /** One finding per resource and requirement. */
   List<Finding> evaluate(Snapshot snapshot, AuditConfig config);
+
+  /**
+   * The parameters of {@code config}, the defaults of those this check declares included even when
+   * the configuration was built without the catalog. Read them by their declared names.
+   */
+  default Parameters parameters(AuditConfig config) {
+    return config.parameters().declaring(info().parameters());
+  }
+
+  /**
+   * The requirement ids the code names, compared with those of {@code check.json} when the catalog
+   * is built: a requirement one names and the other lacks is a bug in the check. Empty for a check
+   * that does not say (an external check naming its requirements as strings).
+   */
+  default List<String> requirementIds() {
+    return List.of();
+  }
 
   /** The metadata, read from the {@code check.json} beside the class and validated. */
   default CheckInfo info() {

@@ -1,5 +1,6 @@
 package io.trailaudit.checks;
 
+import io.trailaudit.config.ParameterInfo;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;

@@ -2,6 +2,7 @@ package io.trailaudit.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailaudit.config.ParameterInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class CheckMetadata {
           "requirements",
           "requirementTemplate");
   private static final Set<String> REQUIREMENT_KEYS =
-      Set.of("id", "title", "severity", "passesWhen", "controls", "remediation");
+      Set.of("id", "title", "severity", "passesWhen", "controls", "remediation", "messages");
 
   private static final ClassValue<CheckInfo> CACHE =
       new ClassValue<>() {
@@ -82,6 +83,37 @@ public final class CheckMetadata {
     }
   }
 
+  /**
+   * The requirements the code names ({@code named}; empty: not said) are those of the metadata.
+   *
+   * @throws CatalogException naming the requirements one has and the other lacks
+   */
+  public static void sameRequirements(CheckInfo info, java.util.Collection<String> named) {
+    if (named.isEmpty()) {
+      return;
+    }
+    Set<String> declared = new LinkedHashSet<>();
+    info.requirements().forEach(r -> declared.add(r.id()));
+    Set<String> missing = new TreeSet<>(named);
+    missing.removeAll(declared);
+    Set<String> unnamed = new TreeSet<>(declared);
+    unnamed.removeAll(named);
+    if (!missing.isEmpty()) {
+      throw new CatalogException(
+          info.id()
+              + ": the code names the requirements "
+              + String.join(", ", missing)
+              + ", which its check.json lacks");
+    }
+    if (!unnamed.isEmpty()) {
+      throw new CatalogException(
+          info.id()
+              + ": check.json declares the requirements "
+              + String.join(", ", unnamed)
+              + ", which its code does not name");
+    }
+  }
+
   static CheckInfo parse(
       String source,
       JsonNode c,
@@ -108,7 +140,8 @@ public final class CheckMetadata {
               r.has("severity") ? severity(at, r.path("severity").asText()) : checkSeverity,
               text(at, r, "passesWhen"),
               controls(at, r.get("controls"), frameworks),
-              remediations));
+              remediations,
+              messages(at, r.path("messages"), placeholders)));
     }
     JsonNode template = c.get("requirementTemplate");
     if (template != null) {
@@ -132,7 +165,7 @@ public final class CheckMetadata {
     unusedPlaceholders(where, c, placeholders);
     List<ParameterInfo> parameters = new ArrayList<>();
     for (JsonNode p : c.path("parameters")) {
-      parameters.add(Parameters.parse(where, p));
+      parameters.add(ParameterDeclarations.parse(where, p));
     }
     return new CheckInfo(
         id,
@@ -214,11 +247,32 @@ public final class CheckMetadata {
     return out;
   }
 
+  /** Message templates by key; every placeholder one uses must be declared. */
+  private static Map<String, String> messages(String at, JsonNode node, List<String> placeholders) {
+    Map<String, String> out = new LinkedHashMap<>();
+    node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
+    for (Map.Entry<String, String> e : out.entrySet()) {
+      Set<String> undeclared = new TreeSet<>(placeholdersOf(e.getValue()));
+      undeclared.removeAll(placeholders);
+      if (!undeclared.isEmpty()) {
+        throw new CatalogException(
+            at
+                + ": message \""
+                + e.getKey()
+                + "\" uses {"
+                + String.join("}, {", undeclared)
+                + "}, which the check does not declare in \"placeholders\"");
+      }
+    }
+    return out;
+  }
+
   /** A declared placeholder no template uses is a stale declaration. */
   private static void unusedPlaceholders(String where, JsonNode c, List<String> placeholders) {
     Set<String> used = new HashSet<>();
     for (JsonNode r : c.path("requirements")) {
       r.path("remediation").forEach(t -> used.addAll(placeholdersOf(t.asText())));
+      r.path("messages").forEach(t -> used.addAll(placeholdersOf(t.asText())));
     }
     c.path("requirementTemplate")
         .path("remediation")

@@ -28,6 +28,7 @@ public final class CheckRunner {
         throw new CatalogException(
             c.getClass().getName() + ": id " + c.id() + " but its metadata says " + info.id());
       }
+      CheckMetadata.sameRequirements(info, c.requirementIds());
       infos.add(info);
     }
     this.catalog = ControlCatalog.of(infos);
@@ -90,13 +91,21 @@ public final class CheckRunner {
    */
   public List<Finding> run(Snapshot snapshot, AuditConfig config, List<String> selected) {
     List<String> run = selection(selected, config.skipChecks());
+    // Every loaded check's declarations, so that a parameter one check declares and another uses
+    // has its default.
+    AuditConfig bound =
+        new AuditConfig(
+            config.breakGlassPrincipals(),
+            config.skipChecks(),
+            config.suppressions(),
+            config.parameters().declaring(catalog.parameters().values()));
     List<Finding> findings = new ArrayList<>();
     for (Check c : checks) {
       if (!run.contains(c.id())) {
         continue;
       }
       try {
-        findings.addAll(c.evaluate(snapshot, config));
+        findings.addAll(c.evaluate(snapshot, bound));
       } catch (RuntimeException e) {
         FindingFactory f = new FindingFactory(c.info());
         for (RequirementInfo r : c.info().requirements()) {

@@ -1,5 +1,6 @@
 package io.trailaudit.checks;
 
+import io.trailaudit.config.ParameterInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

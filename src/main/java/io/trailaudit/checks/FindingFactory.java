@@ -17,6 +17,80 @@ public final class FindingFactory {
     this.info = info;
   }
 
+  public Finding pass(RequirementId requirement, Resource where, String message) {
+    return pass(requirement.id(), where, message);
+  }
+
+  public Finding error(RequirementId requirement, Resource where, String message) {
+    return error(requirement.id(), where, message);
+  }
+
+  public Finding notApplicable(RequirementId requirement, Resource where, String message) {
+    return notApplicable(requirement.id(), where, message);
+  }
+
+  public Finding fail(
+      RequirementId requirement, Resource where, String message, Map<String, String> args) {
+    return fail(requirement.id(), where, message, args);
+  }
+
+  public Finding fail(
+      RequirementId requirement,
+      String variant,
+      Resource where,
+      String message,
+      Map<String, String> args) {
+    return fail(requirement.id(), variant, where, message, args);
+  }
+
+  /** The key of a message template of the requirement's metadata ({@code "messages"}). */
+  public record Message(String key) {}
+
+  /** {@code f.fail(REQ, where, message("no-trail"), Map.of("account", id))}. */
+  public static Message message(String key) {
+    return new Message(key);
+  }
+
+  public Finding pass(
+      RequirementId requirement, Resource where, Message message, Map<String, String> values) {
+    return pass(requirement.id(), where, text(requirement, message, values));
+  }
+
+  public Finding error(
+      RequirementId requirement, Resource where, Message message, Map<String, String> values) {
+    return error(requirement.id(), where, text(requirement, message, values));
+  }
+
+  public Finding notApplicable(
+      RequirementId requirement, Resource where, Message message, Map<String, String> values) {
+    return notApplicable(requirement.id(), where, text(requirement, message, values));
+  }
+
+  /** A FAIL whose message and {@code default} remediation are filled from {@code values}. */
+  public Finding fail(
+      RequirementId requirement, Resource where, Message message, Map<String, String> values) {
+    return fail(requirement.id(), where, text(requirement, message, values), values);
+  }
+
+  public Finding fail(
+      RequirementId requirement,
+      String variant,
+      Resource where,
+      Message message,
+      Map<String, String> values) {
+    return fail(requirement.id(), variant, where, text(requirement, message, values), values);
+  }
+
+  /** A message template filled in: the whole message, or a part the check puts together. */
+  public String text(RequirementId requirement, Message message, Map<String, String> values) {
+    String template = info.requirement(requirement.id()).messages().get(message.key());
+    if (template == null) {
+      throw new IllegalStateException(
+          "no message \"" + message.key() + "\" for " + info.id() + "/" + requirement.id());
+    }
+    return fill(template, values);
+  }
+
   public Finding pass(String requirement, Resource where, String message) {
     return make(requirement, Status.PASS, where, message, null);
   }

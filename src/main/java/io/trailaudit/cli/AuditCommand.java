@@ -155,7 +155,7 @@ final class AuditCommand implements Callable<Integer> {
     AuditConfig cfg =
         config == null
             ? AuditConfig.defaults()
-            : ConfigLoader.load(config, runner.ids(), runner.catalog().parameters().keySet());
+            : ConfigLoader.load(config, runner.ids(), runner.catalog().parameters().values());
     Snapshot snap =
         snapshot == null
             ? LiveCollection.collect(env, aws, collect).snapshot()

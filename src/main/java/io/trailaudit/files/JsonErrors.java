@@ -164,7 +164,7 @@ public final class JsonErrors {
   }
 
   /** The offending value as a person sees it in the file. */
-  static String found(JsonParser p) {
+  public static String found(JsonParser p) {
     JsonToken t = p.currentToken();
     if (t == null) {
       return "nothing";

@@ -39,6 +39,16 @@ public final class RecordKeys {
     return where;
   }
 
+  /**
+   * Checks one value of a document, the parser at its first token, as {@link #check} checks a
+   * document: for a file whose keys are only partly records (the configuration's parameters).
+   */
+  public static void checkValue(
+      String file, JsonParser p, Type type, String path, Map<String, JsonLocation> where)
+      throws IOException {
+    walk(file, p, type, path, where);
+  }
+
   private static void walk(
       String file, JsonParser p, Type generic, String path, Map<String, JsonLocation> where)
       throws IOException {

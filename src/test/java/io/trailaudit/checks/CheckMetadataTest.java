@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trailaudit.config.ParameterInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -185,5 +186,120 @@ class CheckMetadataTest {
     assertThatThrownBy(() -> ControlCatalog.of(List.of(a)))
         .isInstanceOf(CatalogException.class)
         .hasMessage("example uses parameter deliveryMaxAgeHours, which no loaded check declares");
+  }
+
+  @Test
+  void theRequirementsTheCodeNamesAreThoseOfTheMetadata() throws Exception {
+    CheckInfo c = parse(VALID);
+    List<String> ids = c.requirements().stream().map(RequirementInfo::id).toList();
+    CheckMetadata.sameRequirements(c, ids);
+    CheckMetadata.sameRequirements(c, List.of()); // a check that does not say
+    assertThatThrownBy(
+            () ->
+                CheckMetadata.sameRequirements(
+                    c,
+                    java.util.stream.Stream.concat(
+                            ids.stream(), java.util.stream.Stream.of("third"))
+                        .toList()))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("example: the code names the requirements third, which its check.json lacks");
+    assertThatThrownBy(() -> CheckMetadata.sameRequirements(c, ids.subList(0, 1)))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage(
+            "example: check.json declares the requirements "
+                + ids.get(1)
+                + ", which its code does not name");
+  }
+
+  @Test
+  void everyBuiltInCheckNamesItsRequirementsAsConstants() {
+    // CheckRunner.discover() compares them with check.json; a check that said nothing would pass.
+    for (Check c : CheckRunner.discover().checks()) {
+      assertThat(c.requirementIds()).as(c.id()).isNotEmpty();
+      assertThat(c.requirementIds())
+          .as(c.id())
+          .containsExactlyInAnyOrderElementsOf(
+              c.info().requirements().stream().map(RequirementInfo::id).toList());
+    }
+  }
+
+  @Test
+  void aCheckNamingARequirementItsMetadataLacksIsRefusedWhenTheCatalogIsBuilt() {
+    CheckInfo real = CheckRunner.discover().catalog().check("insights");
+    Check wrong =
+        new Check() {
+          @Override
+          public String id() {
+            return "insights";
+          }
+
+          @Override
+          public List<Finding> evaluate(
+              io.trailaudit.model.Snapshot snapshot, io.trailaudit.config.AuditConfig config) {
+            return List.of();
+          }
+
+          @Override
+          public CheckInfo info() {
+            return real;
+          }
+
+          @Override
+          public List<String> requirementIds() {
+            return List.of("api-call-rate", "api-error-rate", "data-events", "cost");
+          }
+        };
+    assertThatThrownBy(() -> new CheckRunner(List.of(wrong)))
+        .isInstanceOf(CatalogException.class)
+        .hasMessage("insights: the code names the requirements cost, which its check.json lacks");
+  }
+
+  static final String WITH_MESSAGES =
+      VALID
+          .replace("\"placeholders\": [\"trailArn\"]", "\"placeholders\": [\"trailArn\", \"days\"]")
+          .replace(
+              "\"remediation\": {\"default\": \"nothing to fill\"}",
+              "\"remediation\": {\"default\": \"nothing to fill\"},"
+                  + " \"messages\": {\"pass\": \"kept {days} days\", \"fail\": \"{trailArn} is off\"}");
+
+  @Test
+  void messageTemplatesAreReadAndTheirPlaceholdersCount() throws Exception {
+    CheckInfo c = parse(WITH_MESSAGES);
+    assertThat(c.requirement("second").messages())
+        .containsEntry("pass", "kept {days} days")
+        .containsEntry("fail", "{trailArn} is off");
+    assertThat(c.requirement("first").messages()).isEmpty();
+    Finding f =
+        new FindingFactory(c)
+            .pass(
+                () -> "second",
+                new Resource("111111111111", "us-east-1", "arn:x"),
+                FindingFactory.message("pass"),
+                java.util.Map.of("days", "30"));
+    assertThat(f.message()).isEqualTo("kept 30 days");
+  }
+
+  @Test
+  void aMessageUsingAnUndeclaredPlaceholderIsRefused() {
+    assertThatThrownBy(() -> parse(WITH_MESSAGES.replace("kept {days} days", "kept {weeks} weeks")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining(
+            "example/second: message \"pass\" uses {weeks}, which the check does not declare in"
+                + " \"placeholders\"");
+  }
+
+  @Test
+  void aMessageWithoutATemplateOrAValueIsABug() throws Exception {
+    CheckInfo c = parse(WITH_MESSAGES);
+    FindingFactory f = new FindingFactory(c);
+    Resource r = new Resource("111111111111", "us-east-1", "arn:x");
+    assertThatThrownBy(
+            () -> f.pass(() -> "second", r, FindingFactory.message("gone"), java.util.Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no message \"gone\" for example/second");
+    assertThatThrownBy(
+            () -> f.pass(() -> "second", r, FindingFactory.message("pass"), java.util.Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no value for {days}");
   }
 }

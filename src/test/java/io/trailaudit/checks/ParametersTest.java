@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.trailaudit.config.AuditConfig;
 import io.trailaudit.config.ConfigLoader;
+import io.trailaudit.config.ParameterInfo;
 import io.trailaudit.testing.Catalogs;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,33 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class ParametersTest {
   static final List<String> GLOBAL = ConfigLoader.GLOBAL_KEYS;
-
-  /** Every non-global key of AuditConfig, dotted, with the value AuditConfig.defaults() gives. */
-  static Map<String, Object> configDefaults() throws Exception {
-    Map<String, Object> out = new TreeMap<>();
-    AuditConfig defaults = AuditConfig.defaults();
-    for (RecordComponent c : AuditConfig.class.getRecordComponents()) {
-      if (GLOBAL.contains(c.getName())) {
-        continue;
-      }
-      Object value = c.getAccessor().invoke(defaults);
-      if (c.getType().isRecord()) {
-        for (RecordComponent n : c.getType().getRecordComponents()) {
-          out.put(c.getName() + "." + n.getName(), n.getAccessor().invoke(value));
-        }
-      } else {
-        out.put(c.getName(), value);
-      }
-    }
-    return out;
-  }
-
-  @Test
-  void theDeclaredParametersAreTheConfigKeysWithTheirDefaults() throws Exception {
-    Map<String, Object> declared = new TreeMap<>();
-    Catalogs.builtIn().parameters().forEach((name, p) -> declared.put(name, p.defaultValue()));
-    assertThat(declared).isEqualTo(configDefaults());
-  }
 
   @Test
   void theDocumentedConfigFileSetsEveryParameterToItsDefault() throws Exception {

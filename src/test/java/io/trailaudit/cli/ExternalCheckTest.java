@@ -57,7 +57,13 @@ class ExternalCheckTest {
                 f.fail(
                     "owner-tag",
                     new Resource(a.accountId(), Resource.GLOBAL, "arn:aws:s3:::external-" + a.accountId()),
-                    "external check finding for account " + a.accountId(),
+                    "external check finding for account "
+                        + a.accountId()
+                        + ": requires the tags "
+                        + String.join(", ", parameters(config).strings("bucketTags.requiredKeys"))
+                        + " (at least "
+                        + parameters(config).integer("bucketTags.minKeys")
+                        + ")",
                     Map.of("account", a.accountId())));
           }
           return out;
@@ -74,6 +80,12 @@ class ExternalCheckTest {
         "severity": "HIGH",
         "description": "A check from outside trailaudit, loaded from the class path.",
         "placeholders": ["account"],
+        "parameters": [
+          {"name": "bucketTags.requiredKeys", "type": "string-list", "default": ["owner"],
+           "description": "Tag keys every trail bucket must carry."},
+          {"name": "bucketTags.minKeys", "type": "integer", "default": 1, "min": 1,
+           "description": "The least number of tags."}
+        ],
         "requirements": [
           {
             "id": "owner-tag",
@@ -184,5 +196,88 @@ class ExternalCheckTest {
     assertThat(remediations)
         .isNotEmpty()
         .allMatch(s -> s.matches("aws s3api put-bucket-tagging --bucket external-\\d{12} .*"));
+  }
+
+  @Test
+  void itsParameterHasItsDefaultAndIsExplained() throws Exception {
+    CliTest.Result r =
+        withExternalCheck(
+            "audit", "--snapshot", CliTest.DEMO, "--format", "json", "--checks", "bucket-tags");
+    assertThat(messages(r))
+        .isNotEmpty()
+        .allMatch(m -> m.endsWith(": requires the tags owner (at least 1)"));
+    assertThat(withExternalCheck("explain", "bucket-tags").out())
+        .contains("bucketTags.requiredKeys")
+        .contains("[owner]")
+        .contains("Tag keys every trail bucket must carry.");
+  }
+
+  @Test
+  void theConfigFileSetsItsParameter() throws Exception {
+    Path cfg = dir.resolve("bucket-tags.yml");
+    Files.writeString(cfg, "bucketTags:\n  requiredKeys: [owner, cost-center]\n  minKeys: 3\n");
+    CliTest.Result r =
+        withExternalCheck(
+            "audit",
+            "--snapshot",
+            CliTest.DEMO,
+            "--format",
+            "json",
+            "--checks",
+            "bucket-tags",
+            "--config",
+            cfg.toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(messages(r))
+        .isNotEmpty()
+        .allMatch(m -> m.endsWith(": requires the tags owner, cost-center (at least 3)"));
+  }
+
+  @Test
+  void aWrongTypeForItsParameterExits2NamingTheLine() throws Exception {
+    Path cfg = dir.resolve("bucket-tags-wrong.yml");
+    Files.writeString(cfg, "skipChecks: []\nbucketTags:\n  requiredKeys: owner\n");
+    CliTest.Result r =
+        withExternalCheck("audit", "--snapshot", CliTest.DEMO, "--config", cfg.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "trailaudit: "
+                + cfg
+                + ": line 3, column 17: at $.bucketTags.requiredKeys: expected a list, found the"
+                + " string \"owner\""
+                + System.lineSeparator());
+    Files.writeString(cfg, "bucketTags:\n  minKeys: 0\n");
+    assertThat(
+            withExternalCheck("audit", "--snapshot", CliTest.DEMO, "--config", cfg.toString())
+                .err())
+        .contains(cfg + ": line 2, column 3: at $.bucketTags.minKeys: must be at least 1, not 0");
+  }
+
+  @Test
+  void withoutItsCheckItsParameterIsAnUnknownKey() throws Exception {
+    Path cfg = dir.resolve("bucket-tags-absent.yml");
+    Files.writeString(cfg, "bucketTags:\n  requiredKeys: [owner]\n");
+    CliTest.Result r = CliTest.run("audit", "--snapshot", CliTest.DEMO, "--config", cfg.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            cfg
+                + ": line 1, column 1: at $.bucketTags: unknown field \"bucketTags\": no loaded"
+                + " check declares a parameter \"bucketTags\"");
+  }
+
+  /** The messages of the external check's findings. */
+  private static List<String> messages(CliTest.Result r) throws Exception {
+    List<String> out = new java.util.ArrayList<>();
+    CliTest.json(r)
+        .get("findings")
+        .forEach(
+            f -> {
+              if (f.get("ruleId").asText().equals(RULE)) {
+                out.add(f.get("message").asText());
+              }
+            });
+    return out;
   }
 }

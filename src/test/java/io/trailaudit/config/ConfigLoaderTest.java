@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trailaudit.files.InputFileException;
+import io.trailaudit.testing.Catalogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,8 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigLoaderTest {
   static final List<String> CHECKS = List.of("organization-trail", "log-bucket");
 
+  /** The parameters the built-in checks declare. */
+  static final Collection<ParameterInfo> DECLARED = Catalogs.builtIn().parameters().values();
+
+  static final AuditConfig DEFAULTS =
+      new AuditConfig(null, null, null, Parameters.defaults(DECLARED));
+
   private static AuditConfig parse(String yaml) {
-    return ConfigLoader.parse("trailaudit.yml", yaml, CHECKS);
+    return ConfigLoader.parse("trailaudit.yml", yaml, CHECKS, DECLARED);
+  }
+
+  private static AuditConfig load(Path file) {
+    return ConfigLoader.load(file, CHECKS, DECLARED);
   }
 
   @Test
@@ -25,14 +37,20 @@ class ConfigLoaderTest {
     AuditConfig shipped =
         ConfigLoader.load(
             Path.of("config/trailaudit.yml"),
-            List.of("organization-trail", "kms-encryption", "log-file-validation", "log-bucket"));
-    assertThat(shipped).isEqualTo(AuditConfig.defaults());
+            List.of("organization-trail", "kms-encryption", "log-file-validation", "log-bucket"),
+            DECLARED);
+    assertThat(shipped.parameters().resolved()).isEqualTo(DEFAULTS.parameters().resolved());
+    assertThat(shipped.parameters().resolved()).containsEntry("logBucket.minRetentionDays", 365);
+    assertThat(shipped.breakGlassPrincipals()).isEmpty();
+    assertThat(shipped.skipChecks()).isEmpty();
+    assertThat(shipped.suppressions()).isEmpty();
   }
 
   @Test
   void emptyFileGivesDefaults() {
-    assertThat(parse("")).isEqualTo(AuditConfig.defaults());
-    assertThat(parse("# only a comment\n")).isEqualTo(AuditConfig.defaults());
+    assertThat(parse("")).isEqualTo(DEFAULTS);
+    assertThat(parse("# only a comment\n")).isEqualTo(DEFAULTS);
+    assertThat(parse("").parameters().integer("deliveryMaxAgeHours")).isEqualTo(24);
   }
 
   @Test
@@ -50,17 +68,21 @@ class ConfigLoaderTest {
         skipChecks: [log-bucket]
         """);
     assertThat(c.breakGlassPrincipals()).containsExactly("arn:aws:iam::*:role/BreakGlass");
-    assertThat(c.deliveryMaxAgeHours()).isEqualTo(6);
-    assertThat(c.digestMaxAgeHours()).isEqualTo(3);
-    assertThat(c.lake().requireEventDataStore()).isTrue();
-    assertThat(c.lake().minRetentionDays()).isEqualTo(2557);
+    assertThat(c.parameters().integer("deliveryMaxAgeHours")).isEqualTo(6);
+    assertThat(c.parameters().integer("digestMaxAgeHours")).isEqualTo(3);
+    assertThat(c.parameters().bool("lake.requireEventDataStore")).isTrue();
+    assertThat(c.parameters().integer("lake.minRetentionDays")).isEqualTo(2557);
     assertThat(c.skipChecks()).containsExactly("log-bucket");
   }
 
   @Test
   void logBucketMinimumRetentionDefaultsTo365AndMustBePositive() {
-    assertThat(parse("deliveryMaxAgeHours: 6\n").logBucket().minRetentionDays()).isEqualTo(365);
-    assertThat(parse("logBucket:\n  minRetentionDays: 2557\n").logBucket().minRetentionDays())
+    assertThat(parse("deliveryMaxAgeHours: 6\n").parameters().integer("logBucket.minRetentionDays"))
+        .isEqualTo(365);
+    assertThat(
+            parse("logBucket:\n  minRetentionDays: 2557\n")
+                .parameters()
+                .integer("logBucket.minRetentionDays"))
         .isEqualTo(2557);
     assertThatThrownBy(() -> parse("logBucket:\n  minRetentionDays: 0\n"))
         .hasMessageContaining("at $.logBucket.minRetentionDays: must be a positive number of days");
@@ -79,16 +101,10 @@ class ConfigLoaderTest {
               eventSources: [dynamodb.amazonaws.com, s3.amazonaws.com]
               requireAllActivity: true
             """);
-    assertThat(c.dataEvents().s3Buckets()).containsExactly("payments-records");
-    assertThat(c.networkActivity().requireAllActivity()).isTrue();
-    assertThat(c.networkActivity().requiredSources())
-        .containsExactly(
-            "s3.amazonaws.com",
-            "ec2.amazonaws.com",
-            "kms.amazonaws.com",
-            "secretsmanager.amazonaws.com",
-            "cloudtrail.amazonaws.com",
-            "dynamodb.amazonaws.com");
+    assertThat(c.parameters().strings("dataEvents.s3Buckets")).containsExactly("payments-records");
+    assertThat(c.parameters().bool("networkActivity.requireAllActivity")).isTrue();
+    assertThat(c.parameters().strings("networkActivity.eventSources"))
+        .containsExactly("dynamodb.amazonaws.com", "s3.amazonaws.com");
   }
 
   @Test
@@ -312,7 +328,7 @@ class ConfigLoaderTest {
   void aBinaryFileIsNotUtf8Text(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("trailaudit.yml");
     Files.write(f, new byte[] {'a', ':', ' ', (byte) 0xc3, (byte) 0x28});
-    assertThatThrownBy(() -> ConfigLoader.load(f, CHECKS))
+    assertThatThrownBy(() -> load(f))
         .hasMessage(f + ": not UTF-8 text (byte 0xc3 at offset 3): is it a binary file?");
   }
 
@@ -320,16 +336,15 @@ class ConfigLoaderTest {
   void aFileWithNulBytesIsNotText(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("trailaudit.yml");
     Files.write(f, new byte[] {'l', 'a', 'k', 'e', 0, 0});
-    assertThatThrownBy(() -> ConfigLoader.load(f, CHECKS))
+    assertThatThrownBy(() -> load(f))
         .hasMessage(f + ": not UTF-8 text (byte 0x00 at offset 4): is it a binary file?");
   }
 
   @Test
   void aMissingFileOrADirectoryIsNamed(@TempDir Path dir) {
-    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yml"), CHECKS))
+    assertThatThrownBy(() -> load(dir.resolve("nope.yml")))
         .hasMessage(dir.resolve("nope.yml") + ": no such file");
-    assertThatThrownBy(() -> ConfigLoader.load(dir, CHECKS))
-        .hasMessage(dir + ": is a directory, not a file");
+    assertThatThrownBy(() -> load(dir)).hasMessage(dir + ": is a directory, not a file");
   }
 
   @Test
@@ -338,7 +353,6 @@ class ConfigLoaderTest {
     Files.writeString(f, "lake: {}\n");
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("-w-------"));
     Assumptions.assumeFalse(Files.isReadable(f), "running as root: every file is readable");
-    assertThatThrownBy(() -> ConfigLoader.load(f, CHECKS))
-        .hasMessage(f + ": cannot read: permission denied");
+    assertThatThrownBy(() -> load(f)).hasMessage(f + ": cannot read: permission denied");
   }
 }

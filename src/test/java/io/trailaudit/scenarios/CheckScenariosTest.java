@@ -82,6 +82,10 @@ class CheckScenariosTest {
   }
 
   private static AuditConfig config(Scenario s, Map<String, Check> checks) {
-    return ConfigLoader.parse(displayName(s) + " config", s.config(), checks.keySet());
+    return ConfigLoader.parse(
+        displayName(s) + " config",
+        s.config(),
+        checks.keySet(),
+        checks.values().stream().flatMap(c -> c.info().parameters().stream()).toList());
   }
 }

@@ -6,6 +6,7 @@ import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.RequirementInfo;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.config.AuditConfig;
+import io.trailaudit.config.Parameters;
 import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Arns;
 import io.trailaudit.model.EventDataStore;
@@ -30,11 +31,19 @@ import java.util.Optional;
  */
 public final class CloudTrailLakeCheck implements Check {
   public static final String ID = "cloudtrail-lake";
+  static final String MIN_RETENTION_DAYS = "lake.minRetentionDays";
+  static final String REQUIRE_EVENT_DATA_STORE = "lake.requireEventDataStore";
+
   static final String ENABLED = "ENABLED";
 
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
   }
 
   /** A store with where it was read. */
@@ -43,7 +52,9 @@ public final class CloudTrailLakeCheck implements Check {
   @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
-    int minDays = config.lake().minRetentionDays();
+    Parameters p = parameters(config);
+    int minDays = p.integer(MIN_RETENTION_DAYS);
+    boolean requireStore = p.bool(REQUIRE_EVENT_DATA_STORE);
     Map<String, Seen> stores = new LinkedHashMap<>();
     Map<String, List<String>> unreadable = new LinkedHashMap<>();
     Map<String, String> orgOf = new HashMap<>();
@@ -101,10 +112,10 @@ public final class CloudTrailLakeCheck implements Check {
               + a.regions().size()
               + " audited regions) and none of its organization collects for it";
       for (RequirementInfo r : info().requirements()) {
-        if (config.lake().requireEventDataStore() && r.id().equals("enabled")) {
+        if (requireStore && r.id().equals(Requirement.ENABLED.id())) {
           out.add(
               f.fail(
-                  "enabled",
+                  Requirement.ENABLED,
                   "missing",
                   where,
                   none + "; the configuration requires one (lake.requireEventDataStore)",
@@ -115,7 +126,7 @@ public final class CloudTrailLakeCheck implements Check {
                       homeRegion(snapshot, a),
                       "minDays",
                       String.valueOf(minDays))));
-        } else if (config.lake().requireEventDataStore()) {
+        } else if (requireStore) {
           out.add(f.notApplicable(r.id(), where, none + ": nothing to check (see enabled)"));
         } else {
           out.add(
@@ -144,26 +155,29 @@ public final class CloudTrailLakeCheck implements Check {
     List<Finding> out = new ArrayList<>();
     out.add(
         s.kmsKeyId() != null && !s.kmsKeyId().isBlank()
-            ? f.pass("cmk", where, label + " is encrypted with KMS key " + s.kmsKeyId())
+            ? f.pass(Requirement.CMK, where, label + " is encrypted with KMS key " + s.kmsKeyId())
             : f.fail(
-                "cmk",
+                Requirement.CMK,
                 where,
                 label + " is encrypted with a CloudTrail-owned key, not a customer managed key",
                 args));
     Integer days = s.retentionPeriod();
     if (days == null) {
       out.add(
-          f.error("retention", where, label + " has no retention period in the snapshot (null)"));
+          f.error(
+              Requirement.RETENTION,
+              where,
+              label + " has no retention period in the snapshot (null)"));
     } else if (days >= minDays) {
       out.add(
           f.pass(
-              "retention",
+              Requirement.RETENTION,
               where,
               label + " keeps events " + days + " days (at least " + minDays + " required)"));
     } else {
       out.add(
           f.fail(
-              "retention",
+              Requirement.RETENTION,
               where,
               label + " keeps events only " + days + " days; at least " + minDays + " required",
               args));
@@ -171,7 +185,7 @@ public final class CloudTrailLakeCheck implements Check {
     if (!seen.inOrg()) {
       out.add(
           f.notApplicable(
-              "organization-enabled",
+              Requirement.ORGANIZATION_ENABLED,
               where,
               "account "
                   + seen.account()
@@ -180,40 +194,42 @@ public final class CloudTrailLakeCheck implements Check {
       out.add(
           s.organizationEnabled()
               ? f.pass(
-                  "organization-enabled",
+                  Requirement.ORGANIZATION_ENABLED,
                   where,
                   label + " collects events of every account of the organization")
               : f.fail(
-                  "organization-enabled",
+                  Requirement.ORGANIZATION_ENABLED,
                   where,
                   label + " collects events of account " + seen.account() + " only",
                   args));
     }
     out.add(
         s.multiRegionEnabled()
-            ? f.pass("multi-region-enabled", where, label + " collects events of every region")
+            ? f.pass(
+                Requirement.MULTI_REGION_ENABLED, where, label + " collects events of every region")
             : f.fail(
-                "multi-region-enabled",
+                Requirement.MULTI_REGION_ENABLED,
                 where,
                 label + " collects events of " + seen.region() + " only",
                 args));
     out.add(
         s.terminationProtectionEnabled()
-            ? f.pass("termination-protection", where, label + " has termination protection")
+            ? f.pass(
+                Requirement.TERMINATION_PROTECTION, where, label + " has termination protection")
             : f.fail(
-                "termination-protection",
+                Requirement.TERMINATION_PROTECTION,
                 where,
                 label + " can be deleted: termination protection is off",
                 args));
     String status = s.status();
     if (ENABLED.equals(status)) {
-      out.add(f.pass("enabled", where, label + " is ENABLED"));
+      out.add(f.pass(Requirement.ENABLED, where, label + " is ENABLED"));
     } else if (status == null) {
-      out.add(f.error("enabled", where, label + " has no status in the snapshot (null)"));
+      out.add(f.error(Requirement.ENABLED, where, label + " has no status in the snapshot (null)"));
     } else {
       out.add(
           f.fail(
-              "enabled",
+              Requirement.ENABLED,
               status.equals("PENDING_DELETION") ? "restore" : "default",
               where,
               label + " is " + status + ", not ENABLED: it is not ingesting events",

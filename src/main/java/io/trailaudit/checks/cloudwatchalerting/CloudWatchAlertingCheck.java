@@ -41,6 +41,10 @@ import java.util.Optional;
  */
 public final class CloudWatchAlertingCheck implements Check {
   public static final String ID = "cloudwatch-alerting";
+
+  /** Declared by organization-trail, listed in "uses". */
+  static final String DELIVERY_MAX_AGE_HOURS = "deliveryMaxAgeHours";
+
   static final String TOPIC_PREFIX = "metric-filter/";
 
   private static final CheckInfo INFO =
@@ -50,6 +54,16 @@ public final class CloudWatchAlertingCheck implements Check {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public List<String> requirementIds() {
+    List<String> ids = new java.util.ArrayList<>(Requirement.ids());
+    info().requirements().stream()
+        .map(io.trailaudit.checks.RequirementInfo::id)
+        .filter(id -> id.startsWith(TOPIC_PREFIX))
+        .forEach(ids::add);
+    return ids;
   }
 
   /** The metadata, with one requirement per CIS monitoring topic. */
@@ -62,7 +76,7 @@ public final class CloudWatchAlertingCheck implements Check {
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
-    Duration maxAge = Duration.ofHours(config.deliveryMaxAgeHours());
+    Duration maxAge = Duration.ofHours(parameters(config).integer(DELIVERY_MAX_AGE_HOURS));
     List<Finding> out = new ArrayList<>();
     // An organization trail's log group serves every account: read it once, not once per account.
     Map<String, GroupView> views = new HashMap<>();
@@ -87,7 +101,7 @@ public final class CloudWatchAlertingCheck implements Check {
         if (!unparseable.isEmpty()) {
           out.add(
               f.error(
-                  "filter-pattern",
+                  Requirement.FILTER_PATTERN,
                   g.resource(account.accountId()),
                   "log group "
                       + g.name()
@@ -146,7 +160,7 @@ public final class CloudWatchAlertingCheck implements Check {
       List<String> uncertain,
       Instant now,
       Duration maxAge) {
-    String req = "log-group";
+    Requirement req = Requirement.LOG_GROUP;
     List<String> problems = new ArrayList<>();
     TrailView withGroup = null;
     for (TrailView t : qualifying) {

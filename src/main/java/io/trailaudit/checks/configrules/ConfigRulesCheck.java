@@ -57,6 +57,11 @@ public final class ConfigRulesCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
@@ -144,7 +149,7 @@ public final class ConfigRulesCheck implements Check {
 
   private Finding recorder(
       FindingFactory f, Resource where, RegionSnapshot r, GlobalRecording global) {
-    String req = "recorder";
+    Requirement req = Requirement.RECORDER;
     Observed<List<ConfigRecorder>> o = r.configRecorders();
     if (!o.isKnown()) {
       return f.error(req, where, "AWS Config recorders could not be read: " + o.failure().reason());
@@ -283,7 +288,7 @@ public final class ConfigRulesCheck implements Check {
       GlobalRecording global,
       String linkedNote,
       Map<String, String> args) {
-    String req = "recorder";
+    Requirement req = Requirement.RECORDER;
     ConfigRecorder.Status s = rec.status().value();
     String base =
         "recorder "
@@ -334,7 +339,7 @@ public final class ConfigRulesCheck implements Check {
   }
 
   private Finding cloudTrailRules(FindingFactory f, Resource where, RegionSnapshot r) {
-    String req = "cloudtrail-rules";
+    Requirement req = Requirement.CLOUDTRAIL_RULES;
     Observed<List<ConfigRule>> o = r.configRules();
     if (!o.isKnown()) {
       return f.error(req, where, "AWS Config rules could not be read: " + o.failure().reason());
@@ -372,7 +377,7 @@ public final class ConfigRulesCheck implements Check {
 
   private Finding autoRemediation(
       FindingFactory f, Resource where, RegionSnapshot r, List<TrailView> trails) {
-    String req = "auto-remediation";
+    Requirement req = Requirement.AUTO_REMEDIATION;
     Observed<List<ConfigRule>> rules = r.configRules();
     if (!rules.isKnown()) {
       return f.error(req, where, "AWS Config rules could not be read: " + rules.failure().reason());

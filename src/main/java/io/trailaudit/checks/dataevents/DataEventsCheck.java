@@ -24,6 +24,7 @@ import java.util.function.Function;
  */
 public final class DataEventsCheck implements Check {
   public static final String ID = "data-events";
+  static final String S3_BUCKETS = "dataEvents.s3Buckets";
 
   @Override
   public String id() {
@@ -31,10 +32,15 @@ public final class DataEventsCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
-    List<String> buckets = config.dataEvents().s3Buckets();
+    List<String> buckets = parameters(config).strings(S3_BUCKETS);
     String scope = buckets.isEmpty() ? "all buckets" : "buckets " + String.join(", ", buckets);
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot account : snapshot.accounts()) {
@@ -43,7 +49,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "s3-write",
+              Requirement.S3_WRITE,
               "S3 object-level write events for " + scope,
               where,
               c,
@@ -51,7 +57,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "s3-read",
+              Requirement.S3_READ,
               "S3 object-level read events for " + scope,
               where,
               c,
@@ -59,7 +65,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "lambda",
+              Requirement.LAMBDA,
               "Lambda invocations of all functions",
               where,
               c,
@@ -67,7 +73,7 @@ public final class DataEventsCheck implements Check {
       out.add(
           decide(
               f,
-              "dynamodb",
+              Requirement.DYNAMODB,
               "DynamoDB item reads and writes on all tables",
               where,
               c,
@@ -78,7 +84,7 @@ public final class DataEventsCheck implements Check {
 
   private Finding decide(
       FindingFactory f,
-      String req,
+      Requirement req,
       String what,
       Resource where,
       TrailCandidates c,

@@ -33,14 +33,19 @@ public final class InsightsCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot account : snapshot.accounts()) {
       List<TrailView> trails = index.visibleFrom(account);
-      out.add(insightType(f, "api-call-rate", CALL_RATE, trails, account));
-      out.add(insightType(f, "api-error-rate", ERROR_RATE, trails, account));
+      out.add(insightType(f, Requirement.API_CALL_RATE, CALL_RATE, trails, account));
+      out.add(insightType(f, Requirement.API_ERROR_RATE, ERROR_RATE, trails, account));
     }
     for (TrailView t : index.all()) {
       out.add(dataEvents(f, t));
@@ -49,7 +54,11 @@ public final class InsightsCheck implements Check {
   }
 
   private Finding insightType(
-      FindingFactory f, String req, String type, List<TrailView> trails, AccountSnapshot account) {
+      FindingFactory f,
+      Requirement req,
+      String type,
+      List<TrailView> trails,
+      AccountSnapshot account) {
     String accountId = account.accountId();
     Resource where = Resource.account(accountId);
     TrailCandidates c = TrailCandidates.of(account, trails, false);
@@ -94,7 +103,7 @@ public final class InsightsCheck implements Check {
   }
 
   private Finding dataEvents(FindingFactory f, TrailView t) {
-    String req = "data-events";
+    Requirement req = Requirement.DATA_EVENTS;
     if (!t.selectors().isKnown() || t.selectors().value() == null) {
       return f.error(req, t.resource(), TrailCandidates.selectorsUnknown(t));
     }

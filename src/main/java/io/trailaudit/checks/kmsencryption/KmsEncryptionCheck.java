@@ -31,8 +31,12 @@ import java.util.stream.Collectors;
  */
 public final class KmsEncryptionCheck implements Check {
   public static final String ID = "kms-encryption";
-  private static final List<String> KEY_REQUIREMENTS =
-      List.of("customer-managed-key", "key-rotation", "key-policy", "grants");
+  private static final List<Requirement> KEY_REQUIREMENTS =
+      List.of(
+          Requirement.CUSTOMER_MANAGED_KEY,
+          Requirement.KEY_ROTATION,
+          Requirement.KEY_POLICY,
+          Requirement.GRANTS);
 
   /** Grant operations that read log files, or hand that power on. */
   static final List<String> READING_OPERATIONS = List.of("Decrypt", "ReEncryptFrom", "CreateGrant");
@@ -40,6 +44,11 @@ public final class KmsEncryptionCheck implements Check {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
   }
 
   @Override
@@ -52,14 +61,14 @@ public final class KmsEncryptionCheck implements Check {
       if (keyId == null || keyId.isBlank()) {
         out.add(
             f.fail(
-                "sse-kms",
+                Requirement.SSE_KMS,
                 t.resource(),
                 "trail "
                     + t.label()
                     + " is not encrypted with SSE-KMS"
                     + " (log files use SSE-S3 only)",
                 t.remediationArgs()));
-        for (String req : KEY_REQUIREMENTS) {
+        for (Requirement req : KEY_REQUIREMENTS) {
           out.add(
               f.notApplicable(
                   req,
@@ -68,7 +77,11 @@ public final class KmsEncryptionCheck implements Check {
         }
         continue;
       }
-      out.add(f.pass("sse-kms", t.resource(), "trail " + t.name() + " is encrypted with " + keyId));
+      out.add(
+          f.pass(
+              Requirement.SSE_KMS,
+              t.resource(),
+              "trail " + t.name() + " is encrypted with " + keyId));
       // one group per key, however the trails name it (ARN, key id): its requirements are reported
       // once
       String group = snapshot.key(keyId).map(KmsKey::arn).orElse(keyId);
@@ -133,7 +146,7 @@ public final class KmsEncryptionCheck implements Check {
       Resource where,
       Map<String, String> args,
       List<String> breakGlass) {
-    String req = "grants";
+    Requirement req = Requirement.GRANTS;
     if (!key.grants().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.grants(), where));
     }
@@ -201,7 +214,7 @@ public final class KmsEncryptionCheck implements Check {
       Resource where,
       String users,
       Map<String, String> args) {
-    String req = "customer-managed-key";
+    Requirement req = Requirement.CUSTOMER_MANAGED_KEY;
     if (!key.metadata().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.metadata(), where));
     }
@@ -269,7 +282,7 @@ public final class KmsEncryptionCheck implements Check {
 
   private Finding rotation(
       FindingFactory f, Snapshot snapshot, KmsKey key, Resource where, Map<String, String> args) {
-    String req = "key-rotation";
+    Requirement req = Requirement.KEY_ROTATION;
     if (!key.rotationEnabled().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.rotationEnabled(), where));
     }
@@ -291,7 +304,7 @@ public final class KmsEncryptionCheck implements Check {
       Resource where,
       List<TrailView> trails,
       Map<String, String> args) {
-    String req = "key-policy";
+    Requirement req = Requirement.KEY_POLICY;
     if (!key.policy().isKnown()) {
       return f.error(req, where, unreadable(snapshot, key, key.policy(), where));
     }

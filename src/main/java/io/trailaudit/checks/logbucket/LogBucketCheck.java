@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  */
 public final class LogBucketCheck implements Check {
   public static final String ID = "log-bucket";
+  static final String MIN_RETENTION_DAYS = "logBucket.minRetentionDays";
 
   static final Set<String> PUBLIC_GROUPS =
       Set.of(
@@ -43,8 +44,14 @@ public final class LogBucketCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
+    int minDays = parameters(config).integer(MIN_RETENTION_DAYS);
     Map<String, List<TrailView>> trailsByBucket = new LinkedHashMap<>();
     for (TrailView t : TrailIndex.of(snapshot).all()) {
       if (t.trail().s3BucketName() != null) {
@@ -64,18 +71,18 @@ public final class LogBucketCheck implements Check {
       out.add(blockPublicAccess(f, b, snapshot));
       out.add(versioning(f, b));
       out.add(mfaDelete(f, b));
-      out.add(objectLock(f, b, config.logBucket().minRetentionDays()));
+      out.add(objectLock(f, b, minDays));
       out.add(accessLogging(f, b));
       out.add(tlsOnly(f, b));
       out.add(denyDelete(f, b));
       out.add(dedicated(f, b));
-      out.add(lifecycleRetention(f, b, config.logBucket().minRetentionDays()));
+      out.add(lifecycleRetention(f, b, minDays));
     }
     return out;
   }
 
   private Finding notPublic(FindingFactory f, BucketContext b) {
-    String req = "not-public";
+    Requirement req = Requirement.NOT_PUBLIC;
     Bucket bucket = b.get();
     // A known public grant is a FAIL even when the other half cannot be read; PASS needs both.
     List<String> problems = new ArrayList<>();
@@ -165,7 +172,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding blockPublicAccess(FindingFactory f, BucketContext b, Snapshot snapshot) {
-    String req = "block-public-access";
+    Requirement req = Requirement.BLOCK_PUBLIC_ACCESS;
     Observed<PublicAccessBlock> bucketLevel = b.get().publicAccessBlock();
     if (bucketLevel instanceof Observed.Known<PublicAccessBlock> k
         && k.value() != null
@@ -257,7 +264,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding versioning(FindingFactory f, BucketContext b) {
-    String req = "versioning";
+    Requirement req = Requirement.VERSIONING;
     Observed<BucketVersioning> v = b.get().versioning();
     if (!v.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(v));
@@ -276,7 +283,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding mfaDelete(FindingFactory f, BucketContext b) {
-    String req = "mfa-delete";
+    Requirement req = Requirement.MFA_DELETE;
     Observed<BucketVersioning> v = b.get().versioning();
     if (!v.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(v));
@@ -295,7 +302,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding objectLock(FindingFactory f, BucketContext b, int minDays) {
-    String req = "object-lock";
+    Requirement req = Requirement.OBJECT_LOCK;
     Observed<ObjectLockConfiguration> o = b.get().objectLock();
     if (!o.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(o));
@@ -350,7 +357,7 @@ public final class LogBucketCheck implements Check {
    * noncurrent versions sooner than {@code minDays}, on keys where the trails write, fails.
    */
   private Finding lifecycleRetention(FindingFactory f, BucketContext b, int minDays) {
-    String req = "lifecycle-retention";
+    Requirement req = Requirement.LIFECYCLE_RETENTION;
     Observed<List<Bucket.LifecycleRule>> o = b.get().lifecycleRules();
     if (!o.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(o));
@@ -458,7 +465,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding accessLogging(FindingFactory f, BucketContext b) {
-    String req = "access-logging";
+    Requirement req = Requirement.ACCESS_LOGGING;
     Observed<BucketLogging> l = b.get().logging();
     if (!l.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(l));
@@ -485,7 +492,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding tlsOnly(FindingFactory f, BucketContext b) {
-    String req = "tls-only";
+    Requirement req = Requirement.TLS_ONLY;
     if (!b.get().policy().isKnown()) {
       return f.error(req, b.resource(), b.unreadable(b.get().policy()));
     }
@@ -518,7 +525,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding denyDelete(FindingFactory f, BucketContext b) {
-    String req = "deny-delete";
+    Requirement req = Requirement.DENY_DELETE;
     if (!b.get().policy().isKnown()) {
       return f.error(req, b.resource(), b.unreadable(b.get().policy()));
     }
@@ -546,7 +553,7 @@ public final class LogBucketCheck implements Check {
   }
 
   private Finding dedicated(FindingFactory f, BucketContext b) {
-    String req = "dedicated";
+    Requirement req = Requirement.DEDICATED;
     Observed<List<String>> entries = b.get().topLevelEntries();
     if (!entries.isKnown()) {
       return f.error(req, b.resource(), b.unreadable(entries));

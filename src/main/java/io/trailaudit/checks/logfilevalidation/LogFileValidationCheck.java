@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class LogFileValidationCheck implements Check {
   public static final String ID = "log-file-validation";
+  static final String DIGEST_MAX_AGE_HOURS = "digestMaxAgeHours";
 
   @Override
   public String id() {
@@ -33,19 +34,28 @@ public final class LogFileValidationCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
-    Duration maxAge = Duration.ofHours(config.digestMaxAgeHours());
+    Duration maxAge = Duration.ofHours(parameters(config).integer(DIGEST_MAX_AGE_HOURS));
     List<Finding> out = new ArrayList<>();
     for (TrailView t : TrailIndex.of(snapshot).all()) {
       Map<String, String> args = t.remediationArgs();
       if (t.trail().logFileValidationEnabled()) {
-        out.add(f.pass("enabled", t.resource(), "log file validation is enabled on " + t.label()));
+        out.add(
+            f.pass(
+                Requirement.ENABLED,
+                t.resource(),
+                "log file validation is enabled on " + t.label()));
         out.add(digestsDelivered(f, t, snapshot.collectedAt(), maxAge, args));
       } else {
         out.add(
             f.fail(
-                "enabled",
+                Requirement.ENABLED,
                 t.resource(),
                 "log file validation is disabled on "
                     + t.label()
@@ -53,7 +63,7 @@ public final class LogFileValidationCheck implements Check {
                 args));
         out.add(
             f.notApplicable(
-                "digests-delivered",
+                Requirement.DIGESTS_DELIVERED,
                 t.resource(),
                 "no digests are expected: log file validation is disabled (see log-file-validation/enabled)"));
       }
@@ -70,7 +80,7 @@ public final class LogFileValidationCheck implements Check {
 
   private static Finding digestsVerified(
       FindingFactory f, TrailView t, LogValidation v, Map<String, String> trailArgs) {
-    String req = "digests-verified";
+    Requirement req = Requirement.DIGESTS_VERIFIED;
     String window = v.windowStart() + " to " + v.windowEnd();
     Resource where = new Resource(v.account(), v.region(), t.arn());
     String files = "account " + v.account() + " in " + v.region() + ": ";
@@ -173,7 +183,7 @@ public final class LogFileValidationCheck implements Check {
 
   private static Finding digestsDelivered(
       FindingFactory f, TrailView t, Instant now, Duration maxAge, Map<String, String> args) {
-    String req = "digests-delivered";
+    Requirement req = Requirement.DIGESTS_DELIVERED;
     if (!t.status().isKnown()) {
       return f.error(req, t.resource(), Messages.trailReadFailed(t, t.status(), "status"));
     }

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.networkactivityevents;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -8,6 +10,7 @@ import io.trailaudit.checks.TrailCandidates;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
+import io.trailaudit.config.Parameters;
 import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.selectors.NetworkCoverage;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Check 7: network activity events (calls through VPC endpoints) are logged for each required event
@@ -25,10 +29,26 @@ import java.util.stream.Collectors;
  */
 public final class NetworkActivityCheck implements Check {
   public static final String ID = "network-activity-events";
+  static final String EVENT_SOURCES = "networkActivity.eventSources";
+  static final String REQUIRE_ALL_ACTIVITY = "networkActivity.requireAllActivity";
+
+  /** The event sources always required, besides those of {@link #EVENT_SOURCES}. */
+  static final List<String> DEFAULT_SOURCES =
+      List.of(
+          "s3.amazonaws.com",
+          "ec2.amazonaws.com",
+          "kms.amazonaws.com",
+          "secretsmanager.amazonaws.com",
+          "cloudtrail.amazonaws.com");
 
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
   }
 
   @Override
@@ -44,15 +64,20 @@ public final class NetworkActivityCheck implements Check {
 
   private Finding vpcEndpoints(
       FindingFactory f, List<TrailView> trails, AccountSnapshot account, AuditConfig config) {
-    String req = "vpc-endpoints";
+    Requirement req = Requirement.VPC_ENDPOINTS;
     String accountId = account.accountId();
     Resource where = Resource.account(accountId);
     TrailCandidates c = TrailCandidates.of(account, trails, false);
-    boolean requireAll = config.networkActivity().requireAllActivity();
+    Parameters p = parameters(config);
+    boolean requireAll = p.bool(REQUIRE_ALL_ACTIVITY);
+    List<String> required =
+        Stream.concat(DEFAULT_SOURCES.stream(), p.strings(EVENT_SOURCES).stream())
+            .distinct()
+            .toList();
     // The best coverage of each source by any logging trail.
     Map<String, NetworkCoverage> best = new LinkedHashMap<>();
     Map<String, String> by = new HashMap<>();
-    for (String source : config.networkActivity().requiredSources()) {
+    for (String source : required) {
       for (TrailView t : c.usable()) {
         NetworkCoverage cov = TrailCandidates.evaluator(t).networkActivity(source);
         NetworkCoverage current = best.get(source);
@@ -64,52 +89,36 @@ public final class NetworkActivityCheck implements Check {
     }
     List<String> full = sources(best, NetworkCoverage.Level.FULL);
     List<String> errorsOnly = sources(best, NetworkCoverage.Level.ERRORS_ONLY);
-    List<String> missing = new ArrayList<>(config.networkActivity().requiredSources());
+    List<String> missing = new ArrayList<>(required);
     missing.removeAll(full);
     if (!requireAll) {
       missing.removeAll(errorsOnly);
     }
+    Map<String, String> values = new HashMap<>(c.remediationArgs());
+    values.put("account", accountId);
+    values.put("logged", String.join(", ", full.isEmpty() ? errorsOnly : full));
+    values.put("errorsOnly", String.join(", ", errorsOnly));
+    values.put("missing", String.join(", ", missing));
     if (missing.isEmpty()) {
-      String note =
-          errorsOnly.isEmpty()
-              ? ""
-              : "; only errorCode=VpceAccessDenied events (the cheaper,"
-                  + " weaker setting) for "
-                  + String.join(", ", errorsOnly);
       return f.pass(
-          req,
-          where,
-          "network activity events are logged for "
-              + String.join(", ", full.isEmpty() ? errorsOnly : full)
-              + note);
+          req, where, message(errorsOnly.isEmpty() ? "pass" : "pass-errors-only"), values);
     }
     if (!c.uncertain().isEmpty()) {
-      return f.error(
-          req,
-          where,
-          "cannot tell whether network activity events are logged for "
-              + String.join(", ", missing)
-              + ": "
-              + String.join("; ", c.uncertain()));
+      values.put("uncertain", String.join("; ", c.uncertain()));
+      return f.error(req, where, message("unknown"), values);
     }
-    StringBuilder msg =
-        new StringBuilder("network activity events are not logged for ")
-            .append(String.join(", ", missing));
-    if (requireAll && !errorsOnly.isEmpty()) {
-      msg.append(" (only errorCode=VpceAccessDenied events for ")
-          .append(String.join(", ", errorsOnly))
-          .append(", and the configuration requires all activity)");
-    }
-    if (!full.isEmpty()) {
-      msg.append("; logged for ").append(String.join(", ", full));
-    }
-    if (c.usable().isEmpty()) {
-      msg.append("; no logging trail is visible from account ").append(accountId);
-    }
-    Map<String, String> args = new HashMap<>(c.remediationArgs());
-    args.put(
+    values.put("logged", String.join(", ", full));
+    values.put(
+        "requireAllNote",
+        requireAll && !errorsOnly.isEmpty()
+            ? f.text(req, message("fail-require-all"), values)
+            : "");
+    values.put("loggedNote", full.isEmpty() ? "" : f.text(req, message("fail-logged"), values));
+    values.put(
+        "noTrailNote", c.usable().isEmpty() ? f.text(req, message("fail-no-trail"), values) : "");
+    values.put(
         "sources", missing.stream().map(s -> "\"" + s + "\"").collect(Collectors.joining(",")));
-    return f.fail(req, where, msg.toString(), args);
+    return f.fail(req, where, message("fail"), values);
   }
 
   private static List<String> sources(

@@ -31,10 +31,16 @@ import java.util.stream.Collectors;
 /** Check 1: an organization trail in all regions logging read and write management events. */
 public final class OrganizationTrailCheck implements Check {
   public static final String ID = "organization-trail";
+  static final String DELIVERY_MAX_AGE_HOURS = "deliveryMaxAgeHours";
 
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
   }
 
   @Override
@@ -50,7 +56,7 @@ public final class OrganizationTrailCheck implements Check {
       out.add(organizationTrail(f, a));
       out.add(globalServiceEvents(f, a));
     }
-    Duration maxAge = Duration.ofHours(config.deliveryMaxAgeHours());
+    Duration maxAge = Duration.ofHours(parameters(config).integer(DELIVERY_MAX_AGE_HOURS));
     for (TrailView t : index.all()) {
       out.add(deliveryHealthy(f, t, snapshot.collectedAt(), maxAge));
     }
@@ -80,7 +86,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding trailEnabled(FindingFactory f, AccountTrails a) {
-    String req = "trail-enabled";
+    Requirement req = Requirement.TRAIL_ENABLED;
     List<TrailView> logging = a.trails().stream().filter(TrailView::isLogging).toList();
     if (!logging.isEmpty()) {
       return f.pass(
@@ -116,7 +122,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding multiRegionManagementEvents(FindingFactory f, AccountTrails a) {
-    String req = "multi-region-management-events";
+    Requirement req = Requirement.MULTI_REGION_MANAGEMENT_EVENTS;
     List<TrailView> multi =
         a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
     List<String> shortfalls = new ArrayList<>();
@@ -165,7 +171,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding allRegions(FindingFactory f, AccountTrails a) {
-    String req = "all-regions";
+    Requirement req = Requirement.ALL_REGIONS;
     Observed<List<String>> enabled = a.account().enabledRegions();
     if (!enabled.isKnown() || enabled.value() == null) {
       return f.error(
@@ -254,7 +260,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding organizationTrail(FindingFactory f, AccountTrails a) {
-    String req = "organization-trail";
+    Requirement req = Requirement.ORGANIZATION_TRAIL;
     Observed<OrganizationMembership> org = a.account().organization();
     if (!org.isKnown()) {
       return f.error(
@@ -328,7 +334,7 @@ public final class OrganizationTrailCheck implements Check {
           "cloudfront.amazonaws.com");
 
   private Finding globalServiceEvents(FindingFactory f, AccountTrails a) {
-    String req = "global-service-events";
+    Requirement req = Requirement.GLOBAL_SERVICE_EVENTS;
     List<TrailView> multi =
         a.trails().stream().filter(t -> t.trail().isMultiRegionTrail()).toList();
     List<TrailView> including =
@@ -426,7 +432,7 @@ public final class OrganizationTrailCheck implements Check {
   }
 
   private Finding deliveryHealthy(FindingFactory f, TrailView t, Instant now, Duration maxAge) {
-    String req = "delivery-healthy";
+    Requirement req = Requirement.DELIVERY_HEALTHY;
     if (!t.status().isKnown()) {
       return f.error(req, t.resource(), Messages.trailReadFailed(t, t.status(), "status"));
     }

@@ -83,6 +83,11 @@ public final class ScpProtectionCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     List<TrailView> all = TrailIndex.of(snapshot).all();
@@ -116,7 +121,7 @@ public final class ScpProtectionCheck implements Check {
   }
 
   private Finding scpEnabled(FindingFactory f, ServiceControlPolicies scps) {
-    String req = "scp-enabled";
+    Requirement req = Requirement.SCP_ENABLED;
     OrganizationTree tree = scps.tree();
     OrganizationMembership m = tree.organization();
     Resource where = new Resource(m.managementAccountId(), Resource.GLOBAL, orgArn(m));
@@ -162,15 +167,15 @@ public final class ScpProtectionCheck implements Check {
             .orElse(snapshot.accounts().isEmpty() ? "-" : snapshot.accounts().get(0).accountId());
     out.add(
         f.error(
-            "scp-enabled",
+            Requirement.SCP_ENABLED,
             new Resource(
                 account,
                 Resource.GLOBAL,
                 m.map(ScpProtectionCheck::orgArn).orElse("arn:aws:iam::" + account + ":root")),
             why));
     for (TrailView t : trails) {
-      out.add(f.error("trail-tamper-denied", t.resource(), why));
-      out.add(f.error("bucket-tamper-denied", bucketResource(snapshot, t), why));
+      out.add(f.error(Requirement.TRAIL_TAMPER_DENIED, t.resource(), why));
+      out.add(f.error(Requirement.BUCKET_TAMPER_DENIED, bucketResource(snapshot, t), why));
       out.add(keyTamperUnknown(f, snapshot, t, why));
       out.add(
           managementAccount(
@@ -211,7 +216,7 @@ public final class ScpProtectionCheck implements Check {
     for (AccountSnapshot a : snapshot.accounts()) {
       out.add(
           f.fail(
-              "scp-enabled",
+              Requirement.SCP_ENABLED,
               "standalone",
               Resource.account(a.accountId()),
               "account "
@@ -227,21 +232,27 @@ public final class ScpProtectionCheck implements Check {
               + " from changing trail "
               + t.name();
       Map<String, String> args = Map.of("account", t.account());
-      out.add(f.fail("trail-tamper-denied", "standalone", t.resource(), why, args));
-      out.add(f.fail("bucket-tamper-denied", "standalone", bucketResource(snapshot, t), why, args));
+      out.add(f.fail(Requirement.TRAIL_TAMPER_DENIED, "standalone", t.resource(), why, args));
+      out.add(
+          f.fail(
+              Requirement.BUCKET_TAMPER_DENIED,
+              "standalone",
+              bucketResource(snapshot, t),
+              why,
+              args));
       Optional<String> key = keyArn(snapshot, t);
       out.add(
           t.trail().kmsKeyId() == null
               ? noKey(f, t)
               : f.fail(
-                  "key-tamper-denied",
+                  Requirement.KEY_TAMPER_DENIED,
                   "standalone",
                   new Resource(t.account(), t.region(), key.orElse(t.trail().kmsKeyId())),
                   why,
                   args));
       out.add(
           f.notApplicable(
-              "management-account",
+              Requirement.MANAGEMENT_ACCOUNT,
               t.resource(),
               "account "
                   + t.account()
@@ -253,7 +264,7 @@ public final class ScpProtectionCheck implements Check {
 
   private Finding managementAccount(
       FindingFactory f, TrailView t, String management, String managementName) {
-    String req = "management-account";
+    Requirement req = Requirement.MANAGEMENT_ACCOUNT;
     String who =
         management == null
             ? "the management account"
@@ -291,7 +302,7 @@ public final class ScpProtectionCheck implements Check {
 
   private static Finding noKey(FindingFactory f, TrailView t) {
     return f.notApplicable(
-        "key-tamper-denied",
+        Requirement.KEY_TAMPER_DENIED,
         t.resource(),
         "trail " + t.name() + " is not encrypted with a KMS key (see kms-encryption/sse-kms)");
   }
@@ -302,7 +313,7 @@ public final class ScpProtectionCheck implements Check {
       return noKey(f, t);
     }
     String arn = keyArn(snapshot, t).orElse(t.trail().kmsKeyId());
-    return f.error("key-tamper-denied", new Resource(t.account(), t.region(), arn), why);
+    return f.error(Requirement.KEY_TAMPER_DENIED, new Resource(t.account(), t.region(), arn), why);
   }
 
   private static boolean isKeyArn(String text) {
@@ -381,12 +392,13 @@ public final class ScpProtectionCheck implements Check {
     }
 
     Finding trail(FindingFactory f) {
-      return judge(f, "trail-tamper-denied", trail.resource(), trail.arn(), TRAIL_ACTIONS);
+      return judge(
+          f, Requirement.TRAIL_TAMPER_DENIED, trail.resource(), trail.arn(), TRAIL_ACTIONS);
     }
 
     Finding bucket(FindingFactory f) {
       Resource where = bucketResource(snapshot, trail);
-      return judge(f, "bucket-tamper-denied", where, where.arn(), BUCKET_ACTIONS);
+      return judge(f, Requirement.BUCKET_TAMPER_DENIED, where, where.arn(), BUCKET_ACTIONS);
     }
 
     Finding key(FindingFactory f) {
@@ -396,7 +408,7 @@ public final class ScpProtectionCheck implements Check {
       Optional<String> arn = keyArn(snapshot, trail);
       if (arn.isEmpty()) {
         return f.error(
-            "key-tamper-denied",
+            Requirement.KEY_TAMPER_DENIED,
             new Resource(trail.account(), trail.region(), trail.trail().kmsKeyId()),
             "trail "
                 + trail.name()
@@ -408,11 +420,15 @@ public final class ScpProtectionCheck implements Check {
       Resource where =
           new Resource(
               Arns.account(arn.get()), region.isEmpty() ? trail.region() : region, arn.get());
-      return judge(f, "key-tamper-denied", where, arn.get(), KEY_ACTIONS);
+      return judge(f, Requirement.KEY_TAMPER_DENIED, where, arn.get(), KEY_ACTIONS);
     }
 
     private Finding judge(
-        FindingFactory f, String req, Resource where, String resourceArn, List<String> actions) {
+        FindingFactory f,
+        Requirement req,
+        Resource where,
+        String resourceArn,
+        List<String> actions) {
       Map<String, String> args = args(resourceArn, actions);
       String subject = String.join(", ", actions) + " on " + resourceArn;
       if (!scps.inForce()) {

@@ -38,6 +38,11 @@ public final class SecurityAnalyticsCheck implements Check {
   }
 
   @Override
+  public List<String> requirementIds() {
+    return Requirement.ids();
+  }
+
+  @Override
   public List<Finding> evaluate(Snapshot snapshot, AuditConfig config) {
     FindingFactory f = new FindingFactory(info());
     List<Finding> out = new ArrayList<>();
@@ -70,7 +75,7 @@ public final class SecurityAnalyticsCheck implements Check {
   }
 
   private Finding securityHub(FindingFactory f, String account, RegionSnapshot r) {
-    String req = "security-hub";
+    Requirement req = Requirement.SECURITY_HUB;
     Observed<SecurityHubHub> hub = r.securityHub();
     Resource where = hubResource(account, r.region(), hub);
     if (!hub.isKnown()) {
@@ -96,7 +101,7 @@ public final class SecurityAnalyticsCheck implements Check {
   }
 
   private Finding standards(FindingFactory f, String account, RegionSnapshot r) {
-    String req = "standards";
+    Requirement req = Requirement.STANDARDS;
     Observed<SecurityHubHub> hub = r.securityHub();
     Resource where = hubResource(account, r.region(), hub);
     if (!hub.isKnown()) {
@@ -186,7 +191,7 @@ public final class SecurityAnalyticsCheck implements Check {
       List<GlueTable> tables,
       Map<GlueTable, String> where,
       List<String> unreadable) {
-    String req = "athena-table";
+    Requirement req = Requirement.ATHENA_TABLE;
     String bucket = t.trail().s3BucketName();
     if (bucket == null || bucket.isBlank()) {
       return f.notApplicable(req, t.resource(), "trail " + t.name() + " names no S3 bucket");

@@ -103,7 +103,7 @@ class CloudTrailLakeCheckTest {
     assertThat(f.message())
         .isEqualTo("event data store org-events keeps events only 90 days; at least 365 required");
     assertThat(f.remediation()).endsWith("--retention-period 365");
-    AuditConfig strict = AuditConfig.builder().lake(new AuditConfig.Lake(false, 2557)).build();
+    AuditConfig strict = AuditConfig.builder().parameter("lake.minRetentionDays", 2557).build();
     Finding g =
         only(
             run(strict, withStores(account(MGMT), store("ENABLED", true, true, 2555, true, KEY))),
@@ -149,7 +149,8 @@ class CloudTrailLakeCheckTest {
 
   @Test
   void noStoreFailsWhenTheConfigurationRequiresOne() {
-    AuditConfig require = AuditConfig.builder().lake(new AuditConfig.Lake(true, null)).build();
+    AuditConfig require =
+        AuditConfig.builder().parameter("lake.requireEventDataStore", true).build();
     List<Finding> fs = run(require, withStores(account(MGMT)));
     Finding enabled = only(fs, "cloudtrail-lake/enabled", MGMT);
     assertThat(enabled.status()).isEqualTo(Status.FAIL);
@@ -165,7 +166,8 @@ class CloudTrailLakeCheckTest {
 
   @Test
   void memberIsCoveredOnlyByAStoreOfItsOwnOrganization() {
-    AuditConfig require = AuditConfig.builder().lake(new AuditConfig.Lake(true, null)).build();
+    AuditConfig require =
+        AuditConfig.builder().parameter("lake.requireEventDataStore", true).build();
     AccountSnapshot singleAccountStore =
         withStores(account(MGMT), store("ENABLED", true, false, 2557, true, KEY));
     List<Finding> fs = run(require, singleAccountStore, withStores(account(MEMBER)));

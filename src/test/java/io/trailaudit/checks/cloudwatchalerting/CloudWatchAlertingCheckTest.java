@@ -33,6 +33,7 @@ import io.trailaudit.model.SnsTopic;
 import io.trailaudit.model.SnsTopic.Subscription;
 import io.trailaudit.model.Trail;
 import io.trailaudit.model.TrailStatus;
+import io.trailaudit.testing.Catalogs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,7 @@ class CloudWatchAlertingCheckTest {
   }
 
   private static List<Finding> run(Snapshot s) {
-    return run(s, AuditConfig.defaults());
+    return run(s, Catalogs.defaultConfig());
   }
 
   private static List<Finding> run(Snapshot s, AuditConfig config) {

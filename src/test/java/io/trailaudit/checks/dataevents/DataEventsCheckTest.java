@@ -67,8 +67,7 @@ class DataEventsCheckTest {
   }
 
   private static List<Finding> runWithBuckets(List<String> buckets, Trail... trails) {
-    AuditConfig config =
-        AuditConfig.builder().dataEvents(new AuditConfig.DataEvents(buckets)).build();
+    AuditConfig config = AuditConfig.builder().parameter("dataEvents.s3Buckets", buckets).build();
     return run(snapshot(account(MGMT, trails)), config);
   }
 

@@ -19,7 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.AuditConfig;
-import io.trailaudit.config.AuditConfig.NetworkActivity;
 import io.trailaudit.model.AccountSnapshot;
 import io.trailaudit.model.AdvancedEventSelector;
 import io.trailaudit.model.AdvancedEventSelector.FieldSelector;
@@ -64,7 +63,8 @@ class NetworkActivityCheckTest {
 
   private static AuditConfig config(List<String> extraSources, boolean requireAllActivity) {
     return AuditConfig.builder()
-        .networkActivity(new NetworkActivity(extraSources, requireAllActivity))
+        .parameter("networkActivity.eventSources", extraSources)
+        .parameter("networkActivity.requireAllActivity", requireAllActivity)
         .build();
   }
 

@@ -1,4 +1,4 @@
-package io.trailaudit.checks;
+package io.trailaudit.config;
 
 import java.util.List;
 
@@ -14,21 +14,28 @@ public record ParameterInfo(
 
   /** The value types a parameter may have, as the config file spells them. */
   public enum Type {
-    INTEGER("integer"),
-    BOOLEAN("boolean"),
-    STRING_LIST("list of strings");
+    INTEGER("integer", "a whole number"),
+    BOOLEAN("boolean", "true or false"),
+    STRING_LIST("list of strings", "a list of strings");
 
     private final String label;
+    private final String article;
 
-    Type(String label) {
+    Type(String label, String article) {
       this.label = label;
+      this.article = article;
+    }
+
+    /** What a value of this type looks like, as a config error message says it. */
+    public String article() {
+      return article;
     }
 
     public String label() {
       return label;
     }
 
-    static Type parse(String s) {
+    public static Type parse(String s) {
       return switch (s) {
         case "integer" -> INTEGER;
         case "boolean" -> BOOLEAN;

@@ -1,15 +1,16 @@
 package io.trailaudit.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trailaudit.config.ParameterInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** Reads the {@code parameters} of a check's metadata. */
-final class Parameters {
+final class ParameterDeclarations {
   private static final Set<String> KEYS = Set.of("name", "type", "default", "min", "description");
 
-  private Parameters() {}
+  private ParameterDeclarations() {}
 
   static ParameterInfo parse(String where, JsonNode p) {
     String name = CheckMetadata.text(where, p, "name");
