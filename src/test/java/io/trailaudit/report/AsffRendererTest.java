@@ -1,42 +1,26 @@
 package io.trailaudit.report;
 
-import static io.trailaudit.report.SarifRendererTest.NOW;
-import static io.trailaudit.report.SarifRendererTest.finding;
+import static io.trailaudit.report.RenderFixture.BUCKET;
+import static io.trailaudit.report.RenderFixture.finding;
+import static io.trailaudit.report.RenderFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
-import io.trailaudit.testing.Catalogs;
-import java.io.StringWriter;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * ASFF mappings and limits beyond the contract's golden files: every status, Security Hub's field
+ * lengths and id limit, the region of a global finding, resource types and partitions.
+ */
 class AsffRendererTest {
-  static final String BUCKET = "arn:aws:s3:::logs-bucket";
-
   static JsonNode render(List<String> regions, Finding... findings) throws Exception {
-    AuditReport r =
-        AuditReport.of(
-            Catalogs.builtIn(),
-            "1.0",
-            NOW,
-            new Scope(
-                "snapshot:x.json",
-                Instant.parse("2025-12-31T00:00:00Z"),
-                null,
-                List.of("111111111111"),
-                regions,
-                List.of("organization-trail", "log-bucket")),
-            List.of(findings));
-    StringWriter out = new StringWriter();
-    new AsffRenderer().render(r, out);
-    return new ObjectMapper().readTree(out.toString());
+    return json(new AsffRenderer(), RenderFixture.report(regions, List.of(findings), List.of()));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -73,30 +57,6 @@ class AsffRendererTest {
   void infoSeverityIsInformational() {
     assertThat(AsffRenderer.label(Severity.INFO)).isEqualTo("INFORMATIONAL");
     assertThat(AsffRenderer.label(Severity.CRITICAL)).isEqualTo("CRITICAL");
-  }
-
-  @Test
-  void controlsBecomeComplianceFieldsAndTypes() throws Exception {
-    JsonNode f =
-        render(
-                List.of("us-east-1"),
-                finding(
-                    "organization-trail/multi-region-management-events",
-                    Status.FAIL,
-                    Severity.CRITICAL,
-                    "arn:aws:iam::111111111111:root"))
-            .get(0);
-    assertThat(f.at("/Compliance/SecurityControlId").asText()).isEqualTo("CloudTrail.1");
-    assertThat(f.at("/Compliance/RelatedRequirements").toString())
-        .contains("\"CIS AWS Foundations Benchmark v5.0.0/3.1\"");
-    assertThat(f.get("Types").toString())
-        .contains(AsffRenderer.CIS_TYPE)
-        .contains(AsffRenderer.BEST_PRACTICES);
-    assertThat(f.get("GeneratorId").asText())
-        .isEqualTo("trailaudit/organization-trail/multi-region-management-events");
-    assertThat(f.at("/ProductFields/ruleId").asText())
-        .isEqualTo("organization-trail/multi-region-management-events");
-    assertThat(f.at("/ProductFields/checkId").asText()).isEqualTo("organization-trail");
   }
 
   @Test

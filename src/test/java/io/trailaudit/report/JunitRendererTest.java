@@ -1,7 +1,7 @@
 package io.trailaudit.report;
 
-import static io.trailaudit.report.SarifRendererTest.NOW;
-import static io.trailaudit.report.SarifRendererTest.finding;
+import static io.trailaudit.report.RenderFixture.NOW;
+import static io.trailaudit.report.RenderFixture.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailaudit.checks.Finding;
@@ -9,9 +9,7 @@ import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
 import io.trailaudit.testing.Catalogs;
 import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -19,27 +17,14 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+/**
+ * JUnit XML edge cases beyond the contract's golden files: values that need escaping or cannot be
+ * written in XML 1.0, and notices of a run with no check.
+ */
 class JunitRendererTest {
-  static final String BUCKET = "arn:aws:s3:::logs-bucket";
-
   static String render(List<Finding> findings, List<Notice> notices) throws Exception {
-    AuditReport r =
-        AuditReport.of(
-            Catalogs.builtIn(),
-            "1.0",
-            NOW,
-            new Scope(
-                "snapshot:x.json",
-                Instant.parse("2025-12-31T00:00:00Z"),
-                null,
-                List.of("111111111111"),
-                List.of("us-east-1"),
-                List.of("organization-trail", "log-bucket")),
-            findings,
-            notices);
-    StringWriter out = new StringWriter();
-    new JunitRenderer().render(r, out);
-    return out.toString();
+    return RenderFixture.render(
+        new JunitRenderer(), report(List.of("us-east-1"), findings, notices));
   }
 
   static Document parse(String xml) throws Exception {
@@ -57,83 +42,6 @@ class JunitRendererTest {
       }
     }
     throw new AssertionError("no testsuite " + name);
-  }
-
-  @Test
-  void oneSuitePerCheckWithCountsAndOneCasePerFinding() throws Exception {
-    Document doc =
-        parse(
-            render(
-                List.of(
-                    finding("log-bucket/versioning", Status.FAIL, Severity.CRITICAL, BUCKET),
-                    finding("log-bucket/mfa-delete", Status.MUTED, Severity.MEDIUM, BUCKET),
-                    finding("log-bucket/object-lock", Status.NOT_APPLICABLE, Severity.LOW, BUCKET),
-                    finding("log-bucket/public-access", Status.ERROR, Severity.HIGH, BUCKET),
-                    finding("log-bucket/access-logging", Status.PASS, Severity.LOW, BUCKET)),
-                List.of()));
-    Element root = doc.getDocumentElement();
-    assertThat(root.getTagName()).isEqualTo("testsuites");
-    assertThat(root.getAttribute("name")).isEqualTo("trailaudit");
-    assertThat(root.getAttribute("tests")).isEqualTo("5");
-    assertThat(root.getAttribute("failures")).isEqualTo("1");
-    assertThat(root.getAttribute("errors")).isEqualTo("1");
-    assertThat(doc.getElementsByTagName("testsuite").getLength()).isEqualTo(2);
-    assertThat(suite(doc, "organization-trail").getAttribute("tests")).isEqualTo("0");
-    Element bucket = suite(doc, "log-bucket");
-    assertThat(bucket.getAttribute("tests")).isEqualTo("5");
-    assertThat(bucket.getAttribute("failures")).isEqualTo("1");
-    assertThat(bucket.getAttribute("errors")).isEqualTo("1");
-    assertThat(bucket.getAttribute("skipped")).isEqualTo("2");
-    assertThat(bucket.getAttribute("timestamp")).isEqualTo("2026-01-01T00:00:00Z");
-
-    NodeList cases = bucket.getElementsByTagName("testcase");
-    assertThat(cases.getLength()).isEqualTo(5);
-    Element failure = (Element) bucket.getElementsByTagName("failure").item(0);
-    Element failed = (Element) failure.getParentNode();
-    assertThat(failed.getAttribute("classname")).isEqualTo("log-bucket");
-    assertThat(failed.getAttribute("name"))
-        .isEqualTo("log-bucket/versioning 111111111111 us-east-1 " + BUCKET);
-    assertThat(failure.getAttribute("type")).isEqualTo("CRITICAL");
-    assertThat(failure.getAttribute("message")).isEqualTo("observed log-bucket/versioning");
-    assertThat(failure.getTextContent())
-        .contains("observed log-bucket/versioning")
-        .contains("Remediation:\naws s3api fix --bucket b");
-
-    String xml = render(List.of(), List.of());
-    assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
-  }
-
-  @Test
-  void errorMutedNotApplicableAndPassElements() throws Exception {
-    Document doc =
-        parse(
-            render(
-                List.of(
-                    finding("log-bucket/public-access", Status.ERROR, Severity.HIGH, BUCKET),
-                    finding("log-bucket/mfa-delete", Status.MUTED, Severity.MEDIUM, BUCKET),
-                    finding("log-bucket/object-lock", Status.NOT_APPLICABLE, Severity.LOW, BUCKET),
-                    finding("log-bucket/access-logging", Status.PASS, Severity.LOW, BUCKET)),
-                List.of()));
-    Element error = (Element) doc.getElementsByTagName("error").item(0);
-    assertThat(error.getAttribute("type")).isEqualTo("ERROR");
-    assertThat(error.getAttribute("message")).isEqualTo("observed log-bucket/public-access");
-    NodeList skipped = doc.getElementsByTagName("skipped");
-    assertThat(skipped.getLength()).isEqualTo(2);
-    List<String> messages =
-        List.of(
-            ((Element) skipped.item(0)).getAttribute("message"),
-            ((Element) skipped.item(1)).getAttribute("message"));
-    assertThat(messages)
-        .containsExactlyInAnyOrder(
-            "muted: accepted until the migration, ticket SEC-42",
-            "not applicable: observed log-bucket/object-lock");
-    assertThat(doc.getElementsByTagName("failure").getLength()).isZero();
-    for (int i = 0; i < doc.getElementsByTagName("testcase").getLength(); i++) {
-      Element c = (Element) doc.getElementsByTagName("testcase").item(i);
-      if (c.getAttribute("name").startsWith("log-bucket/access-logging ")) {
-        assertThat(c.getChildNodes().getLength()).isZero();
-      }
-    }
   }
 
   @Test
@@ -180,9 +88,7 @@ class JunitRendererTest {
             new Scope("live", NOW, null, List.of(), List.of(), List.of()),
             List.of(),
             List.of(new Notice(Notice.SUPPRESSION_EXPIRED, "expired")));
-    StringWriter out = new StringWriter();
-    new JunitRenderer().render(r, out);
-    Element suite = suite(parse(out.toString()), "trailaudit");
+    Element suite = suite(parse(RenderFixture.render(new JunitRenderer(), r)), "trailaudit");
     assertThat(suite.getAttribute("tests")).isEqualTo("0");
     assertThat(suite.getElementsByTagName("property").getLength()).isEqualTo(1);
   }

@@ -1,13 +1,13 @@
 package io.trailaudit.report;
 
-import static io.trailaudit.report.TextRendererTest.finding;
+import static io.trailaudit.report.RenderFixture.finding;
+import static io.trailaudit.report.RenderFixture.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Severity;
 import io.trailaudit.checks.Status;
 import io.trailaudit.testing.Catalogs;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,22 +16,21 @@ import org.junit.jupiter.api.Test;
 /** One worst-first order, shared by every renderer. */
 class ReportOrderTest {
   static final Finding CRITICAL_FAIL =
-      finding("scp-protection", "scp-enabled", Status.FAIL, Severity.CRITICAL, "3", "fix");
+      finding("scp-protection/scp-enabled", Status.FAIL, Severity.CRITICAL, "3", "fix");
   static final Finding CRITICAL_ERROR =
-      finding("log-bucket", "versioning", Status.ERROR, Severity.CRITICAL, "1", null);
+      finding("log-bucket/versioning", Status.ERROR, Severity.CRITICAL, "1", null);
   static final Finding HIGH_FAIL =
-      finding("log-bucket", "not-public", Status.FAIL, Severity.HIGH, "2", "fix");
+      finding("log-bucket/not-public", Status.FAIL, Severity.HIGH, "2", "fix");
   static final Finding MEDIUM_FAIL =
-      finding("organization-trail", "delivery-healthy", Status.FAIL, Severity.MEDIUM, "1", "fix");
+      finding("organization-trail/delivery-healthy", Status.FAIL, Severity.MEDIUM, "1", "fix");
   static final Finding LOW_FAIL =
-      finding("organization-trail", "trail-enabled", Status.FAIL, Severity.LOW, "1", "fix");
+      finding("organization-trail/trail-enabled", Status.FAIL, Severity.LOW, "1", "fix");
   static final Finding HIGH_MUTED =
-      finding("organization-trail", "all-regions", Status.MUTED, Severity.HIGH, "1", "fix");
+      finding("organization-trail/all-regions", Status.MUTED, Severity.HIGH, "1", "fix");
   static final Finding CRITICAL_PASS =
-      finding(
-          "organization-trail", "organization-trail", Status.PASS, Severity.CRITICAL, "1", null);
+      finding("organization-trail/organization-trail", Status.PASS, Severity.CRITICAL, "1", null);
   static final Finding HIGH_NA =
-      finding("kms-encryption", "key-rotation", Status.NOT_APPLICABLE, Severity.HIGH, "1", null);
+      finding("kms-encryption/key-rotation", Status.NOT_APPLICABLE, Severity.HIGH, "1", null);
 
   /** The expected order, written out from the rule: action first, by severity then status. */
   static final List<Finding> EXPECTED =
@@ -60,12 +59,6 @@ class ReportOrderTest {
             List.of("us-east-1"),
             List.of("organization-trail", "kms-encryption", "log-bucket", "scp-protection")),
         shuffled);
-  }
-
-  static String render(Renderer r, AuditReport report) throws Exception {
-    StringWriter out = new StringWriter();
-    r.render(report, out);
-    return out.toString();
   }
 
   @Test

@@ -42,6 +42,8 @@ record Scenario(
    * @param never substrings the message must not contain
    * @param remediationIs the exact remediation, or null
    * @param remediation substrings the remediation must contain
+   * @param remediationStarts, remediationEnds what the remediation must start or end with, or null
+   * @param remediationNever substrings the remediation must not contain
    */
   record Expected(
       String rule,
@@ -56,5 +58,8 @@ record Scenario(
       List<String> says,
       List<String> never,
       String remediationIs,
-      List<String> remediation) {}
+      List<String> remediation,
+      String remediationStarts,
+      String remediationEnds,
+      List<String> remediationNever) {}
 }

@@ -50,7 +50,10 @@ final class ScenarioLoader {
           "says",
           "never",
           "remediationIs",
-          "remediation");
+          "remediation",
+          "remediationStarts",
+          "remediationEnds",
+          "remediationNever");
 
   private ScenarioLoader() {}
 
@@ -201,7 +204,10 @@ final class ScenarioLoader {
               strings(x.path("says"), at),
               strings(x.path("never"), at),
               text(x, "remediationIs", at, false),
-              strings(x.path("remediation"), at)));
+              strings(x.path("remediation"), at),
+              text(x, "remediationStarts", at, false),
+              text(x, "remediationEnds", at, false),
+              strings(x.path("remediationNever"), at)));
     }
     return out;
   }

@@ -66,6 +66,18 @@ final class ScenarioVerifier {
           problems.add(who + ": remediation does not contain \"" + s + "\"");
         }
       }
+      String fix = f.remediation() == null ? "" : f.remediation();
+      if (x.remediationStarts() != null && !fix.startsWith(x.remediationStarts())) {
+        problems.add(who + ": remediation does not start \"" + x.remediationStarts() + "\"");
+      }
+      if (x.remediationEnds() != null && !fix.endsWith(x.remediationEnds())) {
+        problems.add(who + ": remediation does not end \"" + x.remediationEnds() + "\"");
+      }
+      for (String s : x.remediationNever()) {
+        if (fix.contains(s)) {
+          problems.add(who + ": remediation contains \"" + s + "\"");
+        }
+      }
     }
     for (Finding f : unmatched) {
       boolean allowed =

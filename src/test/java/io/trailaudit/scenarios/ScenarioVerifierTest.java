@@ -33,7 +33,7 @@ class ScenarioVerifierTest {
   private static Expected expect(String rule, Status status) {
     return new Expected(
         rule, status, ARN, null, null, null, null, null, null, List.of(), List.of(), null,
-        List.of());
+        List.of(), null, null, List.of());
   }
 
   private static List<String> problems(List<Expected> x, Others others, Finding... actual) {
@@ -56,7 +56,10 @@ class ScenarioVerifierTest {
             List.of("is Susp"),
             List.of("Enabled"),
             "aws s3api put-bucket-versioning --bucket logs",
-            List.of("--bucket logs"));
+            List.of("--bucket logs"),
+            "aws s3api put-bucket-versioning",
+            "--bucket logs",
+            List.of("--region"));
     assertThat(
             problems(List.of(x), Others.NONE, finding("r", Status.FAIL, "versioning is Suspended")))
         .isEmpty();
@@ -78,10 +81,13 @@ class ScenarioVerifierTest {
             List.of("missing"),
             List.of("Suspended"),
             "wrong",
-            List.of("absent"));
+            List.of("absent"),
+            "aws s3 ",
+            "--region us-east-1",
+            List.of("put-bucket-versioning"));
     assertThat(
             problems(List.of(x), Others.NONE, finding("r", Status.FAIL, "versioning is Suspended")))
-        .hasSize(9)
+        .hasSize(12)
         .anyMatch(p -> p.contains("status FAIL, expected PASS"))
         .anyMatch(p -> p.contains("severity HIGH, expected LOW"))
         .anyMatch(p -> p.contains("expected \"other\""))
@@ -90,7 +96,10 @@ class ScenarioVerifierTest {
         .anyMatch(p -> p.contains("does not say \"missing\""))
         .anyMatch(p -> p.contains("says \"Suspended\""))
         .anyMatch(p -> p.contains("expected \"wrong\""))
-        .anyMatch(p -> p.contains("remediation does not contain \"absent\""));
+        .anyMatch(p -> p.contains("remediation does not contain \"absent\""))
+        .anyMatch(p -> p.contains("remediation does not start \"aws s3 \""))
+        .anyMatch(p -> p.contains("remediation does not end \"--region us-east-1\""))
+        .anyMatch(p -> p.contains("remediation contains \"put-bucket-versioning\""));
   }
 
   @Test

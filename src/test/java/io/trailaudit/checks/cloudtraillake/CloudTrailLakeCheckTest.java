@@ -18,6 +18,10 @@ import io.trailaudit.testing.Regions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Java still, not yet data: once-per-store counts across accounts and the per-account
+ * not-applicable cases (checks/cloudtrail-lake/ holds the single-store cases).
+ */
 class CloudTrailLakeCheckTest {
   static final String STORE_ARN =
       "arn:aws:cloudtrail:us-east-1:" + MGMT + ":eventdatastore/EXAMPLE-f852-4e8f-8bd1";

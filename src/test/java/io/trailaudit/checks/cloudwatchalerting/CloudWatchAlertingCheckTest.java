@@ -43,6 +43,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * Java for the alarm-statistic and filter-pattern parameterized variants and the owner/member
+ * cases; the remaining single cases are not yet converted to data under
+ * checks/cloudwatch-alerting/.
+ */
 class CloudWatchAlertingCheckTest {
   private static final String LOG_GROUP_RULE = "cloudwatch-alerting/log-group";
   private static final String ROOT = "root-usage";

@@ -18,6 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Java for generated variants: every monitoring topic's canonical and alternative filter patterns,
+ * which data would have to list one by one.
+ */
 class MonitoringTopicsTest {
   static final List<String> IDS =
       List.of(

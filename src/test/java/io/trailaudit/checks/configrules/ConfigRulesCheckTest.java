@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Java still, not yet data: rule recognition by source identifier across names and service-linked
+ * rules, and recorder status across regions (checks/config-rules/ holds the single cases).
+ */
 class ConfigRulesCheckTest {
   private final ConfigRulesCheck check = new ConfigRulesCheck();
 

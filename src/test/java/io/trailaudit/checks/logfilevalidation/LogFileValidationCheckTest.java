@@ -26,6 +26,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Java still, not yet data: once-per-trail counts across accounts, and digest verification records
+ * (LogValidation) for which the scenario data under checks/log-file-validation/ has no base.
+ */
 class LogFileValidationCheckTest {
   private static final String ENABLED = "log-file-validation/enabled";
   private static final String DIGESTS = "log-file-validation/digests-delivered";

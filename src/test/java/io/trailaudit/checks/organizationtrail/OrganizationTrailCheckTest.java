@@ -43,6 +43,10 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Java still: owner/member multi-account cases and the multi-region and global-events groups are
+ * not yet converted to data under checks/organization-trail/ (issue 13 item 3, left open).
+ */
 class OrganizationTrailCheckTest {
   private static final String ENABLED = "organization-trail/trail-enabled";
   private static final String MULTI = "organization-trail/multi-region-management-events";
