@@ -16,6 +16,8 @@ import java.util.List;
  * @param networkActivity network-activity-event requirements
  * @param suppressions FAIL findings accepted for a reason, until an expiry
  * @param logBucket trail bucket requirements
+ * @param tamperEvidence tamper-evidence settings
+ * @param organizationTrail organization-trail settings
  */
 public record AuditConfig(
     List<String> breakGlassPrincipals,
@@ -26,7 +28,9 @@ public record AuditConfig(
     DataEvents dataEvents,
     NetworkActivity networkActivity,
     List<Suppression> suppressions,
-    LogBucket logBucket) {
+    LogBucket logBucket,
+    TamperEvidence tamperEvidence,
+    OrganizationTrail organizationTrail) {
 
   public static final int DEFAULT_DELIVERY_MAX_AGE_HOURS = 24;
   public static final int DEFAULT_DIGEST_MAX_AGE_HOURS = 2;
@@ -44,10 +48,12 @@ public record AuditConfig(
     networkActivity = networkActivity == null ? new NetworkActivity(null, null) : networkActivity;
     suppressions = suppressions == null ? List.of() : List.copyOf(suppressions);
     logBucket = logBucket == null ? new LogBucket(null) : logBucket;
+    tamperEvidence = tamperEvidence == null ? new TamperEvidence(null) : tamperEvidence;
+    organizationTrail = organizationTrail == null ? new OrganizationTrail(null) : organizationTrail;
   }
 
   public static AuditConfig defaults() {
-    return new AuditConfig(null, null, null, null, null, null, null, null, null);
+    return new AuditConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** A configuration with the given values and the defaults for the rest (for tests and tools). */
@@ -66,6 +72,8 @@ public record AuditConfig(
     private NetworkActivity networkActivity;
     private List<Suppression> suppressions;
     private LogBucket logBucket;
+    private TamperEvidence tamperEvidence;
+    private OrganizationTrail organizationTrail;
 
     private Builder() {}
 
@@ -114,6 +122,16 @@ public record AuditConfig(
       return this;
     }
 
+    public Builder tamperEvidence(TamperEvidence value) {
+      tamperEvidence = value;
+      return this;
+    }
+
+    public Builder organizationTrail(OrganizationTrail value) {
+      organizationTrail = value;
+      return this;
+    }
+
     public AuditConfig build() {
       return new AuditConfig(
           breakGlassPrincipals,
@@ -124,7 +142,32 @@ public record AuditConfig(
           dataEvents,
           networkActivity,
           suppressions,
-          logBucket);
+          logBucket,
+          tamperEvidence,
+          organizationTrail);
+    }
+  }
+
+  /**
+   * Tamper-evidence settings.
+   *
+   * @param changePrincipals principal ARN patterns ({@code *} and {@code ?}) whose changes to the
+   *     logging are expected, besides the break-glass principals
+   */
+  public record TamperEvidence(List<String> changePrincipals) {
+    public TamperEvidence {
+      changePrincipals = changePrincipals == null ? List.of() : List.copyOf(changePrincipals);
+    }
+  }
+
+  /**
+   * Organization-trail settings.
+   *
+   * @param requiredTagKeys tag keys every trail must carry; empty means at least one tag
+   */
+  public record OrganizationTrail(List<String> requiredTagKeys) {
+    public OrganizationTrail {
+      requiredTagKeys = requiredTagKeys == null ? List.of() : List.copyOf(requiredTagKeys);
     }
   }
 
