@@ -260,8 +260,9 @@ final class History {
     if (userAgent == null || userAgent.isBlank()) {
       return "no user agent";
     }
-    int space = userAgent.indexOf(' ');
-    return space < 0 ? userAgent : userAgent.substring(0, space);
+    // S3 records some agents in brackets: "[S3Console/0.4, aws-internal/3 ...]".
+    String token = userAgent.strip().replaceFirst("^\\[", "").split("[ ,\\]]", 2)[0];
+    return token.isEmpty() ? userAgent : token;
   }
 
   private static long days(EventHistory h) {
