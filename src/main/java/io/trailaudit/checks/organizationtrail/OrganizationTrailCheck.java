@@ -75,6 +75,17 @@ public final class OrganizationTrailCheck implements Check {
     if (!tags.isKnown()) {
       return f.error(req, t.resource(), Messages.trailReadFailed(t, tags, "tags"));
     }
+    if (t.trail().isOrganizationTrail() && !t.ownerAudited()) {
+      // ListTags answers for the owner's trail only: a member's reading proves nothing.
+      return f.error(
+          req,
+          t.resource(),
+          "the tags of organization trail "
+              + t.label()
+              + " can only be read in its owner account "
+              + t.account()
+              + ": include that account in the audit to read them");
+    }
     Set<String> keys = new TreeSet<>();
     (tags.value() == null ? Map.<String, String>of() : tags.value())
         .keySet()
