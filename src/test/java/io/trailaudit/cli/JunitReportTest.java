@@ -21,10 +21,13 @@ class JunitReportTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err()).isEmpty();
     assertThat(validate(r.out())).isEmpty();
-    // The demo's 213 findings: 93 FAIL and 2 ERROR (kms-encryption/key-rotation and
-    // cloudwatch-alerting/filter-pattern), the counts of the example text report's summary.
+    // The demo's 238 findings: 97 FAIL and 2 ERROR (kms-encryption/key-rotation and
+    // cloudwatch-alerting/filter-pattern), the counts of the example text report's summary. The 4
+    // FAIL added with check 13: tamper-evidence/trail-changes (org-trail stopped for 35 min),
+    // tamper-evidence/bucket-changes, organization-trail/tagged (legacy-audit) and
+    // insights/data-event-aggregation (workload-app-trail).
     assertThat(r.out())
-        .contains("<testsuites name=\"trailaudit\" tests=\"213\" failures=\"93\" errors=\"2\">")
+        .contains("<testsuites name=\"trailaudit\" tests=\"238\" failures=\"97\" errors=\"2\">")
         .contains("<testsuite name=\"organization-trail\"")
         .contains("type=\"ERROR\">key arn:aws:kms:us-east-1:222222222222:key/")
         .contains("kms:GetKeyRotationStatus failed: AccessDeniedException");

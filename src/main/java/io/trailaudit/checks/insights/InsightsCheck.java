@@ -10,7 +10,9 @@ import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailView;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.model.AccountSnapshot;
+import io.trailaudit.model.EventConfiguration;
 import io.trailaudit.model.InsightSelector;
+import io.trailaudit.model.Observed;
 import io.trailaudit.model.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +52,62 @@ public final class InsightsCheck implements Check {
     for (TrailView t : index.all()) {
       out.add(dataEvents(f, t));
     }
+    for (TrailView t : index.all()) {
+      out.add(dataEventAggregation(f, t));
+    }
     return out;
+  }
+
+  /** The templates of data-event aggregation (AggregationConfiguration, CloudTrail API). */
+  static final List<String> AGGREGATION_TEMPLATES =
+      List.of("API_ACTIVITY", "RESOURCE_ACCESS", "USER_ACTIONS");
+
+  /**
+   * Data-event aggregation (GetEventConfiguration): 5-minute summaries of a trail's data events, by
+   * event category; {@code Data} is the only category CloudTrail aggregates.
+   */
+  private Finding dataEventAggregation(FindingFactory f, TrailView t) {
+    Requirement req = Requirement.DATA_EVENT_AGGREGATION;
+    if (!t.selectors().isKnown() || t.selectors().value() == null) {
+      return f.error(req, t.resource(), TrailCandidates.selectorsUnknown(t));
+    }
+    if (!TrailCandidates.evaluator(t).hasDataEvents()) {
+      return f.notApplicable(
+          req, t.resource(), "trail " + t.name() + " logs no data events to aggregate");
+    }
+    Observed<EventConfiguration> c = t.trail().eventConfiguration();
+    if (!c.isKnown()) {
+      return f.error(req, t.resource(), Messages.trailReadFailed(t, c, "event configuration"));
+    }
+    List<String> templates = new ArrayList<>();
+    if (c.value() != null) {
+      c.value().aggregations().stream()
+          .filter(a -> DATA.equals(a.eventCategory()))
+          .forEach(
+              a ->
+                  a.templates().stream()
+                      .filter(x -> !templates.contains(x))
+                      .forEach(templates::add));
+    }
+    if (templates.isEmpty()) {
+      return f.fail(
+          req,
+          t.resource(),
+          "trail "
+              + t.label()
+              + " logs data events but aggregates none of them: no AggregationConfiguration for"
+              + " EventCategory Data",
+          t.remediationArgs());
+    }
+    List<String> off = AGGREGATION_TEMPLATES.stream().filter(x -> !templates.contains(x)).toList();
+    return f.pass(
+        req,
+        t.resource(),
+        "trail "
+            + t.name()
+            + " aggregates its data events in 5-minute summaries, templates "
+            + String.join(", ", templates)
+            + (off.isEmpty() ? "" : " (not " + String.join(", ", off) + ")"));
   }
 
   private Finding insightType(

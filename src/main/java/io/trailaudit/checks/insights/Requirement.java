@@ -6,7 +6,8 @@ import io.trailaudit.checks.RequirementId;
 enum Requirement implements RequirementId {
   API_CALL_RATE("api-call-rate"),
   API_ERROR_RATE("api-error-rate"),
-  DATA_EVENTS("data-events");
+  DATA_EVENTS("data-events"),
+  DATA_EVENT_AGGREGATION("data-event-aggregation");
 
   private final String id;
 

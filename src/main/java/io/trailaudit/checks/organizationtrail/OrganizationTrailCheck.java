@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public final class OrganizationTrailCheck implements Check {
   public static final String ID = "organization-trail";
   static final String DELIVERY_MAX_AGE_HOURS = "deliveryMaxAgeHours";
+  static final String REQUIRED_TAG_KEYS = "organizationTrail.requiredTagKeys";
 
   @Override
   public String id() {
@@ -60,7 +61,73 @@ public final class OrganizationTrailCheck implements Check {
     for (TrailView t : index.all()) {
       out.add(deliveryHealthy(f, t, snapshot.collectedAt(), maxAge));
     }
+    for (TrailView t : index.all()) {
+      out.add(tagged(f, t, requiredTagKeys(config)));
+    }
     return out;
+  }
+
+  /** The configured tag keys: the one place this check reads its parameter. */
+  List<String> requiredTagKeys(AuditConfig config) {
+    return parameters(config).strings(REQUIRED_TAG_KEYS);
+  }
+
+  /**
+   * Security Hub CloudTrail.9: the trail carries the required tag keys, or any tag when none is
+   * required. System tags ({@code aws:}) do not count, as in the control.
+   */
+  private Finding tagged(FindingFactory f, TrailView t, List<String> required) {
+    Requirement req = Requirement.TAGGED;
+    Observed<Map<String, String>> tags = t.trail().tags();
+    if (!tags.isKnown()) {
+      return f.error(req, t.resource(), Messages.trailReadFailed(t, tags, "tags"));
+    }
+    if (t.trail().isOrganizationTrail() && !t.ownerAudited()) {
+      // ListTags answers for the owner's trail only: a member's reading proves nothing.
+      return f.error(
+          req,
+          t.resource(),
+          "the tags of organization trail "
+              + t.label()
+              + " can only be read in its owner account "
+              + t.account()
+              + ": include that account in the audit to read them");
+    }
+    Set<String> keys = new TreeSet<>();
+    (tags.value() == null ? Map.<String, String>of() : tags.value())
+        .keySet()
+        .forEach(k -> keys.add(k));
+    keys.removeIf(k -> k.startsWith("aws:"));
+    Map<String, String> args = new java.util.HashMap<>(t.remediationArgs());
+    if (required.isEmpty()) {
+      if (keys.isEmpty()) {
+        args.put("missingTags", "Key=<key>,Value=<value>");
+        return f.fail(req, t.resource(), "trail " + t.label() + " has no tag", args);
+      }
+      return f.pass(
+          req, t.resource(), "trail " + t.name() + " is tagged: " + String.join(", ", keys));
+    }
+    List<String> missing = required.stream().filter(k -> !keys.contains(k)).toList();
+    if (!missing.isEmpty()) {
+      args.put(
+          "missingTags",
+          missing.stream()
+              .map(k -> "Key=" + k + ",Value=<value>")
+              .collect(Collectors.joining(" ")));
+      return f.fail(
+          req,
+          t.resource(),
+          "trail "
+              + t.label()
+              + " lacks the required tag key(s) "
+              + String.join(", ", missing)
+              + (keys.isEmpty() ? " (it has no tag)" : " (it has " + String.join(", ", keys) + ")"),
+          args);
+    }
+    return f.pass(
+        req,
+        t.resource(),
+        "trail " + t.name() + " carries the required tag keys " + String.join(", ", required));
   }
 
   /** What one account sees. */

@@ -9,7 +9,8 @@ enum Requirement implements RequirementId {
   ALL_REGIONS("all-regions"),
   ORGANIZATION_TRAIL("organization-trail"),
   GLOBAL_SERVICE_EVENTS("global-service-events"),
-  DELIVERY_HEALTHY("delivery-healthy");
+  DELIVERY_HEALTHY("delivery-healthy"),
+  TAGGED("tagged");
 
   private final String id;
 
