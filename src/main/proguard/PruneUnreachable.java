@@ -4,6 +4,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,13 +37,25 @@ import java.util.zip.ZipOutputStream;
  * does not keep it. Every class outside {@code software/amazon/awssdk/services/} is a root, and so
  * are the classes named in {@code roots} (loaded by name from outside the services).
  *
- * <p>Usage: {@code java PruneUnreachable.java IN.jar OUT.jar [ROOT_REGEX]}
+ * <p>Every entry is written with the time given by {@code --time} (the build's
+ * project.build.outputTimestamp): ProGuard stamps its output with the time of the build, and two
+ * builds of one commit must give the same bytes.
+ *
+ * <p>Usage: {@code java PruneUnreachable.java [--time=ISO_INSTANT] IN.jar OUT.jar [ROOT_REGEX]}
  */
 public final class PruneUnreachable {
   private static final String SHRUNK = "software/amazon/awssdk/services/";
   private static final Pattern TYPE = Pattern.compile("L([^;<>]+)[;<]");
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] options) throws IOException {
+    List<String> list = new ArrayList<>(List.of(options));
+    LocalDateTime time = null;
+    if (!list.isEmpty() && list.get(0).startsWith("--time=")) {
+      time =
+          LocalDateTime.ofInstant(
+              Instant.parse(list.remove(0).substring("--time=".length())), ZoneOffset.UTC);
+    }
+    String[] args = list.toArray(String[]::new);
     Path in = Path.of(args[0]);
     Path out = Path.of(args[1]);
     Pattern roots = Pattern.compile(args.length > 2 ? args[2] : "$^");
@@ -89,7 +104,11 @@ public final class PruneUnreachable {
           }
           ZipEntry source = zip.getEntry(n);
           ZipEntry copy = new ZipEntry(n);
-          copy.setTime(source.getTime());
+          if (time != null) {
+            copy.setTimeLocal(time);
+          } else {
+            copy.setTime(source.getTime());
+          }
           zout.putNextEntry(copy);
           try (InputStream s = zip.getInputStream(source)) {
             s.transferTo(zout);
