@@ -1,9 +1,10 @@
 package io.trailaudit.checks.cloudtraillake;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
-import io.trailaudit.checks.RequirementInfo;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.config.AuditConfig;
 import io.trailaudit.config.Parameters;
@@ -83,16 +84,12 @@ public final class CloudTrailLakeCheck implements Check {
       String id = a.accountId();
       Resource where = Resource.account(id);
       List<String> failures = unreadable.getOrDefault(id, List.of());
+      Map<String, String> values = new HashMap<>();
+      values.put("account", id);
       if (!failures.isEmpty()) {
-        for (RequirementInfo r : info().requirements()) {
-          out.add(
-              f.error(
-                  r.id(),
-                  where,
-                  "CloudTrail Lake event data stores of account "
-                      + id
-                      + " could not be listed in "
-                      + String.join("; ", failures)));
+        values.put("failures", String.join("; ", failures));
+        for (Requirement r : Requirement.values()) {
+          out.add(f.error(r, where, message("unreadable"), values));
         }
         continue;
       }
@@ -105,37 +102,16 @@ public final class CloudTrailLakeCheck implements Check {
       if (own || orgStore.isPresent()) {
         continue;
       }
-      String none =
-          "no CloudTrail Lake event data store in account "
-              + id
-              + " ("
-              + a.regions().size()
-              + " audited regions) and none of its organization collects for it";
-      for (RequirementInfo r : info().requirements()) {
-        if (requireStore && r.id().equals(Requirement.ENABLED.id())) {
-          out.add(
-              f.fail(
-                  Requirement.ENABLED,
-                  "missing",
-                  where,
-                  none + "; the configuration requires one (lake.requireEventDataStore)",
-                  Map.of(
-                      "account",
-                      id,
-                      "region",
-                      homeRegion(snapshot, a),
-                      "minDays",
-                      String.valueOf(minDays))));
+      values.put("regions", String.valueOf(a.regions().size()));
+      for (Requirement r : Requirement.values()) {
+        if (requireStore && r == Requirement.ENABLED) {
+          values.put("region", homeRegion(snapshot, a));
+          values.put("minDays", String.valueOf(minDays));
+          out.add(f.fail(Requirement.ENABLED, "missing", where, message("missing"), values));
         } else if (requireStore) {
-          out.add(f.notApplicable(r.id(), where, none + ": nothing to check (see enabled)"));
+          out.add(f.notApplicable(r, where, message("none-required"), values));
         } else {
-          out.add(
-              f.notApplicable(
-                  r.id(),
-                  where,
-                  none
-                      + ". Lake is optional and closed to new customers since 2026-05-31; set"
-                      + " lake.requireEventDataStore to require one"));
+          out.add(f.notApplicable(r, where, message("none"), values));
         }
       }
     }
@@ -145,94 +121,59 @@ public final class CloudTrailLakeCheck implements Check {
   private List<Finding> store(FindingFactory f, Seen seen, int minDays) {
     EventDataStore s = seen.store();
     Resource where = new Resource(seen.account(), seen.region(), s.arn());
-    String label = "event data store " + (s.name() == null ? s.arn() : s.name());
-    Map<String, String> args =
-        Map.of(
-            "storeArn", s.arn(),
-            "region", seen.region(),
-            "account", seen.account(),
-            "minDays", String.valueOf(minDays));
+    Map<String, String> args = new HashMap<>();
+    args.put("storeArn", s.arn());
+    args.put("region", seen.region());
+    args.put("account", seen.account());
+    args.put("minDays", String.valueOf(minDays));
+    args.put("store", s.name() == null ? s.arn() : s.name());
     List<Finding> out = new ArrayList<>();
-    out.add(
-        s.kmsKeyId() != null && !s.kmsKeyId().isBlank()
-            ? f.pass(Requirement.CMK, where, label + " is encrypted with KMS key " + s.kmsKeyId())
-            : f.fail(
-                Requirement.CMK,
-                where,
-                label + " is encrypted with a CloudTrail-owned key, not a customer managed key",
-                args));
+    if (s.kmsKeyId() != null && !s.kmsKeyId().isBlank()) {
+      args.put("kmsKeyId", s.kmsKeyId());
+      out.add(f.pass(Requirement.CMK, where, message("pass"), args));
+    } else {
+      out.add(f.fail(Requirement.CMK, where, message("fail"), args));
+    }
     Integer days = s.retentionPeriod();
     if (days == null) {
-      out.add(
-          f.error(
-              Requirement.RETENTION,
-              where,
-              label + " has no retention period in the snapshot (null)"));
-    } else if (days >= minDays) {
-      out.add(
-          f.pass(
-              Requirement.RETENTION,
-              where,
-              label + " keeps events " + days + " days (at least " + minDays + " required)"));
+      out.add(f.error(Requirement.RETENTION, where, message("unknown"), args));
     } else {
+      args.put("days", String.valueOf(days));
       out.add(
-          f.fail(
-              Requirement.RETENTION,
-              where,
-              label + " keeps events only " + days + " days; at least " + minDays + " required",
-              args));
+          days >= minDays
+              ? f.pass(Requirement.RETENTION, where, message("pass"), args)
+              : f.fail(Requirement.RETENTION, where, message("fail"), args));
     }
     if (!seen.inOrg()) {
       out.add(
-          f.notApplicable(
-              Requirement.ORGANIZATION_ENABLED,
-              where,
-              "account "
-                  + seen.account()
-                  + " is not in an organization, or its membership is unknown"));
+          f.notApplicable(Requirement.ORGANIZATION_ENABLED, where, message("not-in-org"), args));
     } else {
       out.add(
           s.organizationEnabled()
-              ? f.pass(
-                  Requirement.ORGANIZATION_ENABLED,
-                  where,
-                  label + " collects events of every account of the organization")
-              : f.fail(
-                  Requirement.ORGANIZATION_ENABLED,
-                  where,
-                  label + " collects events of account " + seen.account() + " only",
-                  args));
+              ? f.pass(Requirement.ORGANIZATION_ENABLED, where, message("pass"), args)
+              : f.fail(Requirement.ORGANIZATION_ENABLED, where, message("fail"), args));
     }
     out.add(
         s.multiRegionEnabled()
-            ? f.pass(
-                Requirement.MULTI_REGION_ENABLED, where, label + " collects events of every region")
-            : f.fail(
-                Requirement.MULTI_REGION_ENABLED,
-                where,
-                label + " collects events of " + seen.region() + " only",
-                args));
+            ? f.pass(Requirement.MULTI_REGION_ENABLED, where, message("pass"), args)
+            : f.fail(Requirement.MULTI_REGION_ENABLED, where, message("fail"), args));
     out.add(
         s.terminationProtectionEnabled()
-            ? f.pass(
-                Requirement.TERMINATION_PROTECTION, where, label + " has termination protection")
-            : f.fail(
-                Requirement.TERMINATION_PROTECTION,
-                where,
-                label + " can be deleted: termination protection is off",
-                args));
+            ? f.pass(Requirement.TERMINATION_PROTECTION, where, message("pass"), args)
+            : f.fail(Requirement.TERMINATION_PROTECTION, where, message("fail"), args));
     String status = s.status();
     if (ENABLED.equals(status)) {
-      out.add(f.pass(Requirement.ENABLED, where, label + " is ENABLED"));
+      out.add(f.pass(Requirement.ENABLED, where, message("pass"), args));
     } else if (status == null) {
-      out.add(f.error(Requirement.ENABLED, where, label + " has no status in the snapshot (null)"));
+      out.add(f.error(Requirement.ENABLED, where, message("unknown"), args));
     } else {
+      args.put("status", status);
       out.add(
           f.fail(
               Requirement.ENABLED,
               status.equals("PENDING_DELETION") ? "restore" : "default",
               where,
-              label + " is " + status + ", not ENABLED: it is not ingesting events",
+              message("fail"),
               args));
     }
     return out;

@@ -1,5 +1,6 @@
 package io.trailaudit.checks.configrules;
 
+import static io.trailaudit.checks.FindingFactory.message;
 import static java.util.stream.Collectors.toSet;
 
 import io.trailaudit.checks.Check;
@@ -17,6 +18,7 @@ import io.trailaudit.model.RegionSnapshot;
 import io.trailaudit.model.RemediationConfiguration;
 import io.trailaudit.model.Snapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +70,7 @@ public final class ConfigRulesCheck implements Check {
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot a : snapshot.accounts()) {
       List<TrailView> trails = index.visibleFrom(a);
-      GlobalRecording global = globalRecording(snapshot, a);
+      GlobalRecording global = globalRecording(f, snapshot, a);
       for (RegionSnapshot r : a.regions()) {
         Resource where = configResource(a.accountId(), r.region());
         out.add(recorder(f, where, r, global));
@@ -94,13 +96,19 @@ public final class ConfigRulesCheck implements Check {
   private record GlobalRecording(
       List<String> recordedIn, List<String> undecided, String designated) {}
 
-  private static GlobalRecording globalRecording(Snapshot snapshot, AccountSnapshot a) {
+  private static GlobalRecording globalRecording(
+      FindingFactory f, Snapshot snapshot, AccountSnapshot a) {
+    Requirement req = Requirement.RECORDER;
     List<String> recordedIn = new ArrayList<>();
     List<String> undecided = new ArrayList<>();
     for (RegionSnapshot r : a.regions()) {
       Observed<List<ConfigRecorder>> o = r.configRecorders();
       if (!o.isKnown()) {
-        undecided.add(r.region() + ": " + o.failure().reason());
+        undecided.add(
+            f.text(
+                req,
+                message("undecided-unreadable"),
+                values("region", r.region(), "reason", o.failure().reason())));
         continue;
       }
       for (ConfigRecorder rec : customerManaged(o.value())) {
@@ -108,7 +116,11 @@ public final class ConfigRulesCheck implements Check {
           continue;
         }
         if (!rec.status().isKnown() || rec.status().value() == null) {
-          undecided.add(r.region() + ": the status of recorder " + rec.name() + " is unknown");
+          undecided.add(
+              f.text(
+                  req,
+                  message("undecided-status"),
+                  values("region", r.region(), "name", rec.name())));
         } else if (healthy(rec.status().value())) {
           recordedIn.add(r.region());
         }
@@ -116,16 +128,25 @@ public final class ConfigRulesCheck implements Check {
     }
     Observed<List<String>> enabled = a.enabledRegions();
     if (!enabled.isKnown() || enabled.value() == null) {
+      String reasonNote =
+          enabled.isKnown()
+              ? ""
+              : f.text(
+                  req, message("undecided-reason"), values("reason", enabled.failure().reason()));
       undecided.add(
-          "the enabled regions of account "
-              + a.accountId()
-              + " are unknown"
-              + (enabled.isKnown() ? "" : " (" + enabled.failure().reason() + ")"));
+          f.text(
+              req,
+              message("undecided-enabled-regions"),
+              values("account", a.accountId(), "reasonNote", reasonNote)));
     } else {
       Set<String> audited = a.regions().stream().map(RegionSnapshot::region).collect(toSet());
       List<String> missing = enabled.value().stream().filter(x -> !audited.contains(x)).toList();
       if (!missing.isEmpty()) {
-        undecided.add("enabled regions not audited: " + String.join(", ", missing));
+        undecided.add(
+            f.text(
+                req,
+                message("undecided-not-audited"),
+                values("regions", String.join(", ", missing))));
       }
     }
     String home = snapshot.collection() == null ? null : snapshot.collection().homeRegion();
@@ -152,23 +173,25 @@ public final class ConfigRulesCheck implements Check {
     Requirement req = Requirement.RECORDER;
     Observed<List<ConfigRecorder>> o = r.configRecorders();
     if (!o.isKnown()) {
-      return f.error(req, where, "AWS Config recorders could not be read: " + o.failure().reason());
+      return f.error(
+          req, where, message("unknown-recorders"), values("reason", o.failure().reason()));
     }
     List<ConfigRecorder> all = o.value() == null ? List.of() : o.value();
     List<ConfigRecorder> recorders = customerManaged(all);
     String linked =
         all.stream()
             .filter(ConfigRecorder::serviceLinked)
-            .map(x -> x.name() + " (" + x.servicePrincipal() + ")")
+            .map(
+                x ->
+                    f.text(
+                        req,
+                        message("linked-recorder"),
+                        values("name", x.name(), "principal", x.servicePrincipal())))
             .collect(Collectors.joining(", "));
     String linkedNote =
-        linked.isEmpty()
-            ? ""
-            : " (service-linked recorder(s) "
-                + linked
-                + " do not count: the linked service chooses what they record)";
+        linked.isEmpty() ? "" : f.text(req, message("linked-note"), values("linked", linked));
     Map<String, String> args =
-        Map.of(
+        values(
             "region",
             r.region(),
             "account",
@@ -178,105 +201,123 @@ public final class ConfigRulesCheck implements Check {
             "includeGlobal",
             String.valueOf(
                 recorders.stream().anyMatch(ConfigRecorder::recordsGlobalIamTypes)
-                    || (global.recordedIn().isEmpty() && r.region().equals(global.designated()))));
+                    || (global.recordedIn().isEmpty() && r.region().equals(global.designated()))),
+            "linkedNote",
+            linkedNote);
     if (recorders.isEmpty()) {
-      return f.fail(
-          req, where, "no AWS Config configuration recorder in " + r.region() + linkedNote, args);
+      return f.fail(req, where, message("no-recorder"), args);
     }
     List<String> problems = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     boolean scopeProblem = false;
     for (ConfigRecorder rec : recorders) {
       List<String> mine = new ArrayList<>();
-      List<String> scope = scopeGaps(rec);
+      List<String> scope = scopeGaps(f, rec);
       scopeProblem |= !scope.isEmpty();
       mine.addAll(scope);
       String statusUnknown = null;
       if (!rec.status().isKnown()) {
         statusUnknown =
-            "status of recorder "
-                + rec.name()
-                + " could not be read: "
-                + rec.status().failure().reason();
+            f.text(
+                req,
+                message("status-unreadable"),
+                values("name", rec.name(), "reason", rec.status().failure().reason()));
       } else if (rec.status().value() == null) {
-        statusUnknown = "recorder " + rec.name() + " has no status in the snapshot (null)";
+        statusUnknown = f.text(req, message("status-null"), values("name", rec.name()));
       } else {
         ConfigRecorder.Status s = rec.status().value();
         if (!s.recording()) {
-          mine.add("is not recording");
+          mine.add(f.text(req, message("not-recording"), values()));
         } else if ("FAILURE".equalsIgnoreCase(s.lastStatus())) {
-          mine.add(
-              "is recording but its last status is Failure"
-                  + (s.lastErrorCode() == null ? "" : " (" + s.lastErrorCode() + ")"));
+          String errorCodeNote =
+              s.lastErrorCode() == null
+                  ? ""
+                  : f.text(req, message("error-code"), values("errorCode", s.lastErrorCode()));
+          mine.add(f.text(req, message("last-failure"), values("errorCodeNote", errorCodeNote)));
         }
       }
       if (!mine.isEmpty()) {
-        problems.add("recorder " + rec.name() + " " + String.join(", ", mine));
+        problems.add(
+            f.text(
+                req,
+                message("recorder-problems"),
+                values("name", rec.name(), "gaps", String.join(", ", mine))));
       } else if (statusUnknown != null) {
         unknown.add(statusUnknown);
       } else {
-        return recorderRecordsEverything(f, where, r, rec, global, linkedNote, args);
+        return recorderRecordsEverything(f, where, r, rec, global, args);
       }
     }
+    args.put("problems", String.join("; ", problems));
     if (!unknown.isEmpty()) {
-      return f.error(
-          req,
-          where,
-          String.join("; ", unknown)
-              + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)));
+      args.put("unknown", String.join("; ", unknown));
+      args.put(
+          "problemsNote", problems.isEmpty() ? "" : f.text(req, message("unknown-problems"), args));
+      return f.error(req, where, message("unknown"), args);
     }
-    return f.fail(
-        req,
-        scopeProblem ? "scope" : "default",
-        where,
-        String.join("; ", problems) + linkedNote,
-        args);
+    return f.fail(req, scopeProblem ? "scope" : "default", where, message("fail"), args);
   }
 
   /** What a recorder leaves out of the region's resource types, in words. */
-  private static List<String> scopeGaps(ConfigRecorder rec) {
+  private static List<String> scopeGaps(FindingFactory f, ConfigRecorder rec) {
+    Requirement req = Requirement.RECORDER;
     List<String> gaps = new ArrayList<>();
     switch (rec.effectiveStrategy()) {
       case ConfigRecorder.ALL_SUPPORTED -> {
         if (!rec.allSupported()) {
-          gaps.add("does not record all supported resource types (allSupported=false)");
+          gaps.add(f.text(req, message("not-all-supported"), values()));
         }
       }
       case ConfigRecorder.EXCLUSION -> {
         if (!rec.excludedResourceTypes().isEmpty()) {
           gaps.add(
-              "excludes "
-                  + rec.excludedResourceTypes().size()
-                  + " resource type(s) from recording ("
-                  + ConfigRecorder.EXCLUSION
-                  + "): "
-                  + types(rec.excludedResourceTypes()));
+              f.text(
+                  req,
+                  message("excludes"),
+                  values(
+                      "count",
+                      rec.excludedResourceTypes().size(),
+                      "strategy",
+                      ConfigRecorder.EXCLUSION,
+                      "types",
+                      types(f, rec.excludedResourceTypes()))));
         }
       }
-      case ConfigRecorder.INCLUSION ->
-          gaps.add(
-              "records only "
-                  + (rec.resourceTypes().isEmpty()
-                      ? "the resource types it lists (none in the snapshot)"
-                      : rec.resourceTypes().size()
-                          + " listed resource type(s) ("
-                          + ConfigRecorder.INCLUSION
-                          + "): "
-                          + types(rec.resourceTypes()))
-                  + ", not all supported types");
+      case ConfigRecorder.INCLUSION -> {
+        String included =
+            rec.resourceTypes().isEmpty()
+                ? f.text(req, message("included-none"), values())
+                : f.text(
+                    req,
+                    message("included"),
+                    values(
+                        "count",
+                        rec.resourceTypes().size(),
+                        "strategy",
+                        ConfigRecorder.INCLUSION,
+                        "types",
+                        types(f, rec.resourceTypes())));
+        gaps.add(f.text(req, message("includes-only"), values("included", included)));
+      }
       default ->
-          gaps.add("has recording strategy " + rec.effectiveStrategy() + ", unknown to this check");
+          gaps.add(
+              f.text(
+                  req, message("unknown-strategy"), values("strategy", rec.effectiveStrategy())));
     }
     return gaps;
   }
 
-  private static String types(List<String> types) {
+  private static String types(FindingFactory f, List<String> types) {
     return types.size() <= TYPES_SHOWN
         ? String.join(", ", types)
-        : String.join(", ", types.subList(0, TYPES_SHOWN))
-            + " and "
-            + (types.size() - TYPES_SHOWN)
-            + " more";
+        : f.text(
+            Requirement.RECORDER,
+            message("types-more"),
+            values(
+                "types",
+                String.join(", ", types.subList(0, TYPES_SHOWN)),
+                "more",
+                types.size() - TYPES_SHOWN));
   }
 
   /** The region's recorder records every regional type: now the global IAM types. */
@@ -286,63 +327,45 @@ public final class ConfigRulesCheck implements Check {
       RegionSnapshot r,
       ConfigRecorder rec,
       GlobalRecording global,
-      String linkedNote,
       Map<String, String> args) {
     Requirement req = Requirement.RECORDER;
     ConfigRecorder.Status s = rec.status().value();
-    String base =
-        "recorder "
-            + rec.name()
-            + " is recording all supported resource types"
-            + (s.lastStatus() == null ? "" : ", last status " + s.lastStatus())
-            + ("DAILY".equalsIgnoreCase(rec.recordingFrequency())
-                ? ", daily (not continuous) recording"
-                : "");
+    args.put("name", String.valueOf(rec.name()));
+    args.put(
+        "lastStatusNote",
+        s.lastStatus() == null
+            ? ""
+            : f.text(req, message("last-status"), values("lastStatus", s.lastStatus())));
+    args.put(
+        "dailyNote",
+        "DAILY".equalsIgnoreCase(rec.recordingFrequency())
+            ? f.text(req, message("daily"), values())
+            : "");
+    args.put("recording", f.text(req, message("recording"), args));
     if (rec.recordsGlobalIamTypes()) {
-      return f.pass(req, where, base + ", global IAM resource types included" + linkedNote);
+      return f.pass(req, where, message("pass-global"), args);
     }
     if (!global.recordedIn().isEmpty()) {
-      return f.pass(
-          req,
-          where,
-          base
-              + "; the global IAM resource types are recorded in "
-              + String.join(", ", global.recordedIn())
-              + linkedNote);
+      args.put("recordedIn", String.join(", ", global.recordedIn()));
+      return f.pass(req, where, message("pass-elsewhere"), args);
     }
     if (!r.region().equals(global.designated())) {
-      return f.pass(
-          req,
-          where,
-          base
-              + "; the global IAM resource types are recorded in no audited region: see the"
-              + " finding of "
-              + global.designated());
+      args.put("designated", String.valueOf(global.designated()));
+      return f.pass(req, where, message("pass-designated"), args);
     }
-    String nowhere =
-        "recorder "
-            + rec.name()
-            + " does not record the global IAM resource types (IAM users, groups, roles and"
-            + " customer managed policies: includeGlobalResourceTypes is false) and no audited"
-            + " region of account "
-            + where.account()
-            + " records them";
+    args.put("nowhere", f.text(req, message("nowhere"), args));
     if (!global.undecided().isEmpty()) {
-      return f.error(
-          req,
-          where,
-          nowhere
-              + "; cannot tell whether another region does: "
-              + String.join("; ", global.undecided()));
+      args.put("undecided", String.join("; ", global.undecided()));
+      return f.error(req, where, message("unknown-global"), args);
     }
-    return f.fail(req, "scope", where, nowhere + ", so IAM changes are recorded nowhere", args);
+    return f.fail(req, "scope", where, message("fail-global"), args);
   }
 
   private Finding cloudTrailRules(FindingFactory f, Resource where, RegionSnapshot r) {
     Requirement req = Requirement.CLOUDTRAIL_RULES;
     Observed<List<ConfigRule>> o = r.configRules();
     if (!o.isKnown()) {
-      return f.error(req, where, "AWS Config rules could not be read: " + o.failure().reason());
+      return f.error(req, where, message("unknown"), values("reason", o.failure().reason()));
     }
     List<ConfigRule> deployed = deployed(o.value());
     List<String> found = new ArrayList<>();
@@ -351,28 +374,26 @@ public final class ConfigRulesCheck implements Check {
       Optional<ConfigRule> rule =
           deployed.stream().filter(x -> alternatives.contains(x.sourceIdentifier())).findFirst();
       if (rule.isPresent()) {
-        found.add(describe(rule.get()));
+        found.add(describe(f, req, rule.get()));
       } else {
         missing.add(String.join(" or ", alternatives));
       }
     }
+    Map<String, String> args = values("found", String.join(", ", found));
     if (missing.isEmpty()) {
-      return f.pass(req, where, "CloudTrail rules deployed: " + String.join(", ", found));
+      return f.pass(req, where, message("pass"), args);
     }
     String commands =
         REQUIRED_RULES.stream()
             .filter(alt -> deployed.stream().noneMatch(x -> alt.contains(x.sourceIdentifier())))
             .map(alt -> putConfigRule(alt.get(0), r.region()))
             .collect(Collectors.joining("\n"));
-    return f.fail(
-        req,
-        where,
-        "managed rules missing in "
-            + r.region()
-            + ": "
-            + String.join(", ", missing)
-            + (found.isEmpty() ? "" : " (deployed: " + String.join(", ", found) + ")"),
-        Map.of("region", r.region(), "account", where.account(), "commands", commands));
+    args.put("region", r.region());
+    args.put("account", where.account());
+    args.put("commands", commands);
+    args.put("missing", String.join(", ", missing));
+    args.put("deployedNote", found.isEmpty() ? "" : f.text(req, message("deployed-note"), args));
+    return f.fail(req, where, message("fail"), args);
   }
 
   private Finding autoRemediation(
@@ -380,7 +401,8 @@ public final class ConfigRulesCheck implements Check {
     Requirement req = Requirement.AUTO_REMEDIATION;
     Observed<List<ConfigRule>> rules = r.configRules();
     if (!rules.isKnown()) {
-      return f.error(req, where, "AWS Config rules could not be read: " + rules.failure().reason());
+      return f.error(
+          req, where, message("unknown-rules"), values("reason", rules.failure().reason()));
     }
     List<ConfigRule> enabledRules =
         deployed(rules.value()).stream()
@@ -389,7 +411,7 @@ public final class ConfigRulesCheck implements Check {
     TrailView trail =
         trails.stream().filter(t -> t.trail().isMultiRegionTrail()).findFirst().orElse(null);
     Map<String, String> args =
-        Map.of(
+        values(
             "region", r.region(),
             "account", where.account(),
             "ruleName",
@@ -404,21 +426,12 @@ public final class ConfigRulesCheck implements Check {
             "bucket",
                 trail == null ? "<log-bucket>" : String.valueOf(trail.trail().s3BucketName()));
     if (enabledRules.isEmpty()) {
-      return f.fail(
-          req,
-          "no-rule",
-          where,
-          "no CLOUD_TRAIL_ENABLED or MULTI_REGION_CLOUD_TRAIL_ENABLED rule in "
-              + r.region()
-              + " to remediate from",
-          args);
+      return f.fail(req, "no-rule", where, message("no-rule"), args);
     }
     Observed<List<RemediationConfiguration>> o = r.remediationConfigurations();
     if (!o.isKnown()) {
-      return f.error(
-          req,
-          where,
-          "AWS Config remediation configurations could not be read: " + o.failure().reason());
+      args.put("reason", String.valueOf(o.failure().reason()));
+      return f.error(req, where, message("unknown-remediations"), args);
     }
     List<RemediationConfiguration> configs = o.value() == null ? List.of() : o.value();
     List<String> problems = new ArrayList<>();
@@ -427,42 +440,35 @@ public final class ConfigRulesCheck implements Check {
           configs.stream().filter(c -> rule.name().equals(c.configRuleName())).toList();
       Optional<RemediationConfiguration> auto =
           mine.stream().filter(RemediationConfiguration::automatic).findFirst();
+      Map<String, String> about = values("rule", describe(f, req, rule));
       if (auto.isPresent()) {
-        return f.pass(
-            req,
-            where,
-            "rule "
-                + describe(rule)
-                + " remediates automatically with "
-                + auto.get().targetType()
-                + " "
-                + auto.get().targetId());
+        about.put("targetType", String.valueOf(auto.get().targetType()));
+        about.put("targetId", String.valueOf(auto.get().targetId()));
+        return f.pass(req, where, message("pass"), about);
       }
       if (mine.isEmpty()) {
-        problems.add(
-            "rule " + describe(rule) + " has no remediation configuration" + ownerHint(rule));
+        about.put("ownerHint", ownerHint(f, rule));
+        problems.add(f.text(req, message("no-remediation"), about));
       } else {
-        problems.add(
-            "rule "
-                + describe(rule)
-                + " has a remediation ("
-                + mine.get(0).targetId()
-                + ") that is not automatic");
+        about.put("targetId", String.valueOf(mine.get(0).targetId()));
+        problems.add(f.text(req, message("not-automatic"), about));
       }
     }
-    return f.fail(req, where, String.join("; ", problems), args);
+    args.put("problems", String.join("; ", problems));
+    return f.fail(req, where, message("fail"), args);
   }
 
   /** Where a service-linked rule's remediation has to come from. */
-  private static String ownerHint(ConfigRule rule) {
+  private static String ownerHint(FindingFactory f, ConfigRule rule) {
     String by = rule.createdBy();
     if (by == null) {
       return "";
     }
+    Requirement req = Requirement.AUTO_REMEDIATION;
     if (by.startsWith("config-conforms")) {
-      return " (it belongs to a conformance pack: add the remediation to the pack's template)";
+      return f.text(req, message("conformance-pack"), values());
     }
-    return " (it is a service-linked rule of " + by + " and cannot take one: deploy your own rule)";
+    return f.text(req, message("service-linked"), values("createdBy", by));
   }
 
   /** Managed rules that are not being deleted. */
@@ -477,14 +483,33 @@ public final class ConfigRulesCheck implements Check {
   }
 
   /**
-   * {@code securityhub-cloud-trail-enabled-1a2b (CLOUD_TRAIL_ENABLED, securityhub.amazonaws.com)}.
+   * {@code securityhub-cloud-trail-enabled-1a2b (CLOUD_TRAIL_ENABLED, created by
+   * securityhub.amazonaws.com)}.
    */
-  static String describe(ConfigRule rule) {
-    return rule.name()
-        + " ("
-        + rule.sourceIdentifier()
-        + (rule.createdBy() == null ? "" : ", created by " + rule.createdBy())
-        + ")";
+  static String describe(FindingFactory f, Requirement req, ConfigRule rule) {
+    String createdByNote =
+        rule.createdBy() == null
+            ? ""
+            : f.text(req, message("created-by"), values("createdBy", rule.createdBy()));
+    return f.text(
+        req,
+        message("rule"),
+        values(
+            "name",
+            rule.name(),
+            "identifier",
+            rule.sourceIdentifier(),
+            "createdByNote",
+            createdByNote));
+  }
+
+  /** Named values for a template; a missing value reads "null", as it did concatenated. */
+  private static Map<String, String> values(Object... namesAndValues) {
+    Map<String, String> out = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      out.put((String) namesAndValues[i], String.valueOf(namesAndValues[i + 1]));
+    }
+    return out;
   }
 
   private static String putConfigRule(String identifier, String region) {

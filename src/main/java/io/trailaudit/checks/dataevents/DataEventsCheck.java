@@ -1,8 +1,11 @@
 package io.trailaudit.checks.dataevents;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
+import io.trailaudit.checks.FindingFactory.Message;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailCandidates;
 import io.trailaudit.checks.TrailIndex;
@@ -14,7 +17,9 @@ import io.trailaudit.selectors.Coverage;
 import io.trailaudit.selectors.ReadWrite;
 import io.trailaudit.selectors.SelectorEvaluator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -41,7 +46,8 @@ public final class DataEventsCheck implements Check {
     FindingFactory f = new FindingFactory(info());
     TrailIndex index = TrailIndex.of(snapshot);
     List<String> buckets = parameters(config).strings(S3_BUCKETS);
-    String scope = buckets.isEmpty() ? "all buckets" : "buckets " + String.join(", ", buckets);
+    Map<String, String> scope = Map.of("buckets", String.join(", ", buckets));
+    Message scopeMessage = message(buckets.isEmpty() ? "all-buckets" : "buckets");
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot account : snapshot.accounts()) {
       TrailCandidates c = TrailCandidates.of(account, index.visibleFrom(account), true);
@@ -50,7 +56,7 @@ public final class DataEventsCheck implements Check {
           decide(
               f,
               Requirement.S3_WRITE,
-              "S3 object-level write events for " + scope,
+              Map.of("scope", f.text(Requirement.S3_WRITE, scopeMessage, scope)),
               where,
               c,
               e -> e.s3Objects(ReadWrite.WRITE, buckets)));
@@ -58,26 +64,14 @@ public final class DataEventsCheck implements Check {
           decide(
               f,
               Requirement.S3_READ,
-              "S3 object-level read events for " + scope,
+              Map.of("scope", f.text(Requirement.S3_READ, scopeMessage, scope)),
               where,
               c,
               e -> e.s3Objects(ReadWrite.READ, buckets)));
       out.add(
-          decide(
-              f,
-              Requirement.LAMBDA,
-              "Lambda invocations of all functions",
-              where,
-              c,
-              SelectorEvaluator::lambdaInvocations));
+          decide(f, Requirement.LAMBDA, Map.of(), where, c, SelectorEvaluator::lambdaInvocations));
       out.add(
-          decide(
-              f,
-              Requirement.DYNAMODB,
-              "DynamoDB item reads and writes on all tables",
-              where,
-              c,
-              SelectorEvaluator::dynamoDbItems));
+          decide(f, Requirement.DYNAMODB, Map.of(), where, c, SelectorEvaluator::dynamoDbItems));
     }
     return out;
   }
@@ -85,28 +79,39 @@ public final class DataEventsCheck implements Check {
   private Finding decide(
       FindingFactory f,
       Requirement req,
-      String what,
+      Map<String, String> whatValues,
       Resource where,
       TrailCandidates c,
       Function<SelectorEvaluator, Coverage> question) {
+    Map<String, String> values = new HashMap<>(c.remediationArgs());
+    values.put("what", f.text(req, message("what"), whatValues));
+    values.put("account", where.account());
     List<String> shortfalls = new ArrayList<>();
     for (TrailView t : c.usable()) {
       Coverage cov = question.apply(TrailCandidates.evaluator(t));
       if (cov.full()) {
-        return f.pass(req, where, what + " are logged by multi-region trail " + t.label());
+        values.put("trailLabel", t.label());
+        return f.pass(req, where, message("pass"), values);
       }
-      shortfalls.add(t.name() + ": " + cov.explanation());
+      shortfalls.add(
+          f.text(
+              req,
+              message("shortfall"),
+              Map.of(
+                  "trail",
+                  String.valueOf(t.name()),
+                  "explanation",
+                  String.valueOf(cov.explanation()))));
     }
     if (!c.uncertain().isEmpty()) {
-      return f.error(
-          req,
-          where,
-          "cannot tell whether " + what + " are logged: " + String.join("; ", c.uncertain()));
+      values.put("uncertain", String.join("; ", c.uncertain()));
+      return f.error(req, where, message("unknown"), values);
     }
-    String detail =
+    values.put(
+        "detail",
         shortfalls.isEmpty()
-            ? "no logging multi-region trail is visible from account " + where.account()
-            : String.join("; ", shortfalls);
-    return f.fail(req, where, what + " are not logged: " + detail, c.remediationArgs());
+            ? f.text(req, message("no-trail"), values)
+            : String.join("; ", shortfalls));
+    return f.fail(req, where, message("fail"), values);
   }
 }

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.logfilevalidation;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Delivery;
 import io.trailaudit.checks.Finding;
@@ -44,28 +46,16 @@ public final class LogFileValidationCheck implements Check {
     Duration maxAge = Duration.ofHours(parameters(config).integer(DIGEST_MAX_AGE_HOURS));
     List<Finding> out = new ArrayList<>();
     for (TrailView t : TrailIndex.of(snapshot).all()) {
-      Map<String, String> args = t.remediationArgs();
+      Map<String, String> args = new HashMap<>(t.remediationArgs());
+      args.put("trailLabel", t.label());
       if (t.trail().logFileValidationEnabled()) {
-        out.add(
-            f.pass(
-                Requirement.ENABLED,
-                t.resource(),
-                "log file validation is enabled on " + t.label()));
+        out.add(f.pass(Requirement.ENABLED, t.resource(), message("pass"), args));
         out.add(digestsDelivered(f, t, snapshot.collectedAt(), maxAge, args));
       } else {
-        out.add(
-            f.fail(
-                Requirement.ENABLED,
-                t.resource(),
-                "log file validation is disabled on "
-                    + t.label()
-                    + ": modified or deleted log files cannot be detected",
-                args));
+        out.add(f.fail(Requirement.ENABLED, t.resource(), message("fail"), args));
         out.add(
             f.notApplicable(
-                Requirement.DIGESTS_DELIVERED,
-                t.resource(),
-                "no digests are expected: log file validation is disabled (see log-file-validation/enabled)"));
+                Requirement.DIGESTS_DELIVERED, t.resource(), message("disabled"), args));
       }
       // No finding when validation was not requested: a trail that nobody asked to verify is
       // neither verified nor "not applicable", and every report would carry one line per trail.
@@ -81,147 +71,103 @@ public final class LogFileValidationCheck implements Check {
   private static Finding digestsVerified(
       FindingFactory f, TrailView t, LogValidation v, Map<String, String> trailArgs) {
     Requirement req = Requirement.DIGESTS_VERIFIED;
-    String window = v.windowStart() + " to " + v.windowEnd();
     Resource where = new Resource(v.account(), v.region(), t.arn());
-    String files = "account " + v.account() + " in " + v.region() + ": ";
+    Map<String, String> args = new HashMap<>(trailArgs);
+    args.put("account", String.valueOf(v.account()));
+    args.put("region", String.valueOf(v.region()));
+    args.put("windowStart", String.valueOf(v.windowStart()));
+    args.put("windowEnd", String.valueOf(v.windowEnd()));
     if (!v.result().isKnown()) {
-      return f.error(
-          req,
-          where,
-          files
-              + "the digests of "
-              + t.label()
-              + " could not be validated for "
-              + window
-              + ": "
-              + v.result().failure().reason());
+      args.put("reason", String.valueOf(v.result().failure().reason()));
+      return f.error(req, where, message("unknown"), args);
     }
     LogValidation.Result r = v.result().value();
-    Map<String, String> args = new HashMap<>(trailArgs);
-    args.put("windowStart", v.windowStart().toString());
-    args.put("windowEnd", v.windowEnd().toString());
     args.put("trailAccount", v.account());
     args.put("trailRegion", v.region());
     LogValidation.Counts d = r.digestFiles();
     LogValidation.Counts l = r.logFiles();
     if (d.total() == 0) {
-      return f.fail(
-          req,
-          where,
-          files
-              + "no digest file of "
-              + t.label()
-              + " in "
-              + v.region()
-              + " was found for "
-              + window
-              + ": nothing could be verified",
-          args);
+      return f.fail(req, where, message("no-digest"), args);
     }
     int badDigests = d.invalid() + d.notFound();
     int badLogs = l.invalid() + l.notFound();
     if (badDigests + badLogs > 0) {
-      return f.fail(
-          req,
-          where,
-          files
-              + badDigests
-              + " of "
-              + d.total()
-              + " digest files and "
-              + badLogs
-              + " of "
-              + l.total()
-              + " log files are invalid or missing for "
-              + window
-              + ": "
-              + problems(r),
-          args);
+      args.put("badDigests", String.valueOf(badDigests));
+      args.put("digests", String.valueOf(d.total()));
+      args.put("badLogs", String.valueOf(badLogs));
+      args.put("logs", String.valueOf(l.total()));
+      args.put("problems", problems(f, r));
+      return f.fail(req, where, message("invalid"), args);
     }
     if (d.unreadable() + l.unreadable() > 0) {
-      return f.error(
-          req,
-          where,
-          files
-              + d.unreadable()
-              + " digest files and "
-              + l.unreadable()
-              + " log files could not be read for "
-              + window
-              + ", so they are not verified: "
-              + problems(r));
+      args.put("unreadableDigests", String.valueOf(d.unreadable()));
+      args.put("unreadableLogs", String.valueOf(l.unreadable()));
+      args.put("problems", problems(f, r));
+      return f.error(req, where, message("unreadable"), args);
     }
-    return f.pass(
-        req,
-        where,
-        files
-            + d.valid()
-            + " digest files and "
-            + l.valid()
-            + " log files verified, covering "
-            + r.foundStart()
-            + " to "
-            + r.foundEnd()
-            + (r.gaps() == 0
-                ? ""
-                : "; CloudTrail delivered nothing during "
-                    + r.gaps()
-                    + " period(s) (logging or validation was off)"));
+    args.put("validDigests", String.valueOf(d.valid()));
+    args.put("validLogs", String.valueOf(l.valid()));
+    args.put("foundStart", String.valueOf(r.foundStart()));
+    args.put("foundEnd", String.valueOf(r.foundEnd()));
+    args.put("gaps", String.valueOf(r.gaps()));
+    args.put("gapsNote", r.gaps() == 0 ? "" : f.text(req, message("pass-gaps"), args));
+    return f.pass(req, where, message("pass"), args);
   }
 
   /** The first problems, {@code s3://… (reason)}, and how many more. */
-  private static String problems(LogValidation.Result r) {
+  private static String problems(FindingFactory f, LogValidation.Result r) {
+    Requirement req = Requirement.DIGESTS_VERIFIED;
     int shown = Math.min(3, r.problems().size());
-    StringBuilder sb = new StringBuilder();
+    List<String> listed = new ArrayList<>();
     for (int i = 0; i < shown; i++) {
       LogValidation.Problem p = r.problems().get(i);
-      sb.append(i == 0 ? "" : "; ").append(p.s3Uri()).append(" (").append(p.reason()).append(')');
+      listed.add(
+          f.text(
+              req,
+              message("problem"),
+              Map.of(
+                  "s3Uri",
+                  String.valueOf(p.s3Uri()),
+                  "problemReason",
+                  String.valueOf(p.reason()))));
     }
+    String problems = String.join("; ", listed);
     int more = r.problems().size() - shown + r.problemsOmitted();
-    return more > 0 ? sb + " and " + more + " more" : sb.toString();
+    return more > 0
+        ? f.text(
+            req,
+            message("problems-more"),
+            Map.of("problems", problems, "more", String.valueOf(more)))
+        : problems;
   }
 
   private static Finding digestsDelivered(
-      FindingFactory f, TrailView t, Instant now, Duration maxAge, Map<String, String> args) {
+      FindingFactory f, TrailView t, Instant now, Duration maxAge, Map<String, String> trailArgs) {
     Requirement req = Requirement.DIGESTS_DELIVERED;
+    Map<String, String> args = new HashMap<>(trailArgs);
     if (!t.status().isKnown()) {
-      return f.error(req, t.resource(), Messages.trailReadFailed(t, t.status(), "status"));
+      args.put("statusReadFailed", Messages.trailReadFailed(t, t.status(), "status"));
+      return f.error(req, t.resource(), message("unknown"), args);
     }
     TrailStatus s = t.status().value();
     if (s == null || !s.isLogging()) {
-      return f.fail(
-          req,
-          t.resource(),
-          "trail " + t.label() + " is not logging, so no digest is delivered",
-          args);
+      return f.fail(req, t.resource(), message("not-logging"), args);
     }
     Delivery delivery =
         Delivery.of(s.latestDigestDeliveryError(), s.latestDigestDeliveryTime(), now, maxAge);
     if (delivery == Delivery.FAILED) {
-      return f.fail(
-          req, t.resource(), "last digest delivery failed: " + s.latestDigestDeliveryError(), args);
+      args.put("deliveryError", String.valueOf(s.latestDigestDeliveryError()));
+      return f.fail(req, t.resource(), message("failed"), args);
     }
     if (delivery == Delivery.NEVER) {
-      return f.fail(req, t.resource(), "no digest file has been delivered", args);
+      return f.fail(req, t.resource(), message("never"), args);
     }
+    args.put("age", Messages.age(s.latestDigestDeliveryTime(), now));
     if (delivery == Delivery.STALE) {
-      return f.fail(
-          req,
-          t.resource(),
-          "last digest delivery was "
-              + Messages.age(s.latestDigestDeliveryTime(), now)
-              + " ("
-              + s.latestDigestDeliveryTime()
-              + "), older than "
-              + maxAge.toHours()
-              + " h",
-          args);
+      args.put("deliveredAt", String.valueOf(s.latestDigestDeliveryTime()));
+      args.put("maxAgeHours", String.valueOf(maxAge.toHours()));
+      return f.fail(req, t.resource(), message("stale"), args);
     }
-    return f.pass(
-        req,
-        t.resource(),
-        "digest delivered "
-            + Messages.age(s.latestDigestDeliveryTime(), now)
-            + " with no delivery error");
+    return f.pass(req, t.resource(), message("pass"), args);
   }
 }

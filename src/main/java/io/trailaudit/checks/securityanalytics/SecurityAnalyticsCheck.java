@@ -1,5 +1,7 @@
 package io.trailaudit.checks.securityanalytics;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -78,79 +80,65 @@ public final class SecurityAnalyticsCheck implements Check {
     Requirement req = Requirement.SECURITY_HUB;
     Observed<SecurityHubHub> hub = r.securityHub();
     Resource where = hubResource(account, r.region(), hub);
+    Map<String, String> values = new HashMap<>();
+    values.put("region", r.region());
+    values.put("account", account);
     if (!hub.isKnown()) {
-      return f.error(
-          req,
-          where,
-          "whether Security Hub is enabled in "
-              + r.region()
-              + " of account "
-              + account
-              + " could not be read: "
-              + hub.failure().reason());
+      values.put("reason", String.valueOf(hub.failure().reason()));
+      return f.error(req, where, message("unknown"), values);
     }
     if (hub.value() == null) {
-      return f.fail(
-          req,
-          where,
-          "Security Hub is not enabled in " + r.region() + " of account " + account,
-          Map.of("region", r.region(), "account", account));
+      return f.fail(req, where, message("fail"), values);
     }
-    String since = hub.value().subscribedAt() == null ? "" : " since " + hub.value().subscribedAt();
-    return f.pass(req, where, "Security Hub is enabled in " + r.region() + since);
+    if (hub.value().subscribedAt() == null) {
+      return f.pass(req, where, message("pass"), values);
+    }
+    values.put("subscribedAt", String.valueOf(hub.value().subscribedAt()));
+    return f.pass(req, where, message("pass-since"), values);
   }
 
   private Finding standards(FindingFactory f, String account, RegionSnapshot r) {
     Requirement req = Requirement.STANDARDS;
     Observed<SecurityHubHub> hub = r.securityHub();
     Resource where = hubResource(account, r.region(), hub);
+    Map<String, String> values = new HashMap<>();
+    values.put("region", r.region());
+    values.put("account", account);
     if (!hub.isKnown()) {
-      return f.error(
-          req,
-          where,
-          "Security Hub in " + r.region() + " could not be read: " + hub.failure().reason());
+      values.put("reason", String.valueOf(hub.failure().reason()));
+      return f.error(req, where, message("unknown-hub"), values);
     }
     if (hub.value() == null) {
-      return f.notApplicable(
-          req,
-          where,
-          "Security Hub is not enabled in "
-              + r.region()
-              + ", so no standard can be subscribed (see security-analytics/security-hub)");
+      return f.notApplicable(req, where, message("no-hub"), values);
     }
     Observed<List<StandardsSubscription>> subs = r.securityHubStandards();
     if (!subs.isKnown()) {
-      return f.error(
-          req,
-          where,
-          "the enabled Security Hub standards in "
-              + r.region()
-              + " could not be read: "
-              + subs.failure().reason());
+      values.put("reason", String.valueOf(subs.failure().reason()));
+      return f.error(req, where, message("unknown"), values);
     }
     List<StandardsSubscription> all = subs.value() == null ? List.of() : subs.value();
     List<String> problems = new ArrayList<>();
     List<String> ready = new ArrayList<>();
-    judge(all, FSBP, "AWS Foundational Security Best Practices", problems, ready);
-    judge(all, CIS, "a CIS AWS Foundations Benchmark standard", problems, ready);
+    judge(f, all, FSBP, f.text(req, message("fsbp"), values), problems, ready);
+    judge(f, all, CIS, f.text(req, message("cis"), values), problems, ready);
+    values.put("ready", String.join(", ", ready));
     if (problems.isEmpty()) {
-      return f.pass(req, where, "subscribed and READY: " + String.join(", ", ready));
+      return f.pass(req, where, message("pass"), values);
     }
-    return f.fail(
-        req,
-        where,
-        String.join("; ", problems)
-            + (ready.isEmpty() ? "" : " (READY: " + String.join(", ", ready) + ")"),
-        Map.of("region", r.region(), "account", account));
+    values.put("problems", String.join("; ", problems));
+    values.put("readyNote", ready.isEmpty() ? "" : f.text(req, message("fail-ready"), values));
+    return f.fail(req, where, message("fail"), values);
   }
 
   /** Adds the READY subscription of a kind, or why there is none. */
   private static void judge(
+      FindingFactory f,
       List<StandardsSubscription> all,
       String marker,
       String name,
       List<String> problems,
       List<String> ready) {
+    Requirement req = Requirement.STANDARDS;
     List<StandardsSubscription> kind =
         all.stream()
             .filter(s -> s.standardsArn() != null && s.standardsArn().contains(marker))
@@ -160,17 +148,14 @@ public final class SecurityAnalyticsCheck implements Check {
     if (ok.isPresent()) {
       ready.add(standardName(ok.get().standardsArn()));
     } else if (kind.isEmpty()) {
-      problems.add(name + " is not subscribed");
+      problems.add(f.text(req, message("not-subscribed"), Map.of("standard", name)));
     } else {
+      String statuses =
+          String.join(
+              ", ",
+              kind.stream().map(s -> standardName(s.standardsArn()) + " " + s.status()).toList());
       problems.add(
-          name
-              + " is subscribed but not READY ("
-              + String.join(
-                  ", ",
-                  kind.stream()
-                      .map(s -> standardName(s.standardsArn()) + " " + s.status())
-                      .toList())
-              + ")");
+          f.text(req, message("not-ready"), Map.of("standard", name, "statuses", statuses)));
     }
   }
 
@@ -192,46 +177,28 @@ public final class SecurityAnalyticsCheck implements Check {
       Map<GlueTable, String> where,
       List<String> unreadable) {
     Requirement req = Requirement.ATHENA_TABLE;
+    Map<String, String> values = new HashMap<>(t.remediationArgs());
+    values.put("trail", t.name());
     String bucket = t.trail().s3BucketName();
     if (bucket == null || bucket.isBlank()) {
-      return f.notApplicable(req, t.resource(), "trail " + t.name() + " names no S3 bucket");
+      return f.notApplicable(req, t.resource(), message("no-bucket"), values);
     }
     String location = logsLocation(bucket, t.trail().s3KeyPrefix());
+    values.put("location", location + "/");
     for (GlueTable table : tables) {
       if (readsLocation(table.location(), location)) {
-        return f.pass(
-            req,
-            t.resource(),
-            "Glue table "
-                + table.databaseName()
-                + "."
-                + table.name()
-                + " ("
-                + where.get(table)
-                + ") reads "
-                + table.location());
+        values.put("database", String.valueOf(table.databaseName()));
+        values.put("table", String.valueOf(table.name()));
+        values.put("tableWhere", where.get(table));
+        values.put("tableLocation", table.location());
+        return f.pass(req, t.resource(), message("pass"), values);
       }
     }
     if (!unreadable.isEmpty()) {
-      return f.error(
-          req,
-          t.resource(),
-          "no Glue table found that reads "
-              + location
-              + "/, and Glue tables could not be read in "
-              + String.join("; ", unreadable));
+      values.put("unreadable", String.join("; ", unreadable));
+      return f.error(req, t.resource(), message("unknown"), values);
     }
-    Map<String, String> args = new HashMap<>(t.remediationArgs());
-    args.put("location", location + "/");
-    return f.fail(
-        req,
-        t.resource(),
-        "no Glue Data Catalog table in the audited accounts reads "
-            + location
-            + "/, so the logs of trail "
-            + t.name()
-            + " cannot be queried with Athena",
-        args);
+    return f.fail(req, t.resource(), message("fail"), values);
   }
 
   /** {@code s3://bucket/prefix/AWSLogs} (no trailing slash). */
