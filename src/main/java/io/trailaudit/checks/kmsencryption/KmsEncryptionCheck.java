@@ -106,7 +106,7 @@ public final class KmsEncryptionCheck implements Check {
     }
     KmsKey key = found.get();
     Map<String, String> args = new HashMap<>(trails.get(0).remediationArgs());
-    args.put("key", key.arn());
+    args.put("key", String.valueOf(key.arn()));
     args.put("users", users);
     String keyArn =
         key.metadata() instanceof Observed.Known<KeyMetadata> k
@@ -154,7 +154,8 @@ public final class KmsEncryptionCheck implements Check {
       if (ops.isEmpty()) {
         continue;
       }
-      values.put("grant", g.name() == null || g.name().isBlank() ? g.grantId() : g.name());
+      values.put(
+          "grant", String.valueOf(g.name() == null || g.name().isBlank() ? g.grantId() : g.name()));
       values.put("grantee", String.valueOf(g.granteePrincipal()));
       String grantee = g.granteePrincipal() == null ? "" : g.granteePrincipal();
       String account = Arns.account(grantee);
@@ -254,13 +255,13 @@ public final class KmsEncryptionCheck implements Check {
           KeyPolicy.evaluate(
               key.policy().value(), KeyPolicy.trustedAccounts(snapshot, where.account(), trails));
     } catch (PolicyParseException e) {
-      values.put("reason", e.getMessage());
+      values.put("reason", String.valueOf(e.getMessage()));
       return f.error(req, where, message("invalid"), values);
     }
     if (r.satisfied()) {
       return f.pass(req, where, message("pass"), values);
     }
-    values.put("problem", r.explanation());
+    values.put("problem", String.valueOf(r.explanation()));
     if (!r.undecidedAccounts().isEmpty() && KeyPolicy.organizationAccounts(snapshot).isEmpty()) {
       values.put("accounts", String.join(", ", r.undecidedAccounts()));
       values.put(
@@ -293,7 +294,7 @@ public final class KmsEncryptionCheck implements Check {
       Resource where,
       Map<String, String> args) {
     Map<String, String> values = new HashMap<>(args);
-    values.put("reason", value.failure().reason());
+    values.put("reason", String.valueOf(value.failure().reason()));
     values.put("otherAccount", inOtherAccount(snapshot, where.account()));
     return f.error(req, where, message("unreadable"), values);
   }
