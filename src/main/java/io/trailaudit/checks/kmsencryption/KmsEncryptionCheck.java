@@ -1,5 +1,7 @@
 package io.trailaudit.checks.kmsencryption;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -58,30 +60,17 @@ public final class KmsEncryptionCheck implements Check {
     Map<String, List<TrailView>> trailsByKey = new LinkedHashMap<>();
     for (TrailView t : TrailIndex.of(snapshot).all()) {
       String keyId = t.trail().kmsKeyId();
+      Map<String, String> values = new HashMap<>(t.remediationArgs());
+      values.put("trail", t.label());
       if (keyId == null || keyId.isBlank()) {
-        out.add(
-            f.fail(
-                Requirement.SSE_KMS,
-                t.resource(),
-                "trail "
-                    + t.label()
-                    + " is not encrypted with SSE-KMS"
-                    + " (log files use SSE-S3 only)",
-                t.remediationArgs()));
+        out.add(f.fail(Requirement.SSE_KMS, t.resource(), message("fail"), values));
         for (Requirement req : KEY_REQUIREMENTS) {
-          out.add(
-              f.notApplicable(
-                  req,
-                  t.resource(),
-                  "trail " + t.name() + " has no KMS key (see kms-encryption/sse-kms)"));
+          out.add(f.notApplicable(req, t.resource(), message("no-key"), values));
         }
         continue;
       }
-      out.add(
-          f.pass(
-              Requirement.SSE_KMS,
-              t.resource(),
-              "trail " + t.name() + " is encrypted with " + keyId));
+      values.put("keyId", keyId);
+      out.add(f.pass(Requirement.SSE_KMS, t.resource(), message("pass"), values));
       // one group per key, however the trails name it (ARN, key id): its requirements are reported
       // once
       String group = snapshot.key(keyId).map(KmsKey::arn).orElse(keyId);
@@ -103,18 +92,22 @@ public final class KmsEncryptionCheck implements Check {
     Resource where = keyResource(keyId, trails.get(0));
     String users = trails.stream().map(TrailView::name).collect(Collectors.joining(", "));
     if (found.isEmpty()) {
-      String msg =
-          "key "
-              + keyId
-              + " of trail(s) "
-              + users
-              + " is not in the snapshot, so it could not be"
-              + " checked"
-              + inOtherAccount(snapshot, where.account());
-      return KEY_REQUIREMENTS.stream().map(r -> f.error(r, where, msg)).toList();
+      Map<String, String> values =
+          Map.of(
+              "keyId",
+              keyId,
+              "users",
+              users,
+              "otherAccount",
+              inOtherAccount(snapshot, where.account()));
+      return KEY_REQUIREMENTS.stream()
+          .map(r -> f.error(r, where, message("not-in-snapshot"), values))
+          .toList();
     }
     KmsKey key = found.get();
     Map<String, String> args = new HashMap<>(trails.get(0).remediationArgs());
+    args.put("key", String.valueOf(key.arn()));
+    args.put("users", users);
     String keyArn =
         key.metadata() instanceof Observed.Known<KeyMetadata> k
                 && k.value() != null
@@ -125,9 +118,10 @@ public final class KmsEncryptionCheck implements Check {
     args.put(
         "keyRegion", Arns.region(keyArn).isEmpty() ? trails.get(0).region() : Arns.region(keyArn));
     String keyAccount = Arns.account(keyArn).isEmpty() ? where.account() : Arns.account(keyArn);
+    args.put("account", keyAccount);
     Resource keyWhere = new Resource(keyAccount, args.get("keyRegion"), keyArn);
     return List.of(
-        customerManaged(f, snapshot, key, keyWhere, users, args),
+        customerManaged(f, snapshot, key, keyWhere, args),
         rotation(f, snapshot, key, keyWhere, args),
         policy(f, snapshot, key, keyWhere, trails, args),
         grants(f, snapshot, key, keyWhere, args, breakGlass));
@@ -148,153 +142,96 @@ public final class KmsEncryptionCheck implements Check {
       List<String> breakGlass) {
     Requirement req = Requirement.GRANTS;
     if (!key.grants().isKnown()) {
-      return f.error(req, where, unreadable(snapshot, key, key.grants(), where));
+      return unreadable(f, req, snapshot, key.grants(), where, args);
     }
     List<KmsKey.Grant> grants = key.grants().value() == null ? List.of() : key.grants().value();
     List<String> outside = new ArrayList<>();
     List<String> fine = new ArrayList<>();
     String firstId = null;
+    Map<String, String> values = new HashMap<>(args);
     for (KmsKey.Grant g : grants) {
       List<String> ops = g.operations().stream().filter(READING_OPERATIONS::contains).toList();
-      String label =
-          "grant "
-              + (g.name() == null || g.name().isBlank() ? g.grantId() : g.name())
-              + " to "
-              + g.granteePrincipal();
       if (ops.isEmpty()) {
         continue;
       }
+      values.put(
+          "grant", String.valueOf(g.name() == null || g.name().isBlank() ? g.grantId() : g.name()));
+      values.put("grantee", String.valueOf(g.granteePrincipal()));
       String grantee = g.granteePrincipal() == null ? "" : g.granteePrincipal();
       String account = Arns.account(grantee);
       boolean inAccount = !account.isEmpty() && account.equals(where.account());
       boolean glass = breakGlass.stream().anyMatch(p -> Glob.of(p).matches(grantee, false));
       if (!Arn.isArn(grantee) && grantee.endsWith(".amazonaws.com")) {
-        fine.add(label + " (an AWS service principal)");
+        fine.add(f.text(req, message("grant-service"), values));
       } else if (inAccount || glass) {
-        fine.add(label + (glass ? " (break-glass)" : ""));
+        fine.add(f.text(req, message(glass ? "grant-break-glass" : "grant"), values));
       } else {
+        values.put("operations", String.join(", ", ops));
         outside.add(
-            label
-                + " allows "
-                + String.join(", ", ops)
-                + (g.constrained() ? " (under an encryption context constraint)" : ""));
+            f.text(
+                req,
+                message(g.constrained() ? "grant-outside-constrained" : "grant-outside"),
+                values));
         firstId = firstId == null ? g.grantId() : firstId;
       }
     }
     if (!outside.isEmpty()) {
-      Map<String, String> withGrant = new HashMap<>(args);
-      withGrant.put("grantId", firstId);
-      return f.fail(
-          req,
-          where,
-          "grants on key "
-              + key.arn()
-              + " let principals outside account "
-              + where.account()
-              + " and the break-glass list read the logs: "
-              + String.join("; ", outside),
-          withGrant);
+      values.put("grantId", firstId);
+      values.put("outside", String.join("; ", outside));
+      return f.fail(req, where, message("fail"), values);
     }
-    return f.pass(
-        req,
-        where,
-        grants.isEmpty()
-            ? "key " + key.arn() + " has no grants"
-            : "no grant on key "
-                + key.arn()
-                + " gives Decrypt, ReEncryptFrom or CreateGrant outside account "
-                + where.account()
-                + (fine.isEmpty() ? "" : ": " + String.join("; ", fine)));
+    if (grants.isEmpty()) {
+      return f.pass(req, where, message("pass-no-grants"), values);
+    }
+    values.put("fine", String.join("; ", fine));
+    return f.pass(req, where, message(fine.isEmpty() ? "pass" : "pass-with-grants"), values);
   }
 
   private Finding customerManaged(
-      FindingFactory f,
-      Snapshot snapshot,
-      KmsKey key,
-      Resource where,
-      String users,
-      Map<String, String> args) {
+      FindingFactory f, Snapshot snapshot, KmsKey key, Resource where, Map<String, String> args) {
     Requirement req = Requirement.CUSTOMER_MANAGED_KEY;
     if (!key.metadata().isKnown()) {
-      return f.error(req, where, unreadable(snapshot, key, key.metadata(), where));
+      return unreadable(f, req, snapshot, key.metadata(), where, args);
     }
     KeyMetadata m = key.metadata().value();
     if (m == null) {
       // a key that does not exist cannot be enabled: the fix is a new customer-managed key for the
       // trail
-      return f.fail(
-          req,
-          "aws-managed",
-          where,
-          "key "
-              + key.arn()
-              + " used by "
-              + users
-              + " does not exist:"
-              + " CloudTrail cannot deliver logs",
-          args);
+      return f.fail(req, "aws-managed", where, message("fail-missing"), args);
     }
+    Map<String, String> values = new HashMap<>(args);
     if (m.keyState() == null || m.keyManager() == null) {
-      return f.error(
-          req,
-          where,
-          "key "
-              + key.arn()
-              + " has no "
-              + (m.keyManager() == null ? "KeyManager" : "KeyState")
-              + " in its DescribeKey metadata");
+      values.put("field", m.keyManager() == null ? "KeyManager" : "KeyState");
+      return f.error(req, where, message("no-field"), values);
     }
+    values.put("keyManager", m.keyManager());
+    values.put("keyState", m.keyState());
     if (!"CUSTOMER".equals(m.keyManager())) {
-      return f.fail(
-          req,
-          "aws-managed",
-          where,
-          "key "
-              + key.arn()
-              + " is managed by "
-              + m.keyManager()
-              + ", not by the customer: its policy and rotation cannot be controlled",
-          args);
+      return f.fail(req, "aws-managed", where, message("fail-aws-managed"), values);
     }
     if ("PendingDeletion".equals(m.keyState()) || "PendingReplicaDeletion".equals(m.keyState())) {
-      return f.fail(
-          req,
-          "pending-deletion",
-          where,
-          "key " + key.arn() + " is " + m.keyState() + ": log delivery stops when it is deleted",
-          args);
+      return f.fail(req, "pending-deletion", where, message("fail-pending-deletion"), values);
     }
     if (!"Enabled".equals(m.keyState())) {
-      return f.fail(
-          req,
-          where,
-          "key "
-              + key.arn()
-              + " is "
-              + m.keyState()
-              + ": CloudTrail cannot encrypt"
-              + " log files with it",
-          args);
+      return f.fail(req, where, message("fail-not-enabled"), values);
     }
-    return f.pass(
-        req, where, "key " + key.arn() + " is an enabled customer-managed key used by " + users);
+    return f.pass(req, where, message("pass"), values);
   }
 
   private Finding rotation(
       FindingFactory f, Snapshot snapshot, KmsKey key, Resource where, Map<String, String> args) {
     Requirement req = Requirement.KEY_ROTATION;
     if (!key.rotationEnabled().isKnown()) {
-      return f.error(req, where, unreadable(snapshot, key, key.rotationEnabled(), where));
+      return unreadable(f, req, snapshot, key.rotationEnabled(), where, args);
     }
     Boolean enabled = key.rotationEnabled().value();
     if (enabled == null) {
-      return f.error(
-          req, where, "the rotation status of key " + key.arn() + " is empty in the snapshot");
+      return f.error(req, where, message("empty"), args);
     }
     if (enabled) {
-      return f.pass(req, where, "automatic rotation is enabled for key " + key.arn());
+      return f.pass(req, where, message("pass"), args);
     }
-    return f.fail(req, where, "automatic rotation is disabled for key " + key.arn(), args);
+    return f.fail(req, where, message("fail"), args);
   }
 
   private Finding policy(
@@ -306,49 +243,38 @@ public final class KmsEncryptionCheck implements Check {
       Map<String, String> args) {
     Requirement req = Requirement.KEY_POLICY;
     if (!key.policy().isKnown()) {
-      return f.error(req, where, unreadable(snapshot, key, key.policy(), where));
+      return unreadable(f, req, snapshot, key.policy(), where, args);
     }
     if (key.policy().value() == null) {
-      return f.error(req, where, "the policy of key " + key.arn() + " is empty in the snapshot");
+      return f.error(req, where, message("empty"), args);
     }
+    Map<String, String> values = new HashMap<>(args);
     KmsCloudTrailResult r;
     try {
       r =
           KeyPolicy.evaluate(
               key.policy().value(), KeyPolicy.trustedAccounts(snapshot, where.account(), trails));
     } catch (PolicyParseException e) {
-      return f.error(
-          req,
-          where,
-          "the policy of key " + key.arn() + " is not a valid policy document: " + e.getMessage());
+      values.put("reason", String.valueOf(e.getMessage()));
+      return f.error(req, where, message("invalid"), values);
     }
     if (r.satisfied()) {
-      return f.pass(
-          req,
-          where,
-          "the key policy lets CloudTrail encrypt only for the trails of the key owner, the"
-              + " accounts whose trails use it or the organization's accounts, and grants"
-              + " kms:Decrypt to no * principal unless a condition pins the caller to fixed values");
+      return f.pass(req, where, message("pass"), values);
     }
+    values.put("problem", String.valueOf(r.explanation()));
     if (!r.undecidedAccounts().isEmpty() && KeyPolicy.organizationAccounts(snapshot).isEmpty()) {
-      return f.error(
-          req,
-          where,
-          "key policy of "
-              + key.arn()
-              + ": "
-              + r.explanation()
-              + ". Whether "
-              + String.join(", ", r.undecidedAccounts())
-              + " belong to the organization cannot be told: the snapshot holds no organization"
-              + " tree"
-              + (snapshot.organization().isKnown()
-                  ? ""
-                  : " (" + snapshot.organization().failure().reason() + ")"));
+      values.put("accounts", String.join(", ", r.undecidedAccounts()));
+      values.put(
+          "organizationNote",
+          snapshot.organization().isKnown()
+              ? ""
+              : f.text(
+                  req,
+                  message("organization-unavailable"),
+                  Map.of("reason", snapshot.organization().failure().reason())));
+      return f.error(req, where, message("undecided"), values);
     }
-    Map<String, String> withProblem = new HashMap<>(args);
-    withProblem.put("problem", r.explanation());
-    return f.fail(req, where, "key policy of " + key.arn() + ": " + r.explanation(), withProblem);
+    return f.fail(req, where, message("fail"), values);
   }
 
   private static Resource keyResource(String keyId, TrailView trail) {
@@ -360,15 +286,17 @@ public final class KmsEncryptionCheck implements Check {
         keyId);
   }
 
-  private static String unreadable(
-      Snapshot snapshot, KmsKey key, Observed<?> value, Resource where) {
-    return "key "
-        + key.arn()
-        + " (account "
-        + where.account()
-        + ") could not be read: "
-        + value.failure().reason()
-        + inOtherAccount(snapshot, where.account());
+  private static Finding unreadable(
+      FindingFactory f,
+      Requirement req,
+      Snapshot snapshot,
+      Observed<?> value,
+      Resource where,
+      Map<String, String> args) {
+    Map<String, String> values = new HashMap<>(args);
+    values.put("reason", String.valueOf(value.failure().reason()));
+    values.put("otherAccount", inOtherAccount(snapshot, where.account()));
+    return f.error(req, where, message("unreadable"), values);
   }
 
   private static String inOtherAccount(Snapshot snapshot, String account) {

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.scpprotection;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -96,13 +98,7 @@ public final class ScpProtectionCheck implements Check {
     Observed<OrganizationTree> org = snapshot.organization();
     if (!org.isKnown()) {
       return unreadable(
-          f,
-          snapshot,
-          trails,
-          "the organization could not be read: "
-              + org.failure().reason()
-              + ". Reading SCPs needs "
-              + PERMISSIONS);
+          f, snapshot, trails, why(f, "why-unreadable", Map.of("reason", org.failure().reason())));
     }
     if (org.value() == null) {
       return notInTree(f, snapshot, trails);
@@ -125,36 +121,25 @@ public final class ScpProtectionCheck implements Check {
     OrganizationTree tree = scps.tree();
     OrganizationMembership m = tree.organization();
     Resource where = new Resource(m.managementAccountId(), Resource.GLOBAL, orgArn(m));
-    Map<String, String> args = Map.of("rootId", rootId(tree), "orgId", m.organizationId());
+    Map<String, String> args = new HashMap<>();
+    args.put("rootId", rootId(tree));
+    args.put("orgId", m.organizationId());
+    args.put("featureSet", String.valueOf(m.featureSet()));
+    args.put("memberCount", String.valueOf(scps.memberAccounts().size()));
     if (!scps.allFeatures()) {
-      return f.fail(
-          req,
-          "all-features",
-          where,
-          "organization "
-              + m.organizationId()
-              + " has feature set "
-              + m.featureSet()
-              + ", not ALL: SCPs cannot be used",
-          args);
+      return f.fail(req, "all-features", where, message("fail-all-features"), args);
     }
     if (!scps.enabledOnRoot()) {
-      return f.fail(
-          req,
-          where,
-          "the SERVICE_CONTROL_POLICY policy type is not enabled on the root of organization "
-              + m.organizationId()
-              + ": no SCP applies",
-          args);
+      return f.fail(req, where, message("fail"), args);
     }
-    return f.pass(
-        req,
-        where,
-        "organization "
-            + m.organizationId()
-            + " has all features and SCPs enabled on its root ("
-            + scps.memberAccounts().size()
-            + " member accounts)");
+    return f.pass(req, where, message("pass"), args);
+  }
+
+  /** Why the organization's SCPs cannot be evaluated: a message part of scp-enabled. */
+  private static String why(FindingFactory f, String key, Map<String, String> values) {
+    Map<String, String> withPermissions = new HashMap<>(values);
+    withPermissions.put("permissions", PERMISSIONS);
+    return f.text(Requirement.SCP_ENABLED, message(key), withPermissions);
   }
 
   /** The organization tree is unavailable: every requirement is ERROR (management: N/A). */
@@ -165,6 +150,7 @@ public final class ScpProtectionCheck implements Check {
     String account =
         m.map(OrganizationMembership::managementAccountId)
             .orElse(snapshot.accounts().isEmpty() ? "-" : snapshot.accounts().get(0).accountId());
+    Map<String, String> values = Map.of("why", why);
     out.add(
         f.error(
             Requirement.SCP_ENABLED,
@@ -172,11 +158,18 @@ public final class ScpProtectionCheck implements Check {
                 account,
                 Resource.GLOBAL,
                 m.map(ScpProtectionCheck::orgArn).orElse("arn:aws:iam::" + account + ":root")),
-            why));
+            message("unreadable"),
+            values));
     for (TrailView t : trails) {
-      out.add(f.error(Requirement.TRAIL_TAMPER_DENIED, t.resource(), why));
-      out.add(f.error(Requirement.BUCKET_TAMPER_DENIED, bucketResource(snapshot, t), why));
-      out.add(keyTamperUnknown(f, snapshot, t, why));
+      out.add(
+          f.error(Requirement.TRAIL_TAMPER_DENIED, t.resource(), message("unreadable"), values));
+      out.add(
+          f.error(
+              Requirement.BUCKET_TAMPER_DENIED,
+              bucketResource(snapshot, t),
+              message("unreadable"),
+              values));
+      out.add(keyTamperUnknown(f, snapshot, t, values));
       out.add(
           managementAccount(
               f, t, m.map(OrganizationMembership::managementAccountId).orElse(null), null));
@@ -197,20 +190,14 @@ public final class ScpProtectionCheck implements Check {
           f,
           snapshot,
           trails,
-          "the accounts belong to organization "
-              + membership(snapshot).get().organizationId()
-              + " but the snapshot holds no organization tree. Reading SCPs needs "
-              + PERMISSIONS);
+          why(f, "why-no-tree", Map.of("orgId", membership(snapshot).get().organizationId())));
     }
     if (!unknown.isEmpty()) {
       return unreadable(
           f,
           snapshot,
           trails,
-          "whether the accounts belong to an organization could not be read ("
-              + String.join("; ", unknown)
-              + "). Reading SCPs needs "
-              + PERMISSIONS);
+          why(f, "why-membership-unreadable", Map.of("accounts", String.join("; ", unknown))));
     }
     List<Finding> out = new ArrayList<>();
     for (AccountSnapshot a : snapshot.accounts()) {
@@ -219,26 +206,24 @@ public final class ScpProtectionCheck implements Check {
               Requirement.SCP_ENABLED,
               "standalone",
               Resource.account(a.accountId()),
-              "account "
-                  + a.accountId()
-                  + " is in no AWS Organization, so no SCP can protect its trails",
+              message("standalone"),
               Map.of("account", a.accountId())));
     }
     for (TrailView t : trails) {
-      String why =
-          "account "
-              + t.account()
-              + " is in no AWS Organization: no service control policy can stop its principals"
-              + " from changing trail "
-              + t.name();
-      Map<String, String> args = Map.of("account", t.account());
-      out.add(f.fail(Requirement.TRAIL_TAMPER_DENIED, "standalone", t.resource(), why, args));
+      Map<String, String> args = Map.of("account", t.account(), "trailName", t.name());
+      out.add(
+          f.fail(
+              Requirement.TRAIL_TAMPER_DENIED,
+              "standalone",
+              t.resource(),
+              message("standalone"),
+              args));
       out.add(
           f.fail(
               Requirement.BUCKET_TAMPER_DENIED,
               "standalone",
               bucketResource(snapshot, t),
-              why,
+              message("standalone"),
               args));
       Optional<String> key = keyArn(snapshot, t);
       out.add(
@@ -248,16 +233,11 @@ public final class ScpProtectionCheck implements Check {
                   Requirement.KEY_TAMPER_DENIED,
                   "standalone",
                   new Resource(t.account(), t.region(), key.orElse(t.trail().kmsKeyId())),
-                  why,
+                  message("standalone"),
                   args));
       out.add(
           f.notApplicable(
-              Requirement.MANAGEMENT_ACCOUNT,
-              t.resource(),
-              "account "
-                  + t.account()
-                  + " is in no AWS Organization, so there is no management account (see"
-                  + " scp-protection/scp-enabled)"));
+              Requirement.MANAGEMENT_ACCOUNT, t.resource(), message("standalone"), args));
     }
     return out;
   }
@@ -265,33 +245,25 @@ public final class ScpProtectionCheck implements Check {
   private Finding managementAccount(
       FindingFactory f, TrailView t, String management, String managementName) {
     Requirement req = Requirement.MANAGEMENT_ACCOUNT;
-    String who =
-        management == null
-            ? "the management account"
-            : "the management account "
-                + management
-                + (managementName == null ? "" : " (" + managementName + ")");
+    Map<String, String> values = new HashMap<>(t.remediationArgs());
+    if (management != null) {
+      values.put("management", management);
+    }
+    if (managementName != null) {
+      values.put("managementName", managementName);
+    }
+    values.put(
+        "who",
+        f.text(
+            req,
+            message(management == null ? "who" : managementName == null ? "who-id" : "who-named"),
+            values));
     String owner =
         t.account().equals(management)
-            ? who
-                + ", which owns "
-                + (t.trail().isOrganizationTrail() ? "organization trail " : "trail ")
-                + t.name()
-                + (t.trail().isOrganizationTrail()
-                    ? " (as it owns every organization trail, even one a delegated administrator created)"
-                    : "")
-            : who + " (trail " + t.name() + " belongs to account " + t.account() + ")";
-    return f.notApplicable(
-        req,
-        t.resource(),
-        "SCPs never restrict "
-            + owner
-            + ": nothing an SCP says can stop its principals from stopping or deleting the trail,"
-            + " nor from calling organizations:DisableAWSServiceAccess for"
-            + " cloudtrail.amazonaws.com, which only the management account can call and which"
-            + " removes the trusted access to the organization that organization trails need."
-            + " Restrict access to that account instead: no workloads, few principals with MFA,"
-            + " and alarms on its root and administrator sign-ins");
+            ? t.trail().isOrganizationTrail() ? "owner-organization-trail" : "owner-trail"
+            : "owner-other";
+    values.put("owner", f.text(req, message(owner), values));
+    return f.notApplicable(req, t.resource(), message("not-applicable"), values);
   }
 
   private static String accountName(ServiceControlPolicies scps, TrailView t) {
@@ -302,18 +274,20 @@ public final class ScpProtectionCheck implements Check {
 
   private static Finding noKey(FindingFactory f, TrailView t) {
     return f.notApplicable(
-        Requirement.KEY_TAMPER_DENIED,
-        t.resource(),
-        "trail " + t.name() + " is not encrypted with a KMS key (see kms-encryption/sse-kms)");
+        Requirement.KEY_TAMPER_DENIED, t.resource(), message("no-key"), t.remediationArgs());
   }
 
   private static Finding keyTamperUnknown(
-      FindingFactory f, Snapshot snapshot, TrailView t, String why) {
+      FindingFactory f, Snapshot snapshot, TrailView t, Map<String, String> values) {
     if (t.trail().kmsKeyId() == null) {
       return noKey(f, t);
     }
     String arn = keyArn(snapshot, t).orElse(t.trail().kmsKeyId());
-    return f.error(Requirement.KEY_TAMPER_DENIED, new Resource(t.account(), t.region(), arn), why);
+    return f.error(
+        Requirement.KEY_TAMPER_DENIED,
+        new Resource(t.account(), t.region(), arn),
+        message("unreadable"),
+        values);
   }
 
   private static boolean isKeyArn(String text) {
@@ -407,14 +381,13 @@ public final class ScpProtectionCheck implements Check {
       }
       Optional<String> arn = keyArn(snapshot, trail);
       if (arn.isEmpty()) {
+        Map<String, String> values = new HashMap<>(trail.remediationArgs());
+        values.put("keyId", trail.trail().kmsKeyId());
         return f.error(
             Requirement.KEY_TAMPER_DENIED,
             new Resource(trail.account(), trail.region(), trail.trail().kmsKeyId()),
-            "trail "
-                + trail.name()
-                + " names its key as "
-                + trail.trail().kmsKeyId()
-                + " and the snapshot does not resolve it to a key ARN, which SCP resources name");
+            message("unresolved-key"),
+            values);
       }
       String region = Arns.region(arn.get());
       Resource where =
@@ -430,23 +403,17 @@ public final class ScpProtectionCheck implements Check {
         String resourceArn,
         List<String> actions) {
       Map<String, String> args = args(resourceArn, actions);
-      String subject = String.join(", ", actions) + " on " + resourceArn;
+      args.put("actionList", String.join(", ", actions));
       if (!scps.inForce()) {
         return f.fail(
             req,
             where,
-            subject
-                + " are not denied by SCPs: "
-                + (scps.allFeatures()
-                    ? "the SERVICE_CONTROL_POLICY type is not enabled on the root"
-                    : "the organization does not have all features")
-                + " (see scp-protection/scp-enabled)",
+            message(scps.allFeatures() ? "fail-not-enabled" : "fail-not-all-features"),
             args);
       }
       List<OrganizationTree.Account> members = scps.memberAccounts();
       if (members.isEmpty()) {
-        return f.notApplicable(
-            req, where, "the organization has no member account for SCPs to restrict");
+        return f.notApplicable(req, where, message("no-members"), args);
       }
       Map<String, List<String>> openByActions = new LinkedHashMap<>();
       Map<String, List<String>> undecidedByActions = new LinkedHashMap<>();
@@ -462,7 +429,7 @@ public final class ScpProtectionCheck implements Check {
           p = scps.protection(a.id(), resourceArn, actions, breakGlass);
         } catch (IllegalArgumentException e) {
           undecidedByActions.computeIfAbsent("all", k -> new ArrayList<>()).add(label);
-          undecidedWhy.add("the path of account " + a.id() + " to the root cannot be followed");
+          undecidedWhy.add(f.text(req, message("no-path"), Map.of("accountId", a.id())));
           continue;
         }
         if (!p.open().isEmpty()) {
@@ -500,59 +467,58 @@ public final class ScpProtectionCheck implements Check {
                                 " allows \\S+( but to break-glass principals)?$",
                                 " allows them$1")));
       }
+      args.put("undecidedWhy", String.join("; ", undecidedWhy));
       if (!openByActions.isEmpty() || !wide.isEmpty()) {
-        StringBuilder sb =
-            new StringBuilder("not denied to every principal outside the break-glass list: ");
-        sb.append(
-            openByActions.entrySet().stream()
-                .map(e -> e.getKey() + " in " + String.join(", ", e.getValue()))
-                .collect(Collectors.joining("; ")));
-        if (!wide.isEmpty()) {
-          sb.append(". Exemptions wider than the break-glass list")
-              .append(
-                  breakGlass.isEmpty()
-                      ? " (none is configured: breakGlassPrincipals)"
-                      : " " + breakGlass)
-              .append(": ")
-              .append(String.join("; ", wide));
-        }
-        if (!notes.isEmpty()) {
-          sb.append(". Not counted: ")
-              .append(notes.stream().limit(MAX_NOTES).collect(Collectors.joining("; ")));
-          if (notes.size() > MAX_NOTES) {
-            sb.append("; and ").append(notes.size() - MAX_NOTES).append(" more");
-          }
-        }
-        if (!undecidedByActions.isEmpty()) {
-          sb.append(". Also undecided: ").append(String.join("; ", undecidedWhy));
-        }
-        return f.fail(req, where, sb.toString(), args);
+        args.put("open", byActions(openByActions));
+        args.put("wide", String.join("; ", wide));
+        args.put("breakGlassPrincipals", breakGlass.toString());
+        args.put(
+            "wideNote",
+            wide.isEmpty()
+                ? ""
+                : f.text(req, message(breakGlass.isEmpty() ? "wide-none" : "wide"), args));
+        args.put("notes", notes.stream().limit(MAX_NOTES).collect(Collectors.joining("; ")));
+        args.put("moreNotes", String.valueOf(notes.size() - MAX_NOTES));
+        args.put(
+            "notesNote",
+            notes.isEmpty()
+                ? ""
+                : f.text(
+                    req,
+                    message(notes.size() > MAX_NOTES ? "not-counted-more" : "not-counted"),
+                    args));
+        args.put(
+            "undecidedNote",
+            undecidedByActions.isEmpty() ? "" : f.text(req, message("also-undecided"), args));
+        return f.fail(req, where, message("fail"), args);
       }
       if (!undecidedByActions.isEmpty()) {
-        return f.error(
-            req,
-            where,
-            "cannot tell whether "
-                + undecidedByActions.entrySet().stream()
-                    .map(e -> e.getKey() + " in " + String.join(", ", e.getValue()))
-                    .collect(Collectors.joining("; "))
-                + " are denied: "
-                + String.join("; ", undecidedWhy));
+        args.put("undecided", byActions(undecidedByActions));
+        return f.error(req, where, message("unknown"), args);
       }
-      String message =
-          subject
-              + " denied to every principal outside the break-glass list in all "
-              + members.size()
-              + " member accounts, by "
-              + String.join("; ", deniedBy);
-      if (!breakGlassDenied.isEmpty()) {
-        message +=
-            ". The break-glass principals are denied too ("
-                + breakGlassDenied.stream().limit(MAX_NOTES).collect(Collectors.joining("; "))
-                + (breakGlassDenied.size() > MAX_NOTES ? "; …" : "")
-                + "): a change then needs the management account to detach the SCP";
-      }
-      return f.pass(req, where, message);
+      args.put("memberCount", String.valueOf(members.size()));
+      args.put("deniedBy", String.join("; ", deniedBy));
+      args.put(
+          "breakGlassDenied",
+          breakGlassDenied.stream().limit(MAX_NOTES).collect(Collectors.joining("; ")));
+      args.put(
+          "breakGlassNote",
+          breakGlassDenied.isEmpty()
+              ? ""
+              : f.text(
+                  req,
+                  message(
+                      breakGlassDenied.size() > MAX_NOTES
+                          ? "break-glass-denied-more"
+                          : "break-glass-denied"),
+                  args));
+      return f.pass(req, where, message("pass"), args);
+    }
+
+    private static String byActions(Map<String, List<String>> accountsByActions) {
+      return accountsByActions.entrySet().stream()
+          .map(e -> e.getKey() + " in " + String.join(", ", e.getValue()))
+          .collect(Collectors.joining("; "));
     }
 
     private Map<String, String> args(String resourceArn, List<String> actions) {
