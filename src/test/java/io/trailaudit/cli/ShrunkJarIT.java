@@ -399,7 +399,7 @@ class ShrunkJarIT {
     Result classes = inProcess(args);
 
     assertThat(jar.err()).isEqualTo(classes.err()).isEmpty();
-    assertThat(jar.out()).isEqualTo(classes.out()).startsWith("Security Hub: 213 imported");
+    assertThat(jar.out()).isEqualTo(classes.out()).startsWith("Security Hub: 238 imported");
     assertThat(jar.code()).isEqualTo(classes.code()).isZero();
     assertThat(jarRequests).isEqualTo(aws.getAllServeEvents().size()).isPositive();
   }
