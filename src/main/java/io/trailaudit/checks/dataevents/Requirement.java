@@ -1,31 +1,21 @@
 package io.trailaudit.checks.dataevents;
 
 import io.trailaudit.checks.RequirementId;
+import java.util.List;
 
 /** The requirements of data-events, as its check.json names them. */
 enum Requirement implements RequirementId {
-  S3_WRITE("s3-write"),
-  S3_READ("s3-read"),
-  LAMBDA("lambda"),
-  DYNAMODB("dynamodb");
-
-  private final String id;
-
-  Requirement(String id) {
-    this.id = id;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
+  S3_WRITE,
+  S3_READ,
+  LAMBDA,
+  DYNAMODB;
 
   @Override
   public String toString() {
-    return id;
+    return id();
   }
 
-  static java.util.List<String> ids() {
-    return java.util.Arrays.stream(values()).map(Requirement::id).toList();
+  static List<String> ids() {
+    return RequirementId.ids(values());
   }
 }

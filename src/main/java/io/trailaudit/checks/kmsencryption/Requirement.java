@@ -1,32 +1,22 @@
 package io.trailaudit.checks.kmsencryption;
 
 import io.trailaudit.checks.RequirementId;
+import java.util.List;
 
 /** The requirements of kms-encryption, as its check.json names them. */
 enum Requirement implements RequirementId {
-  SSE_KMS("sse-kms"),
-  CUSTOMER_MANAGED_KEY("customer-managed-key"),
-  KEY_ROTATION("key-rotation"),
-  KEY_POLICY("key-policy"),
-  GRANTS("grants");
-
-  private final String id;
-
-  Requirement(String id) {
-    this.id = id;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
+  SSE_KMS,
+  CUSTOMER_MANAGED_KEY,
+  KEY_ROTATION,
+  KEY_POLICY,
+  GRANTS;
 
   @Override
   public String toString() {
-    return id;
+    return id();
   }
 
-  static java.util.List<String> ids() {
-    return java.util.Arrays.stream(values()).map(Requirement::id).toList();
+  static List<String> ids() {
+    return RequirementId.ids(values());
   }
 }

@@ -1,30 +1,20 @@
 package io.trailaudit.checks.logfilevalidation;
 
 import io.trailaudit.checks.RequirementId;
+import java.util.List;
 
 /** The requirements of log-file-validation, as its check.json names them. */
 enum Requirement implements RequirementId {
-  ENABLED("enabled"),
-  DIGESTS_DELIVERED("digests-delivered"),
-  DIGESTS_VERIFIED("digests-verified");
-
-  private final String id;
-
-  Requirement(String id) {
-    this.id = id;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
+  ENABLED,
+  DIGESTS_DELIVERED,
+  DIGESTS_VERIFIED;
 
   @Override
   public String toString() {
-    return id;
+    return id();
   }
 
-  static java.util.List<String> ids() {
-    return java.util.Arrays.stream(values()).map(Requirement::id).toList();
+  static List<String> ids() {
+    return RequirementId.ids(values());
   }
 }

@@ -1,32 +1,22 @@
 package io.trailaudit.checks.scpprotection;
 
 import io.trailaudit.checks.RequirementId;
+import java.util.List;
 
 /** The requirements of scp-protection, as its check.json names them. */
 enum Requirement implements RequirementId {
-  SCP_ENABLED("scp-enabled"),
-  TRAIL_TAMPER_DENIED("trail-tamper-denied"),
-  BUCKET_TAMPER_DENIED("bucket-tamper-denied"),
-  KEY_TAMPER_DENIED("key-tamper-denied"),
-  MANAGEMENT_ACCOUNT("management-account");
-
-  private final String id;
-
-  Requirement(String id) {
-    this.id = id;
-  }
-
-  @Override
-  public String id() {
-    return id;
-  }
+  SCP_ENABLED,
+  TRAIL_TAMPER_DENIED,
+  BUCKET_TAMPER_DENIED,
+  KEY_TAMPER_DENIED,
+  MANAGEMENT_ACCOUNT;
 
   @Override
   public String toString() {
-    return id;
+    return id();
   }
 
-  static java.util.List<String> ids() {
-    return java.util.Arrays.stream(values()).map(Requirement::id).toList();
+  static List<String> ids() {
+    return RequirementId.ids(values());
   }
 }
