@@ -23,6 +23,9 @@ import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * Not a test: live collection against an in-process fake of AWS ({@link InProcessAws}: the {@code
@@ -258,6 +261,102 @@ public final class CollectBenchmark {
         runs.get(runs.size() - 1).wallNanos() / 1e6,
         cpu[cpu.length / 2] / 1e6 / median.calls(),
         median.wallNanos() / 1e6 / (depth * (double) latency));
+    if (org != null) {
+      marginal(name, estate, org, latency, concurrency);
+    }
+  }
+
+  /**
+   * Client CPU per call once warm, without the costs a collection pays once whatever its size (SDK
+   * clients, thread pools, the snapshot): collections of this organization and of one four times
+   * its size share one client factory, after warm-up; the difference in CPU over the difference in
+   * calls is what each further call costs.
+   */
+  static void marginal(
+      String name,
+      FakeAws.Estate small,
+      CollectRequest.Organization org,
+      int latency,
+      int concurrency) {
+    FakeAws.Estate large =
+        new FakeAws.Estate(
+            small.management(),
+            members(4 * (small.members().size() + 1) - 1),
+            small.denied(),
+            small.regions());
+    InProcessAws smallAws = new InProcessAws(small, latency);
+    InProcessAws largeAws = new InProcessAws(large, latency);
+    Switch http = new Switch(smallAws);
+    CallLog log = new CallLog();
+    List<Long> smallCpu = new ArrayList<>();
+    List<Long> largeCpu = new ArrayList<>();
+    long smallCalls = 0;
+    long largeCalls = 0;
+    try (ClientFactory factory =
+        new ClientFactory(WireMockAws.settings("http://localhost:1"), log, http)) {
+      for (int i = 0; i < 20; i++) {
+        for (boolean big : new boolean[] {false, true}) {
+          http.to(big ? largeAws : smallAws);
+          long calls = log.calls();
+          long cpu = OS.getProcessCpuTime();
+          new Collector(factory, WireMockAws.CREDENTIALS, Clock.systemUTC(), "bench", Progress.NONE)
+              .withPerLane(Collector.DEFAULT_PER_LANE)
+              .withLookupLimits(new RateLimiters(RateLimiter.Ticker.SYSTEM))
+              .collect(new CollectRequest(List.of(), concurrency, org, null, null, null, 0));
+          if (i >= 8) { // warm-up: the JIT, and the clients of every (service, region)
+            (big ? largeCpu : smallCpu).add(OS.getProcessCpuTime() - cpu);
+            if (big) {
+              largeCalls = log.calls() - calls;
+            } else {
+              smallCalls = log.calls() - calls;
+            }
+          }
+        }
+      }
+    }
+    long smallMedian = median(smallCpu);
+    long largeMedian = median(largeCpu);
+    System.out.printf(
+        Locale.ROOT,
+        "%s, once warm with the clients built: %d calls %.0f ms CPU, %d accounts %d calls %.0f ms"
+            + " CPU (medians of %d): %.2f ms of client CPU per further call; what a collection pays"
+            + " once: %.0f ms%n",
+        name,
+        smallCalls,
+        smallMedian / 1e6,
+        large.members().size() + 1,
+        largeCalls,
+        largeMedian / 1e6,
+        smallCpu.size(),
+        (largeMedian - smallMedian) / 1e6 / (largeCalls - smallCalls),
+        (smallMedian
+                - (largeMedian - smallMedian) * smallCalls / (double) (largeCalls - smallCalls))
+            / 1e6);
+  }
+
+  static long median(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).sorted().toArray()[values.size() / 2];
+  }
+
+  /** An HTTP client that sends to whichever fake it was last switched to. */
+  static final class Switch implements SdkHttpClient {
+    private volatile SdkHttpClient to;
+
+    Switch(SdkHttpClient to) {
+      this.to = to;
+    }
+
+    void to(SdkHttpClient next) {
+      this.to = next;
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+      return to.prepareRequest(request);
+    }
+
+    @Override
+    public void close() {}
   }
 
   static void scale(int latency) throws Exception {
