@@ -29,6 +29,9 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -115,10 +118,38 @@ public final class Collector {
    *     list the organization's accounts
    */
   public Snapshot collect(CollectRequest request) {
+    ExecutorService ahead =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "trailaudit-clients-ahead");
+              t.setDaemon(true);
+              return t;
+            });
     try (Scheduler scheduler = new Scheduler(request.concurrency(), perLane)) {
-      return new Run(request, scheduler).collect();
+      return new Run(request, scheduler, ahead).collect();
+    } finally {
+      ahead.shutdown();
+      try {
+        ahead.awaitTermination(1, TimeUnit.MINUTES); // the factory may be closed after this
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
+
+  /** The clients every account reads in its home region, built while the first calls wait. */
+  private static final List<AwsService<?, ?>> HOME_CLIENTS =
+      List.of(
+          AwsService.ORGANIZATIONS,
+          AwsService.ACCOUNT,
+          AwsService.S3,
+          AwsService.CLOUDTRAIL,
+          AwsService.CONFIG,
+          AwsService.SECURITY_HUB);
+
+  /** The clients every region read uses (ServiceReaders.REGION reads them unconditionally). */
+  private static final List<AwsService<?, ?>> REGION_CLIENTS =
+      List.of(AwsService.CLOUDTRAIL, AwsService.CONFIG, AwsService.SECURITY_HUB);
 
   /**
    * This collector with at most {@code perLane} reads at once per (account, region, service); the
@@ -175,12 +206,37 @@ public final class Collector {
     /** Accounts of the organization not collected, and why; filled by {@link #targets}. */
     private final List<CollectionInfo.ExcludedAccount> excluded = new ArrayList<>();
 
-    Run(CollectRequest request, Scheduler scheduler) {
+    private final Executor ahead;
+    private final Set<String> prepared = ConcurrentHashMap.newKeySet();
+
+    Run(CollectRequest request, Scheduler scheduler, Executor ahead) {
       this.request = request;
       this.scheduler = scheduler;
+      this.ahead = ahead;
+    }
+
+    /**
+     * Builds {@code services}' clients in {@code region} on the side thread, each once; a client
+     * that fails to build fails again, and is reported, at its first call.
+     */
+    private void prepare(String region, List<AwsService<?, ?>> services) {
+      for (AwsService<?, ?> service : services) {
+        if (!prepared.add(service.prefix() + "|" + region)) {
+          continue;
+        }
+        ahead.execute(
+            () -> {
+              try {
+                factory.prepare(service, region);
+              } catch (RuntimeException e) {
+                // left to the first call, which builds it again and says why it failed
+              }
+            });
+      }
     }
 
     Snapshot collect() {
+      prepare(home, HOME_CLIENTS);
       Principal caller = Principal.of(null, "caller", credentials);
       Observed<StsReader.CallerIdentity> identity =
           new StsReader(client(AwsService.STS, home, caller)).callerIdentity();
@@ -626,6 +682,7 @@ public final class Collector {
               .thenApply(this::regionsToRead)
               .thenCompose(
                   names -> {
+                    names.forEach(r -> prepare(r, REGION_CLIENTS));
                     regionsTotal.addAndGet(names.size());
                     return all(names.stream().map(r -> region(p, r)).toList());
                   });

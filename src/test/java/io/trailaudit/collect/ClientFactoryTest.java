@@ -74,6 +74,19 @@ class ClientFactoryTest {
   }
 
   @Test
+  void aPreparedClientIsTheOneTheFirstCallUsesAndPreparingCallsNothing() {
+    factory.prepare(AwsService.STS, "us-east-1");
+    factory.prepare(AwsService.STS, "us-east-1");
+    assertThat(factory.built()).isEqualTo(1);
+    assertThat(aws.getAllServeEvents()).isEmpty();
+
+    factory.client(AwsService.STS, "us-east-1", "alice", ALICE).getCallerIdentity();
+
+    assertThat(factory.built()).isEqualTo(1);
+    aws.verify(1, postRequestedFor(urlEqualTo("/")));
+  }
+
+  @Test
   void closingAViewLeavesTheSharedClientToTheFactory() {
     StsClient alice = factory.client(AwsService.STS, "us-east-1", "alice", ALICE);
     alice.close();
