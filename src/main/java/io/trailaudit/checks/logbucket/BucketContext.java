@@ -1,5 +1,8 @@
 package io.trailaudit.checks.logbucket;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
+import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailView;
@@ -14,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A trail bucket with the trails that write to it and what the check needs to word findings. */
+/**
+ * A trail bucket with the trails that write to it and what the check needs to word findings: the
+ * messages of the bucket's reads, from the check's templates ({@code words}).
+ */
 record BucketContext(
     String name,
     List<TrailView> trails,
@@ -22,10 +28,15 @@ record BucketContext(
     boolean ownerAudited,
     List<String> breakGlass,
     Optional<BucketPolicy> parsedPolicy,
-    PolicyParseException policyError) {
+    PolicyParseException policyError,
+    FindingFactory words) {
 
   static BucketContext of(
-      Snapshot snapshot, String name, List<TrailView> trails, AuditConfig config) {
+      Snapshot snapshot,
+      String name,
+      List<TrailView> trails,
+      AuditConfig config,
+      FindingFactory words) {
     Optional<Bucket> bucket = snapshot.bucket(name);
     boolean ownerAudited =
         bucket.map(Bucket::accountId).map(id -> snapshot.account(id).isPresent()).orElse(false);
@@ -47,7 +58,8 @@ record BucketContext(
         ownerAudited,
         config.breakGlassPrincipals(),
         policy,
-        error);
+        error,
+        words);
   }
 
   Bucket get() {
@@ -79,50 +91,57 @@ record BucketContext(
     return parsedPolicy;
   }
 
-  String notCollected() {
-    return "bucket "
-        + name
-        + " of trail(s) "
-        + LogBucketCheck.trailNames(trails)
-        + " is not in the snapshot, so it could not be checked"
-        + howToInclude();
+  /** The values of every message and remediation of the bucket, to add to. */
+  Map<String, String> values() {
+    Map<String, String> values = new HashMap<>();
+    values.put("bucket", name);
+    values.put("bucketAccount", accountId().orElse(trails.get(0).account()));
+    return values;
+  }
+
+  /** The ERROR message of a bucket the snapshot does not hold. */
+  String notCollected(Requirement req) {
+    Map<String, String> values = values();
+    values.put("trails", Messages.names(trails));
+    values.put("howToInclude", howToInclude(req));
+    return words.text(req, message("not-collected"), values);
   }
 
   /** Why a bucket read failed, naming the account and how to read it. */
-  String unreadable(Observed<?> value) {
-    return "bucket "
-        + name
-        + accountLabel()
-        + " could not be read: "
-        + value.failure().reason()
-        + howToInclude();
+  String unreadable(Requirement req, Observed<?> value) {
+    Map<String, String> values = values();
+    values.put("owner", accountId().isPresent() ? words.text(req, message("owner"), values) : "");
+    values.put("reason", String.valueOf(value.failure().reason()));
+    values.put("howToInclude", howToInclude(req));
+    return words.text(req, message("unreadable"), values);
   }
 
-  String malformedPolicy(PolicyParseException e) {
-    return "the policy of bucket " + name + " is not a valid policy document: " + e.getMessage();
-  }
-
-  private String accountLabel() {
-    return accountId().map(a -> " (account " + a + ")").orElse("");
+  /**
+   * Why the policy cannot be had for {@code req}: it could not be read, or it is not a valid policy
+   * document; empty when {@link #policy()} answers.
+   */
+  Optional<String> policyUnknown(Requirement req) {
+    if (!get().policy().isKnown()) {
+      return Optional.of(unreadable(req, get().policy()));
+    }
+    if (policyError != null) {
+      Map<String, String> values = values();
+      values.put("reason", String.valueOf(policyError.getMessage()));
+      return Optional.of(words.text(req, message("malformed-policy"), values));
+    }
+    return Optional.empty();
   }
 
   /** How to read the bucket's account when it was not audited; empty when it was. */
-  String howToInclude() {
+  String howToInclude(Requirement req) {
     String account = accountId().orElse(null);
     if (account == null) {
-      return ". Its owner account is unknown: audit with a role in the account that owns it";
+      return words.text(req, message("owner-unknown"), Map.of());
     }
     if (!ownerAudited) {
       return Messages.includeAccount(account);
     }
     return "";
-  }
-
-  Map<String, String> args(Map<String, String> extra) {
-    Map<String, String> args = new HashMap<>(extra);
-    args.put("bucket", name);
-    args.put("bucketAccount", accountId().orElse(trails.get(0).account()));
-    return args;
   }
 
   /** The break-glass principals as a JSON array for the remediation, or a placeholder. */

@@ -9,7 +9,6 @@ import io.trailaudit.policy.StatementRef;
 import io.trailaudit.policy.WideExemption;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** A parsed bucket policy and the answers {@code log-bucket} needs from it, worded for findings. */
 record BucketPolicy(String bucket, PolicyDocument document) {
@@ -36,24 +35,19 @@ record BucketPolicy(String bucket, PolicyDocument document) {
     return r.satisfied() ? Optional.empty() : Optional.of(r.explanation());
   }
 
-  /** The answer to "is log deletion denied to all but {@code breakGlass}", worded. */
-  record Deletion(boolean denied, String explanation) {}
+  /**
+   * The answer to "is log deletion denied to all but {@code breakGlass}": the policy package's
+   * explanation and, when it is not denied and no break-glass principals are configured, the
+   * exempted principal patterns that may be the break-glass ones.
+   */
+  record Deletion(boolean denied, String explanation, List<String> unlistedExemptions) {}
 
   Deletion deletion(List<String> breakGlass) {
     ObjectDeletionResult r = PolicyQuestions.deniesObjectDeletion(document, bucket, breakGlass);
-    if (r.satisfied()) {
-      return new Deletion(true, r.explanation());
-    }
-    String gap = r.explanation();
-    if (!r.widerExemptions().isEmpty() && breakGlass.isEmpty()) {
-      gap +=
-          " (no breakGlassPrincipals are configured: if "
-              + r.widerExemptions().stream()
-                  .map(WideExemption::pattern)
-                  .distinct()
-                  .collect(Collectors.joining(", "))
-              + " is your break-glass principal, list it in the configuration file)";
-    }
-    return new Deletion(false, gap);
+    List<String> unlisted =
+        r.satisfied() || !breakGlass.isEmpty()
+            ? List.of()
+            : r.widerExemptions().stream().map(WideExemption::pattern).distinct().toList();
+    return new Deletion(r.satisfied(), r.explanation(), unlisted);
   }
 }

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.logbucket;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -16,15 +18,15 @@ import io.trailaudit.model.Bucket.ObjectLockConfiguration;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.PublicAccessBlock;
 import io.trailaudit.model.Snapshot;
-import io.trailaudit.policy.PolicyParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * Check 4: the trail bucket is locked down. Evaluated once per bucket, however many trails use it.
@@ -60,17 +62,17 @@ public final class LogBucketCheck implements Check {
     }
     List<Finding> out = new ArrayList<>();
     for (Map.Entry<String, List<TrailView>> e : trailsByBucket.entrySet()) {
-      BucketContext b = BucketContext.of(snapshot, e.getKey(), e.getValue(), config);
+      BucketContext b = BucketContext.of(snapshot, e.getKey(), e.getValue(), config, f);
       if (b.bucket().isEmpty()) {
-        for (var r : info().requirements()) {
-          out.add(f.error(r.id(), b.resource(), b.notCollected()));
+        for (Requirement r : Requirement.values()) {
+          out.add(f.error(r, b.resource(), b.notCollected(r)));
         }
         continue;
       }
       out.add(notPublic(f, b));
       out.add(blockPublicAccess(f, b, snapshot));
-      out.add(versioning(f, b));
-      out.add(mfaDelete(f, b));
+      out.add(versioningSetting(f, b, Requirement.VERSIONING, BucketVersioning::status));
+      out.add(versioningSetting(f, b, Requirement.MFA_DELETE, BucketVersioning::mfaDelete));
       out.add(objectLock(f, b, minDays));
       out.add(accessLogging(f, b));
       out.add(tlsOnly(f, b));
@@ -93,31 +95,28 @@ public final class LogBucketCheck implements Check {
       for (Grant g : acl == null ? List.<Grant>of() : acl.grants()) {
         if (g.granteeUri() != null && PUBLIC_GROUPS.contains(g.granteeUri())) {
           problems.add(
-              "ACL grants "
-                  + g.permission()
-                  + " to "
-                  + g.granteeUri().substring(g.granteeUri().lastIndexOf('/') + 1));
+              f.text(
+                  req,
+                  message("acl-grant"),
+                  Map.of(
+                      "permission",
+                      String.valueOf(g.permission()),
+                      "grantee",
+                      g.granteeUri().substring(g.granteeUri().lastIndexOf('/') + 1))));
         }
       }
     } else {
-      unknown.add(b.unreadable(bucket.acl()));
+      unknown.add(b.unreadable(req, bucket.acl()));
     }
-    Optional<BucketPolicy> policy = Optional.empty();
-    if (bucket.policy().isKnown()) {
-      try {
-        policy = b.policy();
-        policy.ifPresent(p -> problems.addAll(p.publicAllows()));
-      } catch (PolicyParseException e) {
-        unknown.add(b.malformedPolicy(e));
-      }
-    } else {
-      unknown.add(b.unreadable(bucket.policy()));
-    }
-    Optional<String> status = policyStatusGap(b, policy);
+    Optional<String> policyUnknown = b.policyUnknown(req);
+    policyUnknown.ifPresent(unknown::add);
+    Optional<BucketPolicy> policy = policyUnknown.isPresent() ? Optional.empty() : b.policy();
+    policy.ifPresent(p -> problems.addAll(p.publicAllows()));
+    Optional<String> status = policyStatusGap(f, b, policy);
     if (bucket.policyIsPublic() instanceof Observed.Known<Boolean> k
         && Boolean.TRUE.equals(k.value())
         && policy.map(p -> p.publicAllows().isEmpty()).orElse(true)) {
-      problems.add("S3 reports the bucket policy as public (GetBucketPolicyStatus IsPublic=true)");
+      problems.add(part(f, req, "reported-public"));
     } else if (status.isPresent()) {
       // without S3's own reading, trailaudit's decides only where no condition had to be read
       boolean decidedAlone = policy.map(p -> p.pinnedByCondition().isEmpty()).orElse(true);
@@ -125,111 +124,91 @@ public final class LogBucketCheck implements Check {
         notes.add(status.get());
       } else {
         unknown.add(
-            status.get()
-                + ", and "
-                + String.join(", ", policy.get().pinnedByCondition())
-                + " allow * under a condition that trailaudit reads as pinning the caller,"
-                + " which S3 has not confirmed");
+            f.text(
+                req,
+                message("unconfirmed"),
+                Map.of(
+                    "statusGap",
+                    status.get(),
+                    "pinned",
+                    String.join(", ", policy.get().pinnedByCondition()))));
       }
     }
-    String noted = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+    Map<String, String> values = b.values();
+    values.put(
+        "noted", notes.isEmpty() ? "" : part(f, req, "noted", "notes", String.join("; ", notes)));
     if (!problems.isEmpty()) {
-      String also = unknown.isEmpty() ? "" : " (also: " + String.join("; ", unknown) + ")";
-      return f.fail(
-          req,
-          b.resource(),
-          "bucket " + b.name() + " is public: " + String.join("; ", problems) + also + noted,
-          b.args(Map.of("problem", String.join("; ", problems))));
+      values.put("problem", String.join("; ", problems));
+      values.put(
+          "also",
+          unknown.isEmpty() ? "" : part(f, req, "also", "unknown", String.join("; ", unknown)));
+      return f.fail(req, b.resource(), message("fail"), values);
     }
     if (!unknown.isEmpty()) {
       return f.error(req, b.resource(), String.join("; ", unknown));
     }
     return f.pass(
-        req,
-        b.resource(),
-        "no ACL grant to AllUsers or AuthenticatedUsers"
-            + (policy.isPresent()
-                ? " and no Allow to * in the bucket policy without a condition pinning the caller"
-                    + " to fixed values"
-                : " and no bucket policy")
-            + noted);
+        req, b.resource(), message(policy.isPresent() ? "pass" : "pass-no-policy"), values);
   }
 
   /**
    * Why S3's own reading of the policy ({@code GetBucketPolicyStatus}) is missing; empty when it
    * was read, or when there is no policy to read it for.
    */
-  private static Optional<String> policyStatusGap(BucketContext b, Optional<BucketPolicy> policy) {
+  private static Optional<String> policyStatusGap(
+      FindingFactory f, BucketContext b, Optional<BucketPolicy> policy) {
+    Requirement req = Requirement.NOT_PUBLIC;
     Observed<Boolean> status = b.get().policyIsPublic();
     if (!status.isKnown()) {
-      return Optional.of(
-          "S3's GetBucketPolicyStatus could not be read (" + status.failure().reason() + ")");
+      return Optional.of(part(f, req, "status-unreadable", "reason", status.failure().reason()));
     }
     if (status.value() == null && policy.isPresent()) {
-      return Optional.of("S3's GetBucketPolicyStatus returned no status for the policy");
+      return Optional.of(part(f, req, "status-missing"));
     }
     return Optional.empty();
   }
 
   private Finding blockPublicAccess(FindingFactory f, BucketContext b, Snapshot snapshot) {
     Requirement req = Requirement.BLOCK_PUBLIC_ACCESS;
+    Map<String, String> values = b.values();
     Observed<PublicAccessBlock> bucketLevel = b.get().publicAccessBlock();
-    if (bucketLevel instanceof Observed.Known<PublicAccessBlock> k
-        && k.value() != null
-        && k.value().allEnabled()) {
-      return f.pass(
-          req, b.resource(), "all four Block Public Access settings are on for the bucket");
+    if (allEnabled(bucketLevel)) {
+      return f.pass(req, b.resource(), message("pass-bucket"), values);
     }
     Observed<PublicAccessBlock> accountLevel =
         b.accountId()
             .flatMap(snapshot::account)
             .map(AccountSnapshot::s3PublicAccessBlock)
-            .orElse(
-                Observed.notCollected("account-level Block Public Access of the bucket's account"));
-    if (accountLevel instanceof Observed.Known<PublicAccessBlock> k
-        && k.value() != null
-        && k.value().allEnabled()) {
-      return f.pass(
-          req,
-          b.resource(),
-          "all four Block Public Access settings are on for account " + b.accountId().orElse("?"));
+            .orElse(Observed.notCollected(part(f, req, "account-level")));
+    // a known account level means a known account: {bucketAccount} is the bucket's own
+    if (allEnabled(accountLevel)) {
+      return f.pass(req, b.resource(), message("pass-account"), values);
     }
     if (!bucketLevel.isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(bucketLevel));
+      return f.error(req, b.resource(), b.unreadable(req, bucketLevel));
     }
+    values.put("bucketOff", offFlags(f, bucketLevel.value()));
     if (!accountLevel.isKnown()) {
-      return f.error(
-          req,
-          b.resource(),
-          "bucket-level Block Public Access is incomplete ("
-              + offFlags(bucketLevel.value())
-              + ") and the account level"
-              + b.accountId().map(a -> " of account " + a).orElse("")
-              + " could not be read: "
-              + accountLevel.failure().reason()
-              + b.howToInclude());
+      values.put(
+          "ofAccount", b.accountId().isPresent() ? f.text(req, message("of-account"), values) : "");
+      values.put("reason", String.valueOf(accountLevel.failure().reason()));
+      values.put("howToInclude", b.howToInclude(req));
+      return f.error(req, b.resource(), message("account-unreadable"), values);
     }
     // S3 applies each flag when it is on at either level.
     PublicAccessBlock effective = union(bucketLevel.value(), accountLevel.value());
     if (effective.allEnabled()) {
-      return f.pass(
-          req,
-          b.resource(),
-          "all four Block Public Access settings are on, combining the bucket ("
-              + offFlags(bucketLevel.value())
-              + ") and account "
-              + b.accountId().orElse("?")
-              + " ("
-              + offFlags(accountLevel.value())
-              + ") levels");
+      values.put("accountOff", offFlags(f, accountLevel.value()));
+      return f.pass(req, b.resource(), message("pass-combined"), values);
     }
-    return f.fail(
-        req,
-        b.resource(),
-        "Block Public Access is incomplete: "
-            + offFlags(effective)
-            + " at both the bucket and the account level",
-        b.args(Map.of()));
+    values.put("off", offFlags(f, effective));
+    return f.fail(req, b.resource(), message("fail"), values);
+  }
+
+  private static boolean allEnabled(Observed<PublicAccessBlock> level) {
+    return level instanceof Observed.Known<PublicAccessBlock> k
+        && k.value() != null
+        && k.value().allEnabled();
   }
 
   private static PublicAccessBlock union(PublicAccessBlock a, PublicAccessBlock b) {
@@ -243,9 +222,10 @@ public final class LogBucketCheck implements Check {
         x.restrictPublicBuckets() || y.restrictPublicBuckets());
   }
 
-  private static String offFlags(PublicAccessBlock p) {
+  private static String offFlags(FindingFactory f, PublicAccessBlock p) {
+    Requirement req = Requirement.BLOCK_PUBLIC_ACCESS;
     if (p == null) {
-      return "not configured";
+      return part(f, req, "not-configured");
     }
     List<String> off = new ArrayList<>();
     if (!p.blockPublicAcls()) {
@@ -260,96 +240,69 @@ public final class LogBucketCheck implements Check {
     if (!p.restrictPublicBuckets()) {
       off.add("RestrictPublicBuckets");
     }
-    return off.isEmpty() ? "all on" : String.join(", ", off) + " off";
+    return off.isEmpty()
+        ? part(f, req, "flags-on")
+        : part(f, req, "flags-off", "flags", String.join(", ", off));
   }
 
-  private Finding versioning(FindingFactory f, BucketContext b) {
-    Requirement req = Requirement.VERSIONING;
+  /**
+   * versioning and mfa-delete: PASS when {@code setting} of the bucket's versioning is {@code
+   * Enabled}, FAIL naming it otherwise.
+   */
+  private Finding versioningSetting(
+      FindingFactory f,
+      BucketContext b,
+      Requirement req,
+      Function<BucketVersioning, String> setting) {
     Observed<BucketVersioning> v = b.get().versioning();
     if (!v.isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(v));
+      return f.error(req, b.resource(), b.unreadable(req, v));
     }
-    String status = v.value() == null ? null : v.value().status();
+    String status = v.value() == null ? null : setting.apply(v.value());
+    Map<String, String> values = b.values();
     if ("Enabled".equals(status)) {
-      return f.pass(req, b.resource(), "versioning is Enabled");
+      return f.pass(req, b.resource(), message("pass"), values);
     }
-    return f.fail(
-        req,
-        b.resource(),
-        "versioning is "
-            + (status == null ? "not enabled" : status)
-            + ": overwritten or deleted log files cannot be recovered",
-        b.args(Map.of()));
-  }
-
-  private Finding mfaDelete(FindingFactory f, BucketContext b) {
-    Requirement req = Requirement.MFA_DELETE;
-    Observed<BucketVersioning> v = b.get().versioning();
-    if (!v.isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(v));
+    if (status == null) {
+      return f.fail(req, b.resource(), message("fail-unset"), values);
     }
-    String mfa = v.value() == null ? null : v.value().mfaDelete();
-    if ("Enabled".equals(mfa)) {
-      return f.pass(req, b.resource(), "MFA delete is Enabled");
-    }
-    return f.fail(
-        req,
-        b.resource(),
-        "MFA delete is "
-            + (mfa == null ? "not configured" : mfa)
-            + ": versions can be deleted without the root user's MFA",
-        b.args(Map.of()));
+    values.put("status", status);
+    return f.fail(req, b.resource(), message("fail"), values);
   }
 
   private Finding objectLock(FindingFactory f, BucketContext b, int minDays) {
     Requirement req = Requirement.OBJECT_LOCK;
     Observed<ObjectLockConfiguration> o = b.get().objectLock();
     if (!o.isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(o));
+      return f.error(req, b.resource(), b.unreadable(req, o));
     }
+    Map<String, String> values = b.values();
     ObjectLockConfiguration c = o.value();
     if (c == null || !"Enabled".equals(c.objectLockEnabled())) {
-      return f.fail(req, b.resource(), "Object Lock is not enabled", b.args(Map.of()));
+      return f.fail(req, b.resource(), message("not-enabled"), values);
     }
     if (c.defaultRetention() == null) {
-      return f.fail(
-          req,
-          b.resource(),
-          "Object Lock is enabled but has no default retention, so new log"
-              + " files are not locked",
-          b.args(Map.of()));
+      return f.fail(req, b.resource(), message("no-retention"), values);
     }
     var r = c.defaultRetention();
     String period =
         r.days() != null
-            ? r.days() + (r.days() == 1 ? " day" : " days")
-            : r.years() + (r.years() != null && r.years() == 1 ? " year" : " years");
+            ? part(f, req, r.days() == 1 ? "period-day" : "period-days", "count", r.days())
+            : part(
+                f,
+                req,
+                r.years() != null && r.years() == 1 ? "period-year" : "period-years",
+                "count",
+                r.years());
     // Object Lock counts a year as 365 days.
     int days = r.days() != null ? r.days() : r.years() == null ? 0 : r.years() * 365;
+    values.put("mode", String.valueOf(r.mode()));
+    values.put("period", period);
+    values.put("days", String.valueOf(minDays));
     if (days < minDays) {
-      return f.fail(
-          req,
-          "retention",
-          b.resource(),
-          "Object Lock's default retention "
-              + r.mode()
-              + " "
-              + period
-              + " is shorter than the "
-              + minDays
-              + " days log files must be kept (logBucket.minRetentionDays)",
-          b.args(Map.of("mode", String.valueOf(r.mode()), "days", String.valueOf(minDays))));
+      return f.fail(req, "retention", b.resource(), message("fail"), values);
     }
-    return f.pass(
-        req,
-        b.resource(),
-        "Object Lock is enabled with default retention "
-            + r.mode()
-            + " "
-            + period
-            + ", at least "
-            + minDays
-            + " days");
+    return f.pass(req, b.resource(), message("pass"), values);
   }
 
   /**
@@ -360,14 +313,13 @@ public final class LogBucketCheck implements Check {
     Requirement req = Requirement.LIFECYCLE_RETENTION;
     Observed<List<Bucket.LifecycleRule>> o = b.get().lifecycleRules();
     if (!o.isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(o));
+      return f.error(req, b.resource(), b.unreadable(req, o));
     }
+    Map<String, String> values = b.values();
+    values.put("days", String.valueOf(minDays));
     List<Bucket.LifecycleRule> rules = o.value() == null ? List.of() : o.value();
     if (rules.isEmpty()) {
-      return f.pass(
-          req,
-          b.resource(),
-          "the bucket has no lifecycle rules (NoSuchLifecycleConfiguration): no log file expires");
+      return f.pass(req, b.resource(), message("pass-no-rules"), values);
     }
     Set<String> roots = new LinkedHashSet<>();
     for (TrailView t : b.trails()) {
@@ -377,186 +329,175 @@ public final class LogBucketCheck implements Check {
     List<String> deleting = new ArrayList<>();
     List<String> harmless = new ArrayList<>();
     for (Bucket.LifecycleRule rule : rules) {
-      String name = "rule " + (rule.id() == null ? "(no id)" : rule.id());
+      String prefix = rule.prefix() == null ? "" : rule.prefix();
+      Map<String, String> words = new HashMap<>();
+      words.put(
+          "rule",
+          rule.id() == null
+              ? part(f, req, "rule-no-id")
+              : part(f, req, "rule", "ruleId", rule.id()));
+      words.put("prefix", prefix);
       if (!"Enabled".equals(rule.status())) {
-        harmless.add(name + " is " + rule.status());
+        words.put("status", String.valueOf(rule.status()));
+        harmless.add(f.text(req, message("rule-status"), words));
         continue;
       }
-      String prefix = rule.prefix() == null ? "" : rule.prefix();
       if (roots.stream().noneMatch(r -> r.startsWith(prefix) || prefix.startsWith(r))) {
-        harmless.add(name + " applies to " + prefix + " only, not to " + String.join(", ", roots));
+        words.put("roots", String.join(", ", roots));
+        harmless.add(f.text(req, message("rule-elsewhere"), words));
         continue;
       }
       // CloudTrail writes its log files untagged: a rule that needs a tag does not select them.
       // Size filters do not exempt them (log files vary in size).
       if (!rule.tags().isEmpty()) {
-        harmless.add(
-            name
-                + " applies only to objects tagged "
-                + rule.tags()
-                + " (CloudTrail writes log files untagged)");
+        words.put("tags", String.valueOf(rule.tags()));
+        harmless.add(f.text(req, message("rule-tagged"), words));
         continue;
       }
       List<String> deletes = new ArrayList<>();
       if (rule.expirationDate() != null) {
-        deletes.add("expires every current version from " + rule.expirationDate());
+        deletes.add(part(f, req, "expires-date", "date", rule.expirationDate()));
       }
       if (rule.expirationDays() != null && rule.expirationDays() < minDays) {
-        deletes.add("expires current versions after " + rule.expirationDays() + " days");
+        deletes.add(part(f, req, "expires-current", "count", rule.expirationDays()));
       }
       if (rule.noncurrentDays() != null && rule.noncurrentDays() < minDays) {
         deletes.add(
-            "deletes noncurrent versions "
-                + rule.noncurrentDays()
-                + " days after they become noncurrent"
-                + (rule.newerNoncurrentVersions() == null
-                    ? ""
-                    : " (beyond the " + rule.newerNoncurrentVersions() + " newest)"));
+            f.text(
+                req,
+                message("deletes-noncurrent"),
+                Map.of(
+                    "count",
+                    String.valueOf(rule.noncurrentDays()),
+                    "newest",
+                    rule.newerNoncurrentVersions() == null
+                        ? ""
+                        : part(f, req, "newest", "newer", rule.newerNoncurrentVersions()))));
       }
       if (!deletes.isEmpty()) {
+        words.put("deletes", String.join(" and ", deletes));
         deleting.add(
-            name
-                + (prefix.isEmpty() ? " (whole bucket)" : " (prefix " + prefix + ")")
-                + " "
-                + String.join(" and ", deletes));
+            f.text(
+                req,
+                message(prefix.isEmpty() ? "rule-deletes-all" : "rule-deletes-prefix"),
+                words));
       } else {
-        harmless.add(name + " " + keeps(rule, minDays));
+        harmless.add(keeps(f, rule, words));
       }
     }
     if (!deleting.isEmpty()) {
-      return f.fail(
-          req,
-          b.resource(),
-          "lifecycle rules delete log files sooner than the "
-              + minDays
-              + " days they must be kept (logBucket.minRetentionDays): "
-              + String.join("; ", deleting),
-          b.args(Map.of("days", String.valueOf(minDays))));
+      values.put("deleting", String.join("; ", deleting));
+      return f.fail(req, b.resource(), message("fail"), values);
     }
-    return f.pass(
-        req,
-        b.resource(),
-        "no lifecycle rule expires log files sooner than "
-            + minDays
-            + " days: "
-            + String.join("; ", harmless));
+    values.put("harmless", String.join("; ", harmless));
+    return f.pass(req, b.resource(), message("pass"), values);
   }
 
-  /** What an enabled rule that deletes nothing too early does instead. */
-  private static String keeps(Bucket.LifecycleRule rule, int minDays) {
+  /**
+   * What an enabled rule that deletes nothing too early does instead; {@code words} name the rule.
+   */
+  private static String keeps(
+      FindingFactory f, Bucket.LifecycleRule rule, Map<String, String> words) {
+    Requirement req = Requirement.LIFECYCLE_RETENTION;
     List<String> does = new ArrayList<>();
     if (rule.expirationDays() != null) {
-      does.add("expires current versions after " + rule.expirationDays() + " days");
+      does.add(part(f, req, "expires-current", "count", rule.expirationDays()));
     }
     if (rule.noncurrentDays() != null) {
-      does.add("deletes noncurrent versions after " + rule.noncurrentDays() + " days");
+      does.add(part(f, req, "deletes-after", "count", rule.noncurrentDays()));
     }
     if (Boolean.TRUE.equals(rule.expiredObjectDeleteMarker())) {
-      does.add("removes expired delete markers");
+      does.add(part(f, req, "removes-markers"));
     }
     if (rule.abortIncompleteMultipartUploadDays() != null) {
-      does.add(
-          "aborts incomplete uploads after " + rule.abortIncompleteMultipartUploadDays() + " days");
+      does.add(part(f, req, "aborts-uploads", "count", rule.abortIncompleteMultipartUploadDays()));
     }
     if (!rule.transitions().isEmpty()) {
-      does.add("transitions " + String.join(", ", rule.transitions()));
+      does.add(
+          f.text(
+              req,
+              message("transitions"),
+              Map.of("transitions", String.join(", ", rule.transitions()))));
     }
-    return does.isEmpty() ? "has no action" : String.join(", ", does) + " (harmless)";
+    if (does.isEmpty()) {
+      return f.text(req, message("rule-no-action"), words);
+    }
+    Map<String, String> values = new HashMap<>(words);
+    values.put("does", String.join(", ", does));
+    return f.text(req, message("rule-keeps"), values);
   }
 
   private Finding accessLogging(FindingFactory f, BucketContext b) {
     Requirement req = Requirement.ACCESS_LOGGING;
     Observed<BucketLogging> l = b.get().logging();
     if (!l.isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(l));
+      return f.error(req, b.resource(), b.unreadable(req, l));
     }
+    Map<String, String> values = b.values();
     BucketLogging logging = l.value();
     if (logging == null || logging.targetBucket() == null) {
-      return f.fail(req, b.resource(), "server access logging is off", b.args(Map.of()));
+      return f.fail(req, b.resource(), message("off"), values);
     }
     if (logging.targetBucket().equals(b.name())) {
-      return f.fail(
-          req,
-          b.resource(),
-          "server access logs are written to the bucket itself: they must go to"
-              + " another bucket",
-          b.args(Map.of()));
+      return f.fail(req, b.resource(), message("to-itself"), values);
     }
-    return f.pass(
-        req,
-        b.resource(),
-        "server access logs go to s3://"
-            + logging.targetBucket()
-            + "/"
-            + (logging.targetPrefix() == null ? "" : logging.targetPrefix()));
+    values.put("target", logging.targetBucket());
+    values.put("targetPrefix", logging.targetPrefix() == null ? "" : logging.targetPrefix());
+    return f.pass(req, b.resource(), message("pass"), values);
   }
 
   private Finding tlsOnly(FindingFactory f, BucketContext b) {
     Requirement req = Requirement.TLS_ONLY;
-    if (!b.get().policy().isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(b.get().policy()));
+    Optional<String> unknown = b.policyUnknown(req);
+    if (unknown.isPresent()) {
+      return f.error(req, b.resource(), unknown.get());
     }
-    Optional<BucketPolicy> policy;
-    try {
-      policy = b.policy();
-    } catch (PolicyParseException e) {
-      return f.error(req, b.resource(), b.malformedPolicy(e));
-    }
+    Optional<BucketPolicy> policy = b.policy();
+    Map<String, String> values = b.values();
     if (policy.isEmpty()) {
-      return f.fail(
-          req,
-          b.resource(),
-          "the bucket has no policy, so requests without TLS are allowed",
-          b.args(Map.of()));
+      return f.fail(req, b.resource(), message("no-policy"), values);
     }
     Optional<String> missing = policy.get().insecureTransportGap();
     if (missing.isEmpty()) {
-      return f.pass(
-          req,
-          b.resource(),
-          "the policy denies every S3 action on the bucket and its objects when"
-              + " aws:SecureTransport is false");
+      return f.pass(req, b.resource(), message("pass"), values);
     }
-    return f.fail(
-        req,
-        b.resource(),
-        "the policy does not deny all requests without TLS: " + missing.get(),
-        b.args(Map.of()));
+    values.put("gap", missing.get());
+    return f.fail(req, b.resource(), message("fail"), values);
   }
 
   private Finding denyDelete(FindingFactory f, BucketContext b) {
     Requirement req = Requirement.DENY_DELETE;
-    if (!b.get().policy().isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(b.get().policy()));
+    Optional<String> unknown = b.policyUnknown(req);
+    if (unknown.isPresent()) {
+      return f.error(req, b.resource(), unknown.get());
     }
-    Optional<BucketPolicy> policy;
-    try {
-      policy = b.policy();
-    } catch (PolicyParseException e) {
-      return f.error(req, b.resource(), b.malformedPolicy(e));
-    }
-    String breakGlass = b.breakGlassJson();
+    Optional<BucketPolicy> policy = b.policy();
+    Map<String, String> values = b.values();
+    values.put("breakGlass", b.breakGlassJson());
     if (policy.isEmpty()) {
-      return f.fail(
-          req,
-          b.resource(),
-          "the bucket has no policy, so anyone with s3:DeleteObject in IAM can"
-              + " delete log files",
-          b.args(Map.of("breakGlass", breakGlass)));
+      return f.fail(req, b.resource(), message("no-policy"), values);
     }
     BucketPolicy.Deletion deletion = policy.get().deletion(b.breakGlass());
+    values.put("explanation", deletion.explanation());
     if (deletion.denied()) {
-      return f.pass(req, b.resource(), deletion.explanation());
+      return f.pass(req, b.resource(), message("pass"), values);
     }
-    return f.fail(
-        req, b.resource(), deletion.explanation(), b.args(Map.of("breakGlass", breakGlass)));
+    values.put(
+        "breakGlassHint",
+        deletion.unlistedExemptions().isEmpty()
+            ? ""
+            : f.text(
+                req,
+                message("no-break-glass"),
+                Map.of("exemptions", String.join(", ", deletion.unlistedExemptions()))));
+    return f.fail(req, b.resource(), message("fail"), values);
   }
 
   private Finding dedicated(FindingFactory f, BucketContext b) {
     Requirement req = Requirement.DEDICATED;
     Observed<List<String>> entries = b.get().topLevelEntries();
     if (!entries.isKnown()) {
-      return f.error(req, b.resource(), b.unreadable(entries));
+      return f.error(req, b.resource(), b.unreadable(req, entries));
     }
     Set<String> allowed = new LinkedHashSet<>();
     allowed.add("AWSLogs/");
@@ -567,23 +508,30 @@ public final class LogBucketCheck implements Check {
     if (logging != null && b.name().equals(logging.targetBucket())) {
       firstSegment(logging.targetPrefix()).ifPresent(allowed::add);
     }
-    List<String> foreign =
-        entries.value() == null
-            ? List.of()
-            : entries.value().stream().filter(e -> !allowed.contains(e)).toList();
+    List<String> all = entries.value() == null ? List.of() : entries.value();
+    List<String> foreign = all.stream().filter(e -> !allowed.contains(e)).toList();
+    Map<String, String> values = b.values();
     if (foreign.isEmpty()) {
-      return f.pass(
-          req,
-          b.resource(),
-          "the top level holds only CloudTrail prefixes: "
-              + String.join(", ", entries.value() == null ? List.of() : entries.value()));
+      values.put("topLevel", String.join(", ", all));
+      return f.pass(req, b.resource(), message("pass"), values);
     }
-    return f.fail(
-        req,
-        b.resource(),
-        "the bucket holds more than CloudTrail logs at its top level: "
-            + String.join(", ", foreign),
-        b.args(Map.of("entries", String.join(" ", foreign))));
+    values.put("foreign", String.join(", ", foreign));
+    values.put("entries", String.join(" ", foreign));
+    return f.fail(req, b.resource(), message("fail"), values);
+  }
+
+  /** The message part {@code key} of {@code req}, a template without placeholders. */
+  private static String part(FindingFactory f, Requirement req, String key) {
+    return f.text(req, message(key), Map.of());
+  }
+
+  /**
+   * The message part {@code key} of {@code req} with its one placeholder {@code name}; a null value
+   * reads "null".
+   */
+  private static String part(
+      FindingFactory f, Requirement req, String key, String name, Object value) {
+    return f.text(req, message(key), Map.of(name, String.valueOf(value)));
   }
 
   /** {@code org/sub} gives {@code org/}: the top-level entry a key prefix writes under. */
@@ -594,9 +542,5 @@ public final class LogBucketCheck implements Check {
     String p = prefix.startsWith("/") ? prefix.substring(1) : prefix;
     int slash = p.indexOf('/');
     return Optional.of((slash < 0 ? p : p.substring(0, slash)) + "/");
-  }
-
-  static String trailNames(List<TrailView> trails) {
-    return trails.stream().map(TrailView::name).collect(Collectors.joining(", "));
   }
 }
