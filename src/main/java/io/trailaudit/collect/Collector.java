@@ -574,7 +574,7 @@ public final class Collector {
       Set<String> ids = new TreeSet<>();
       org.accounts().forEach(a -> ids.add(a.id()));
       for (Set<String> named : List.of(scope.accounts(), scope.excludeAccounts())) {
-        for (String id : named) {
+        for (String id : new TreeSet<>(named)) { // sorted: the first unknown id is named
           if (!ids.contains(id)) {
             throw new CollectionException(
                 "account " + id + " is not in organization " + org.organization().organizationId());

@@ -267,7 +267,12 @@ public record Bucket(
       Integer abortIncompleteMultipartUploadDays,
       List<String> transitions) {
     public LifecycleRule {
-      tags = tags == null ? java.util.Map.of() : java.util.Map.copyOf(tags);
+      // Sorted: Map.copyOf iterates in an order that changes from run to run, and reports list
+      // these.
+      tags =
+          tags == null
+              ? java.util.Map.of()
+              : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tags));
       transitions = transitions == null ? List.of() : List.copyOf(transitions);
     }
   }

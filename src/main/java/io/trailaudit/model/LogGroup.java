@@ -37,7 +37,12 @@ public record LogGroup(String arn, String name, Observed<List<MetricFilter>> met
       Map<String, String> dimensions,
       Observed<Double> defaultValue) {
     public MetricTransformation {
-      dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+      // Sorted: Map.copyOf iterates in an order that changes from run to run, and reports list
+      // these.
+      dimensions =
+          dimensions == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
       defaultValue = Observed.orNotCollected(defaultValue, "metric default value");
     }
 

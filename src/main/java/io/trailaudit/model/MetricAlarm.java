@@ -175,7 +175,12 @@ public record MetricAlarm(
       String thresholdMetricId,
       boolean metricMath) {
     public Evaluation {
-      dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+      // Sorted: Map.copyOf iterates in an order that changes from run to run, and reports list
+      // these.
+      dimensions =
+          dimensions == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(dimensions));
     }
   }
 }
