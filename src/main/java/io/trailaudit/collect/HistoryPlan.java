@@ -11,6 +11,7 @@ import io.trailaudit.model.OrganizationTree;
 import io.trailaudit.model.RegionSnapshot;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.model.SnsTopic;
+import io.trailaudit.model.TamperEvents;
 import io.trailaudit.model.Trail;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,57 +45,14 @@ import java.util.TreeSet;
  * account or region: the collector records it as unavailable rather than leaving it out.
  */
 public final class HistoryPlan {
-  /** Trail changes; {@code StartLogging} is looked up to pair with {@code StopLogging}. */
-  public static final List<String> TRAIL_EVENTS =
-      List.of(
-          "StopLogging",
-          "StartLogging",
-          "DeleteTrail",
-          "UpdateTrail",
-          "PutEventSelectors",
-          "PutInsightSelectors");
-
-  /** Event data store changes; {@code StartEventDataStoreIngestion} pairs with the stop. */
+  // What each kind of resource is searched for: the lists of TamperEvents, which the check judges.
+  public static final List<String> TRAIL_EVENTS = TamperEvents.TRAIL.searched();
   public static final List<String> EVENT_DATA_STORE_EVENTS =
-      List.of(
-          "StopEventDataStoreIngestion",
-          "StartEventDataStoreIngestion",
-          "UpdateEventDataStore",
-          "DeleteEventDataStore");
-
-  /**
-   * Trail bucket changes, as CloudTrail names them ({@code PutPublicAccessBlock} on a bucket is
-   * recorded as {@code PutBucketPublicAccessBlock}, {@code PutBucketLifecycleConfiguration} as
-   * {@code PutBucketLifecycle}).
-   */
-  public static final List<String> BUCKET_EVENTS =
-      List.of(
-          "PutBucketPolicy",
-          "DeleteBucketPolicy",
-          "PutBucketAcl",
-          "PutBucketPublicAccessBlock",
-          "DeleteBucketPublicAccessBlock",
-          "PutBucketVersioning",
-          "PutBucketLifecycle",
-          "PutObjectLockConfiguration",
-          "PutBucketLogging",
-          "DeleteBucket");
-
-  public static final List<String> KEY_EVENTS =
-      List.of("DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation");
-
-  public static final List<String> SCP_EVENTS =
-      List.of("DetachPolicy", "UpdatePolicy", "DeletePolicy", "DisablePolicyType");
-
-  public static final List<String> ALERTING_EVENTS =
-      List.of(
-          "DeleteMetricFilter",
-          "DeleteLogGroup",
-          "PutRetentionPolicy",
-          "DeleteAlarms",
-          "DisableAlarmActions",
-          "Unsubscribe",
-          "DeleteTopic");
+      TamperEvents.EVENT_DATA_STORE.searched();
+  public static final List<String> BUCKET_EVENTS = TamperEvents.BUCKET.searched();
+  public static final List<String> KEY_EVENTS = TamperEvents.KEY.searched();
+  public static final List<String> SCP_EVENTS = TamperEvents.SCP.searched();
+  public static final List<String> ALERTING_EVENTS = TamperEvents.ALERTING.searched();
 
   private HistoryPlan() {}
 

@@ -1,10 +1,13 @@
 package io.trailaudit.checks.tamperevidence;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.model.ChangeEvent;
 import io.trailaudit.model.EventHistory;
 import io.trailaudit.model.Observed;
+import io.trailaudit.model.TamperEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,12 +26,6 @@ final class History {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm'Z'").withZone(ZoneOffset.UTC);
 
-  /** The call that ends a stop: paired to report the blind window. */
-  private static final Map<String, String> RESTARTS =
-      Map.of(
-          "StopLogging", "StartLogging",
-          "StopEventDataStoreIngestion", "StartEventDataStoreIngestion");
-
   private final FindingFactory f;
   private final Observed<List<EventHistory>> searched;
   private final ChangePrincipals allowed;
@@ -41,20 +38,19 @@ final class History {
 
   Finding judge(Subject s) {
     Requirement req = s.requirement();
+    Map<String, String> values = new HashMap<>();
+    values.put("subject", s.label());
+    values.put("account", String.valueOf(s.account()));
+    values.put("region", String.valueOf(s.region()));
     if (!searched.isKnown()) {
       Observed.Unavailable<List<EventHistory>> u = searched.failure();
       if (Observed.NOT_COLLECTED.equals(u.errorCode())) {
         // Off on purpose (--history-days 0) or a snapshot from before the search: nothing failed.
-        return f.notApplicable(
-            req,
-            s.resource(),
-            "event history was not searched for changes to "
-                + s.label()
-                + " ("
-                + u.message()
-                + "): collect with --history-days N (1 to 90, default 90) to search it");
+        values.put("reason", String.valueOf(u.message()));
+        return f.notApplicable(req, s.resource(), message("not-collected"), values);
       }
-      return f.error(req, s.resource(), "event history could not be searched: " + u.reason());
+      values.put("reason", String.valueOf(u.reason()));
+      return f.error(req, s.resource(), message("unsearched"), values);
     }
     List<EventHistory> all = searched.value() == null ? List.of() : searched.value();
     Optional<EventHistory> h =
@@ -70,30 +66,14 @@ final class History {
               .map(x -> x.events().failure().reason())
               .distinct()
               .toList();
-      return f.error(
-          req,
-          s.resource(),
-          "the snapshot holds no event history search of account "
-              + s.account()
-              + " in "
-              + s.region()
-              + " for changes to "
-              + s.label()
-              + (unplaced.isEmpty() ? "" : ": " + String.join("; ", unplaced)));
+      values.put("reasons", String.join("; ", unplaced));
+      values.put("unplaced", unplaced.isEmpty() ? "" : f.text(req, message("unplaced"), values));
+      return f.error(req, s.resource(), message("no-search"), values);
     }
     EventHistory history = h.get();
-    String searchedWhere =
-        "account " + history.account() + " in " + history.region() + " (LookupEvents)";
     if (!history.events().isKnown()) {
-      return f.error(
-          req,
-          s.resource(),
-          "the event history of "
-              + searchedWhere
-              + " could not be read, so changes to "
-              + s.label()
-              + " are unknown: "
-              + history.events().failure().reason());
+      values.put("reason", String.valueOf(history.events().failure().reason()));
+      return f.error(req, s.resource(), message("unreadable"), values);
     }
     List<String> missing =
         s.eventNames().stream().filter(n -> !history.eventNames().contains(n)).toList();
@@ -112,153 +92,116 @@ final class History {
       }
       Optional<String> by = allowed.allowing(e.principal());
       if (by.isPresent()) {
-        accepted.add(describe(e, events) + " (allowed by " + by.get() + ")");
+        Map<String, String> change =
+            Map.of("change", describe(req, e, events), "allowedBy", by.get());
+        accepted.add(f.text(req, message("allowed"), change));
       } else {
-        denied.add(describe(e, events));
+        denied.add(describe(req, e, events));
         first = first == null ? e : first;
       }
     }
-    String window =
-        days(history) + " days (" + history.windowStart() + " to " + history.windowEnd() + ")";
-    String caveat =
-        s.unknownWhy() == null ? "" : ". Every such event was counted: " + s.unknownWhy();
+    values.put("days", String.valueOf(days(history)));
+    values.put("windowStart", history.windowStart().toString());
+    values.put("windowEnd", history.windowEnd().toString());
+    values.put("accepted", String.join("; ", accepted));
+    values.put("unknownWhy", String.valueOf(s.unknownWhy()));
+    values.put("caveat", s.unknownWhy() == null ? "" : f.text(req, message("caveat"), values));
     if (first != null) {
-      Map<String, String> args = new HashMap<>(s.args());
-      args.put("eventId", String.valueOf(first.eventId()));
-      args.put("eventRegion", history.region());
-      args.put("resourceArn", s.resource().arn());
-      return f.fail(
-          req,
-          s.variant(),
-          s.resource(),
-          denied.size()
-              + " change(s) to "
-              + s.label()
-              + " by principals outside breakGlassPrincipals and"
-              + " tamperEvidence.changePrincipals in the last "
-              + window
-              + ": "
-              + String.join("; ", denied)
-              + (accepted.isEmpty()
-                  ? ""
-                  : ". By allowed principals: " + String.join("; ", accepted))
-              + caveat,
-          args);
+      values.putAll(s.args());
+      values.put("eventId", String.valueOf(first.eventId()));
+      values.put("eventRegion", history.region());
+      values.put("resourceArn", s.resource().arn());
+      values.put("count", String.valueOf(denied.size()));
+      values.put("denied", String.join("; ", denied));
+      values.put("byAllowed", accepted.isEmpty() ? "" : f.text(req, message("by-allowed"), values));
+      return f.fail(req, s.variant(), s.resource(), message("fail"), values);
     }
     if (!missing.isEmpty()) {
-      return f.error(
-          req,
-          s.resource(),
-          "the event history of "
-              + searchedWhere
-              + " was not searched for "
-              + String.join(", ", missing)
-              + ", so changes to "
-              + s.label()
-              + " are not all known");
+      values.put("missing", String.join(", ", missing));
+      return f.error(req, s.resource(), message("not-all-searched"), values);
     }
     if (!accepted.isEmpty()) {
-      return f.pass(
-          req,
-          s.resource(),
-          s.label()
-              + " was changed only by allowed principals in the last "
-              + window
-              + ": "
-              + String.join("; ", accepted)
-              + caveat);
+      return f.pass(req, s.resource(), message("pass-allowed"), values);
     }
-    return f.pass(
-        req,
-        s.resource(),
-        "no "
-            + String.join(", ", s.eventNames())
-            + " on "
-            + s.label()
-            + " in the event history of "
-            + searchedWhere
-            + " over the last "
-            + window
-            + caveat);
+    values.put("eventNames", String.join(", ", s.eventNames()));
+    return f.pass(req, s.resource(), message("pass"), values);
   }
 
   /**
    * One change in words: who, when, from where, with what. A call that failed changed nothing but
-   * is still an attempt, and is reported as one.
+   * is still an attempt, and is reported as one. Only a trail or event data store change is a stop
+   * with a restart, so only trail-changes has the templates of a stop.
    */
-  private static String describe(ChangeEvent e, List<ChangeEvent> events) {
-    String who = principal(e.principal());
-    String how =
-        " by "
-            + who
-            + " from "
-            + String.valueOf(e.sourceIpAddress())
-            + " with "
-            + agent(e.userAgent())
-            + " in "
-            + e.region();
+  private String describe(Requirement req, ChangeEvent e, List<ChangeEvent> events) {
+    String who = principal(req, e.principal());
+    Map<String, String> values = new HashMap<>();
+    values.put("eventName", String.valueOf(e.eventName()));
+    values.put("eventTime", DAY_TIME.format(e.eventTime()));
+    values.put("caller", who);
+    values.put("sourceIp", String.valueOf(e.sourceIpAddress()));
+    values.put("agent", agent(req, e.userAgent()));
+    values.put("recordedIn", String.valueOf(e.region()));
     if (!e.succeeded()) {
-      return "attempted "
-          + e.eventName()
-          + " "
-          + DAY_TIME.format(e.eventTime())
-          + how
-          + ", which failed with "
-          + e.errorCode()
-          + ": nothing changed, but it is an attempt";
+      values.put("errorCode", String.valueOf(e.errorCode()));
+      return f.text(req, message("attempt"), values);
     }
-    String restart = RESTARTS.get(e.eventName());
-    if (restart == null) {
-      return e.eventName() + " " + DAY_TIME.format(e.eventTime()) + how;
+    Optional<String> restart = TamperEvents.restartOf(e.eventName());
+    if (restart.isEmpty()) {
+      return f.text(req, message("change"), values);
     }
     Optional<ChangeEvent> next =
         events.stream()
-            .filter(x -> x.eventName().equals(restart) && x.succeeded())
+            .filter(x -> x.eventName().equals(restart.get()) && x.succeeded())
             .filter(x -> x.eventTime().isAfter(e.eventTime()))
             .filter(x -> x.resources().stream().anyMatch(e.resources()::contains))
             .findFirst();
-    String stopped = (restart.equals("StartLogging") ? "logging stopped " : "ingestion stopped ");
     if (next.isEmpty()) {
-      return stopped + DAY_TIME.format(e.eventTime()) + how + ", not restarted";
+      values.put("restarted", f.text(req, message("not-restarted"), values));
+    } else {
+      Instant back = next.get().eventTime();
+      boolean sameDay =
+          DAY_TIME
+              .format(back)
+              .substring(0, 10)
+              .equals(DAY_TIME.format(e.eventTime()).substring(0, 10));
+      String restarter = principal(req, next.get().principal());
+      values.put("restartTime", sameDay ? TIME.format(back) : DAY_TIME.format(back));
+      values.put("restarter", restarter);
+      values.put(
+          "restartedBy", restarter.equals(who) ? "" : f.text(req, message("restarted-by"), values));
+      values.put("blind", minutes(req, Duration.between(e.eventTime(), back)));
+      values.put("restarted", f.text(req, message("restarted"), values));
     }
-    Instant back = next.get().eventTime();
-    boolean sameDay =
-        DAY_TIME
-            .format(back)
-            .substring(0, 10)
-            .equals(DAY_TIME.format(e.eventTime()).substring(0, 10));
-    return stopped
-        + DAY_TIME.format(e.eventTime())
-        + how
-        + ", restarted "
-        + (sameDay ? TIME.format(back) : DAY_TIME.format(back))
-        + (principal(next.get().principal()).equals(who)
-            ? ""
-            : " by " + principal(next.get().principal()))
-        + ": "
-        + minutes(Duration.between(e.eventTime(), back))
-        + " unlogged";
+    boolean logging = restart.get().equals("StartLogging");
+    return f.text(req, message(logging ? "logging-stopped" : "ingestion-stopped"), values);
   }
 
-  private static String minutes(Duration d) {
+  private String minutes(Requirement req, Duration d) {
     long m = d.toMinutes();
-    return m >= 120 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
+    return m >= 120
+        ? f.text(
+            req,
+            message("hours"),
+            Map.of("hours", String.valueOf(m / 60), "minutes", String.valueOf(m % 60)))
+        : f.text(req, message("minutes"), Map.of("minutes", String.valueOf(m)));
   }
 
-  private static String principal(ChangeEvent.Caller c) {
+  private String principal(Requirement req, ChangeEvent.Caller c) {
     if (c.arn() != null) {
       return c.arn();
     }
     if (c.invokedBy() != null) {
       return c.invokedBy();
     }
-    return c.type() == null ? "an unknown principal" : "a " + c.type() + " principal";
+    return c.type() == null
+        ? f.text(req, message("unknown-principal"), Map.of())
+        : f.text(req, message("typed-principal"), Map.of("principalType", c.type()));
   }
 
   /** The product token of the user agent ({@code aws-cli/2.22.4}): the rest is platform detail. */
-  private static String agent(String userAgent) {
+  private String agent(Requirement req, String userAgent) {
     if (userAgent == null || userAgent.isBlank()) {
-      return "no user agent";
+      return f.text(req, message("no-agent"), Map.of());
     }
     // S3 records some agents in brackets: "[S3Console/0.4, aws-internal/3 ...]".
     String token = userAgent.strip().replaceFirst("^\\[", "").split("[ ,\\]]", 2)[0];

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.tamperevidence;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -20,6 +22,7 @@ import io.trailaudit.model.Observed;
 import io.trailaudit.model.OrganizationTree;
 import io.trailaudit.model.RegionSnapshot;
 import io.trailaudit.model.Snapshot;
+import io.trailaudit.model.TamperEvents;
 import io.trailaudit.policy.Effect;
 import io.trailaudit.policy.ScpLevel;
 import io.trailaudit.policy.ServiceControlPolicies;
@@ -41,40 +44,6 @@ import java.util.TreeSet;
  */
 public final class TamperEvidenceCheck implements Check {
   public static final String ID = "tamper-evidence";
-
-  static final List<String> TRAIL_EVENTS =
-      List.of(
-          "StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors", "PutInsightSelectors");
-  static final List<String> STORE_EVENTS =
-      List.of("StopEventDataStoreIngestion", "UpdateEventDataStore", "DeleteEventDataStore");
-
-  /** As CloudTrail records them: the bucket form of the public access block and lifecycle calls. */
-  static final List<String> BUCKET_EVENTS =
-      List.of(
-          "PutBucketPolicy",
-          "DeleteBucketPolicy",
-          "PutBucketAcl",
-          "PutBucketPublicAccessBlock",
-          "DeleteBucketPublicAccessBlock",
-          "PutBucketVersioning",
-          "PutBucketLifecycle",
-          "PutObjectLockConfiguration",
-          "PutBucketLogging",
-          "DeleteBucket");
-
-  static final List<String> KEY_EVENTS =
-      List.of("DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "DisableKeyRotation");
-  static final List<String> SCP_EVENTS =
-      List.of("DetachPolicy", "UpdatePolicy", "DeletePolicy", "DisablePolicyType");
-  static final List<String> ALERTING_EVENTS =
-      List.of(
-          "DeleteMetricFilter",
-          "DeleteLogGroup",
-          "PutRetentionPolicy",
-          "DeleteAlarms",
-          "DisableAlarmActions",
-          "Unsubscribe",
-          "DeleteTopic");
 
   /** An SCP protects the trail when it denies one of these (the tamper actions of check 9). */
   static final List<String> TAMPER_ACTIONS =
@@ -125,16 +94,14 @@ public final class TamperEvidenceCheck implements Check {
     for (TrailView t : trails) {
       out.add(
           history.judge(
-              new Subject(
+              Subject.of(
                   Requirement.TRAIL_CHANGES,
-                  "default",
                   t.resource(),
-                  "trail " + t.label(),
+                  f.text(Requirement.TRAIL_CHANGES, message("subject"), Map.of("trail", t.label())),
                   t.account(),
                   t.region(),
-                  TRAIL_EVENTS,
-                  ids(t.arn(), t.name()),
-                  Map.of())));
+                  TamperEvents.TRAIL,
+                  ids(t.arn(), t.name()))));
       out.add(alerting(f, history, snapshot, t));
       out.addAll(deliveryGaps(f, snapshot, t));
       if (t.trail().s3BucketName() != null) {
@@ -148,18 +115,20 @@ public final class TamperEvidenceCheck implements Check {
       for (RegionSnapshot r : a.regions()) {
         if (r.eventDataStores().isKnown() && r.eventDataStores().value() != null) {
           for (EventDataStore s : r.eventDataStores().value()) {
+            Map<String, String> store = new HashMap<>();
+            store.put("store", String.valueOf(s.name()));
+            store.put("storeArn", String.valueOf(s.arn()));
             out.add(
                 history.judge(
-                    new Subject(
-                        Requirement.TRAIL_CHANGES,
-                        "store",
-                        new Resource(a.accountId(), r.region(), s.arn()),
-                        "event data store " + s.name() + " (" + s.arn() + ")",
-                        a.accountId(),
-                        r.region(),
-                        STORE_EVENTS,
-                        ids(s.arn(), Arn.parse(s.arn()).map(Arn::resourceName).orElse(null)),
-                        Map.of())));
+                    Subject.of(
+                            Requirement.TRAIL_CHANGES,
+                            new Resource(a.accountId(), r.region(), s.arn()),
+                            f.text(Requirement.TRAIL_CHANGES, message("subject-store"), store),
+                            a.accountId(),
+                            r.region(),
+                            TamperEvents.EVENT_DATA_STORE,
+                            ids(s.arn(), Arn.parse(s.arn()).map(Arn::resourceName).orElse(null)))
+                        .withVariant("store")));
           }
         }
       }
@@ -184,30 +153,25 @@ public final class TamperEvidenceCheck implements Check {
     String where = region != null && region.isKnown() ? region.value() : null;
     Resource resource =
         new Resource(account == null ? "-" : account, where == null ? Resource.GLOBAL : where, arn);
+    Requirement req = Requirement.BUCKET_CHANGES;
+    Map<String, String> values = new HashMap<>();
+    values.put("bucket", name);
     if (account == null || where == null) {
-      return f.error(
-          Requirement.BUCKET_CHANGES,
-          resource,
-          "the event history of trail bucket "
-              + name
-              + " cannot be searched: its "
-              + (account == null ? "account" : "region")
-              + " is unknown"
-              + (region != null && !region.isKnown()
-                  ? " (" + region.failure().reason() + ")"
-                  : ""));
+      boolean unreadable = region != null && !region.isKnown();
+      values.put("reason", unreadable ? String.valueOf(region.failure().reason()) : "");
+      values.put("regionFailure", unreadable ? f.text(req, message("region-failure"), values) : "");
+      return f.error(req, resource, message(account == null ? "no-account" : "no-region"), values);
     }
     return history.judge(
-        new Subject(
-            Requirement.BUCKET_CHANGES,
-            "default",
-            resource,
-            "trail bucket " + name,
-            account,
-            where,
-            BUCKET_EVENTS,
-            ids(name, arn),
-            Map.of("bucket", name)));
+        Subject.of(
+                req,
+                resource,
+                f.text(req, message("subject"), values),
+                account,
+                where,
+                TamperEvents.BUCKET,
+                ids(name, arn))
+            .withArgs(Map.of("bucket", name)));
   }
 
   private static Finding key(FindingFactory f, History history, Snapshot snapshot, String keyId) {
@@ -226,40 +190,35 @@ public final class TamperEvidenceCheck implements Check {
       return f.error(
           Requirement.KEY_CHANGES,
           new Resource("-", Resource.GLOBAL, keyId),
-          "the event history of trail key "
-              + keyId
-              + " cannot be searched: the snapshot does not resolve it to a key ARN, which names its"
-              + " account and region");
+          message("unresolved"),
+          Map.of("keyId", keyId));
     }
     Arn a = Arn.parse(arn).orElseThrow();
     return history.judge(
-        new Subject(
+        Subject.of(
             Requirement.KEY_CHANGES,
-            "default",
             new Resource(a.account(), a.region(), arn),
-            "trail key " + arn,
+            f.text(Requirement.KEY_CHANGES, message("subject"), Map.of("keyArn", arn)),
             a.account(),
             a.region(),
-            KEY_EVENTS,
-            ids(arn, a.resourceName()),
-            Map.of()));
+            TamperEvents.KEY,
+            ids(arn, a.resourceName())));
   }
 
   /** The trail's log group, the alarms on its metric filters' metrics and their topics. */
   private static Finding alerting(
       FindingFactory f, History history, Snapshot snapshot, TrailView t) {
+    Requirement req = Requirement.ALERTING_CHANGES;
     String groupArn = t.trail().cloudWatchLogsLogGroupArn();
+    Map<String, String> values = new HashMap<>();
+    values.put("trailName", String.valueOf(t.name()));
     if (groupArn == null || Arn.parse(groupArn).isEmpty()) {
-      return f.notApplicable(
-          Requirement.ALERTING_CHANGES,
-          t.resource(),
-          "trail "
-              + t.name()
-              + " delivers to no CloudWatch Logs group, so it has no alerting chain (see"
-              + " cloudwatch-alerting/log-group)");
+      return f.notApplicable(req, t.resource(), message("no-log-group"), values);
     }
     Arn g = Arn.parse(groupArn).orElseThrow();
     String name = Arn.logGroupName(groupArn);
+    values.put("logGroup", String.valueOf(name));
+    values.put("groupRegion", String.valueOf(g.region()));
     Set<String> chain =
         ids(
             name,
@@ -273,11 +232,11 @@ public final class TamperEvidenceCheck implements Check {
     Optional<LogGroup> group =
         region.flatMap(r -> r.logGroups().stream().filter(l -> l.name().equals(name)).findFirst());
     if (group.isEmpty()) {
-      unknown = "log group " + name + " is not in the snapshot";
+      unknown = f.text(req, message("group-not-in-snapshot"), values);
     } else if (!group.get().metricFilters().isKnown()) {
-      unknown = "its metric filters could not be read";
+      unknown = f.text(req, message("filters-unreadable"), values);
     } else if (!region.get().alarms().isKnown()) {
-      unknown = "the alarms of " + g.region() + " could not be read";
+      unknown = f.text(req, message("alarms-unreadable"), values);
     } else {
       Set<String> metrics = new TreeSet<>();
       for (LogGroup.MetricFilter mf : group.get().metricFilters().value()) {
@@ -295,18 +254,17 @@ public final class TamperEvidenceCheck implements Check {
         }
       }
     }
-    return history.judge(
-        new Subject(
-            Requirement.ALERTING_CHANGES,
-            "default",
-            t.resource(),
-            "the alerting chain of trail " + t.name() + " (log group " + name + ")",
-            g.account(),
-            g.region(),
-            ALERTING_EVENTS,
-            unknown == null ? chain : null,
-            Map.of("logGroup", name),
-            unknown));
+    Subject s =
+        Subject.of(
+                req,
+                t.resource(),
+                f.text(req, message("subject"), values),
+                g.account(),
+                g.region(),
+                TamperEvents.ALERTING,
+                chain)
+            .withArgs(Map.of("logGroup", name));
+    return history.judge(unknown == null ? s : s.withEveryChange(unknown));
   }
 
   private static Optional<Finding> scp(FindingFactory f, History history, Snapshot snapshot) {
@@ -320,9 +278,8 @@ public final class TamperEvidenceCheck implements Check {
           f.error(
               Requirement.SCP_CHANGES,
               Resource.account(account),
-              "the organization could not be read, so neither the SCPs that protect the trail nor"
-                  + " their history are known: "
-                  + org.failure().reason()));
+              message("org-unreadable"),
+              Map.of("reason", String.valueOf(org.failure().reason()))));
     }
     OrganizationTree tree = org.value();
     String management = tree.organization().managementAccountId();
@@ -340,36 +297,30 @@ public final class TamperEvidenceCheck implements Check {
     tree.roots().forEach(r -> ids.add(r.id()));
     Set<String> known = new TreeSet<>();
     tree.policies().forEach(p -> known.add(p.id()));
-    String note;
+    Requirement req = Requirement.SCP_CHANGES;
+    Map<String, String> values = new HashMap<>();
+    values.put("orgId", String.valueOf(tree.organization().organizationId()));
+    String label;
     if (protecting.isPresent()) {
       ids.addAll(protecting.get());
-      note =
-          protecting.get().isEmpty()
-              ? "no SCP denies the tamper actions (see scp-protection)"
-              : "the SCPs that deny the tamper actions: " + String.join(", ", protecting.get());
+      values.put("protecting", String.join(", ", protecting.get()));
+      label =
+          f.text(
+              req,
+              message(protecting.get().isEmpty() ? "subject-unprotected" : "subject-protected"),
+              values);
     } else {
       ids.addAll(known);
-      note = null;
+      label = f.text(req, message("subject"), values);
     }
+    Subject s =
+        Subject.of(req, where, label, management, region, TamperEvents.SCP, ids)
+            .withRelevant(e -> scpRelevant(e, ids, known));
     return Optional.of(
         history.judge(
-            new Subject(
-                Requirement.SCP_CHANGES,
-                "default",
-                where,
-                "the SCPs of organization "
-                    + tree.organization().organizationId()
-                    + (note == null ? "" : " (" + note + ")"),
-                management,
-                region,
-                SCP_EVENTS,
-                protecting.isPresent() ? ids : null,
-                Map.of(),
-                protecting.isPresent()
-                    ? null
-                    : "whether each SCP protects the trail cannot be decided (an SCP could not be"
-                        + " parsed or an account's path cannot be followed)",
-                e -> scpRelevant(e, ids, known))));
+            protecting.isPresent()
+                ? s
+                : s.withEveryChange(f.text(req, message("undecidable"), values))));
   }
 
   /**
@@ -427,70 +378,35 @@ public final class TamperEvidenceCheck implements Check {
   private static List<Finding> deliveryGaps(FindingFactory f, Snapshot snapshot, TrailView t) {
     Requirement req = Requirement.DELIVERY_GAPS;
     List<LogValidation> validations = snapshot.logValidations(t.arn());
+    Map<String, String> trail = Map.of("trailName", String.valueOf(t.name()));
     if (!t.trail().logFileValidationEnabled() && validations.isEmpty()) {
-      return List.of(
-          f.notApplicable(
-              req,
-              t.resource(),
-              "trail "
-                  + t.name()
-                  + " has log file validation disabled, so no digest chain shows delivery gaps (see"
-                  + " log-file-validation/enabled)"));
+      return List.of(f.notApplicable(req, t.resource(), message("validation-disabled"), trail));
     }
     if (validations.isEmpty()) {
-      return List.of(
-          f.notApplicable(
-              req,
-              t.resource(),
-              "the digests of trail "
-                  + t.name()
-                  + " were not validated: run the audit with --verify-digests HOURS (or trailaudit"
-                  + " validate-logs) to find the periods CloudTrail delivered nothing"));
+      return List.of(f.notApplicable(req, t.resource(), message("not-validated"), trail));
     }
     List<Finding> out = new ArrayList<>();
     for (LogValidation v : validations) {
       Resource where = new Resource(v.account(), v.region(), t.arn());
-      String scope =
-          "account " + v.account() + ", region " + v.region() + ", trail " + t.name() + ": ";
-      String window = v.windowStart() + " to " + v.windowEnd();
+      Map<String, String> values = new HashMap<>();
+      values.put("trailName", String.valueOf(t.name()));
+      values.put("trailAccount", String.valueOf(v.account()));
+      values.put("trailRegion", String.valueOf(v.region()));
+      values.put("windowStart", String.valueOf(v.windowStart()));
+      values.put("windowEnd", String.valueOf(v.windowEnd()));
       if (!v.result().isKnown()) {
-        out.add(
-            f.error(
-                req,
-                where,
-                scope
-                    + "the digests of "
-                    + window
-                    + " could not be validated, so delivery gaps are unknown: "
-                    + v.result().failure().reason()));
+        values.put("reason", String.valueOf(v.result().failure().reason()));
+        out.add(f.error(req, where, message("unvalidated"), values));
         continue;
       }
       int gaps = v.result().value().gaps();
+      values.put("gaps", String.valueOf(gaps));
       if (gaps > 0) {
         Map<String, String> args = new HashMap<>(t.remediationArgs());
-        args.put("trailAccount", v.account());
-        args.put("trailRegion", v.region());
-        args.put("windowStart", v.windowStart().toString());
-        args.put("windowEnd", v.windowEnd().toString());
-        out.add(
-            f.fail(
-                req,
-                where,
-                scope
-                    + gaps
-                    + " delivery gap(s) in "
-                    + window
-                    + ": CloudTrail started a new digest chain "
-                    + gaps
-                    + " time(s), so logging or validation was off for a while and the events of"
-                    + " those periods were never delivered",
-                args));
+        args.putAll(values);
+        out.add(f.fail(req, where, message("fail"), args));
       } else {
-        out.add(
-            f.pass(
-                req,
-                where,
-                scope + "no delivery gap in " + window + ": the digest chain is unbroken"));
+        out.add(f.pass(req, where, message("pass"), values));
       }
     }
     return out;
