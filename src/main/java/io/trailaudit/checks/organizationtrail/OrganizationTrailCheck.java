@@ -1,5 +1,7 @@
 package io.trailaudit.checks.organizationtrail;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Delivery;
 import io.trailaudit.checks.Finding;
@@ -22,6 +24,7 @@ import io.trailaudit.selectors.SelectorEvaluator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,56 +81,50 @@ public final class OrganizationTrailCheck implements Check {
    */
   private Finding tagged(FindingFactory f, TrailView t, List<String> required) {
     Requirement req = Requirement.TAGGED;
+    Map<String, String> values = trailValues(t);
     Observed<Map<String, String>> tags = t.trail().tags();
     if (!tags.isKnown()) {
-      return f.error(req, t.resource(), Messages.trailReadFailed(t, tags, "tags"));
+      values.put("readFailed", Messages.trailReadFailed(t, tags, "tags"));
+      return f.error(req, t.resource(), message("unknown"), values);
     }
     if (t.trail().isOrganizationTrail() && !t.ownerAudited()) {
       // ListTags answers for the owner's trail only: a member's reading proves nothing.
-      return f.error(
-          req,
-          t.resource(),
-          "the tags of organization trail "
-              + t.label()
-              + " can only be read in its owner account "
-              + t.account()
-              + ": include that account in the audit to read them");
+      return f.error(req, t.resource(), message("owner-not-audited"), values);
     }
     Set<String> keys = new TreeSet<>();
     (tags.value() == null ? Map.<String, String>of() : tags.value())
         .keySet()
         .forEach(k -> keys.add(k));
     keys.removeIf(k -> k.startsWith("aws:"));
-    Map<String, String> args = new java.util.HashMap<>(t.remediationArgs());
+    values.put("tags", String.join(", ", keys));
     if (required.isEmpty()) {
       if (keys.isEmpty()) {
-        args.put("missingTags", "Key=<key>,Value=<value>");
-        return f.fail(req, t.resource(), "trail " + t.label() + " has no tag", args);
+        values.put("missingTags", f.text(req, message("tag-spec"), Map.of("key", "<key>")));
+        return f.fail(req, t.resource(), message("no-tag"), values);
       }
-      return f.pass(
-          req, t.resource(), "trail " + t.name() + " is tagged: " + String.join(", ", keys));
+      return f.pass(req, t.resource(), message("pass-any"), values);
     }
     List<String> missing = required.stream().filter(k -> !keys.contains(k)).toList();
     if (!missing.isEmpty()) {
-      args.put(
+      values.put(
           "missingTags",
           missing.stream()
-              .map(k -> "Key=" + k + ",Value=<value>")
+              .map(k -> f.text(req, message("tag-spec"), Map.of("key", k)))
               .collect(Collectors.joining(" ")));
-      return f.fail(
-          req,
-          t.resource(),
-          "trail "
-              + t.label()
-              + " lacks the required tag key(s) "
-              + String.join(", ", missing)
-              + (keys.isEmpty() ? " (it has no tag)" : " (it has " + String.join(", ", keys) + ")"),
-          args);
+      values.put("missing", String.join(", ", missing));
+      values.put("present", f.text(req, message(keys.isEmpty() ? "has-none" : "has"), values));
+      return f.fail(req, t.resource(), message("missing"), values);
     }
-    return f.pass(
-        req,
-        t.resource(),
-        "trail " + t.name() + " carries the required tag keys " + String.join(", ", required));
+    values.put("required", String.join(", ", required));
+    return f.pass(req, t.resource(), message("pass"), values);
+  }
+
+  /** A trail's remediation values and its name and label for messages, to add to. */
+  private static Map<String, String> trailValues(TrailView t) {
+    Map<String, String> values = new HashMap<>(t.remediationArgs());
+    values.put("trail", String.valueOf(t.name()));
+    values.put("trailLabel", t.label());
+    return values;
   }
 
   /** What one account sees. */
@@ -154,38 +151,29 @@ public final class OrganizationTrailCheck implements Check {
 
   private Finding trailEnabled(FindingFactory f, AccountTrails a) {
     Requirement req = Requirement.TRAIL_ENABLED;
+    Map<String, String> values = new HashMap<>();
+    values.put("account", a.account().accountId());
     List<TrailView> logging = a.trails().stream().filter(TrailView::isLogging).toList();
     if (!logging.isEmpty()) {
-      return f.pass(
-          req, a.resource(), logging.size() + " trail(s) logging: " + Messages.names(logging));
+      values.put("count", String.valueOf(logging.size()));
+      values.put("trails", Messages.names(logging));
+      return f.pass(req, a.resource(), message("pass"), values);
     }
     List<String> unknown = unknownStatus(a.trails());
     // A region whose DescribeTrails failed may hold a logging single-region trail: never a false
     // FAIL.
     unknown.addAll(a.describeGaps());
     if (!unknown.isEmpty()) {
-      return f.error(
-          req,
-          a.resource(),
-          "cannot tell whether any trail is logging: " + String.join("; ", unknown));
+      values.put("uncertain", String.join("; ", unknown));
+      return f.error(req, a.resource(), message("unknown"), values);
     }
     if (a.trails().isEmpty()) {
-      return f.fail(
-          req,
-          a.resource(),
-          "no trail is visible from account " + a.account().accountId(),
-          Map.of("region", a.homeRegion()));
+      values.put("region", a.homeRegion());
+      return f.fail(req, a.resource(), message("no-trail"), values);
     }
-    TrailView first = a.trails().get(0);
-    return f.fail(
-        req,
-        "start",
-        a.resource(),
-        "no trail is logging; stopped: "
-            + a.trails().stream()
-                .map(OrganizationTrailCheck::stoppedLabel)
-                .collect(Collectors.joining(", ")),
-        first.remediationArgs());
+    values.putAll(a.trails().get(0).remediationArgs());
+    values.put("stopped", stoppedLabels(f, req, a.trails()));
+    return f.fail(req, "start", a.resource(), message("stopped"), values);
   }
 
   private Finding multiRegionManagementEvents(FindingFactory f, AccountTrails a) {
@@ -195,60 +183,50 @@ public final class OrganizationTrailCheck implements Check {
     List<String> shortfalls = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (TrailView t : multi) {
+      Map<String, String> trail = trailValues(t);
       if (t.isLogging() && t.selectors().isKnown() && t.managementCoverage().full()) {
-        return f.pass(
-            req,
-            a.resource(),
-            "multi-region trail "
-                + t.label()
-                + " is logging and records read and write management events");
+        return f.pass(req, a.resource(), message("pass"), trail);
       }
       if (!t.status().isKnown()) {
         unknown.add(Messages.trailReadFailed(t, t.status(), "status"));
       } else if (!t.isLogging()) {
-        shortfalls.add(t.name() + " is not logging");
+        shortfalls.add(f.text(req, message("not-logging"), trail));
       } else if (!t.selectors().isKnown()) {
         unknown.add(Messages.trailReadFailed(t, t.selectors(), "event selectors"));
       } else {
-        shortfalls.add(t.name() + ": " + String.join("; ", t.managementCoverage().gaps()));
+        trail.put("gaps", String.join("; ", t.managementCoverage().gaps()));
+        shortfalls.add(f.text(req, message("shortfall"), trail));
       }
     }
+    Map<String, String> values = new HashMap<>();
+    values.put("account", a.account().accountId());
     if (!unknown.isEmpty() || a.noRegionRead()) {
       unknown.addAll(a.describeGaps());
-      return f.error(
-          req,
-          a.resource(),
-          "cannot tell whether a multi-region trail logs all management events: "
-              + String.join("; ", unknown));
+      values.put("uncertain", String.join("; ", unknown));
+      return f.error(req, a.resource(), message("unknown"), values);
     }
     if (multi.isEmpty()) {
-      return f.fail(
-          req,
-          "create",
-          a.resource(),
-          "no multi-region trail is visible from account " + a.account().accountId(),
-          Map.of("region", a.homeRegion()));
+      values.put("region", a.homeRegion());
+      return f.fail(req, "create", a.resource(), message("no-trail"), values);
     }
-    return f.fail(
-        req,
-        a.resource(),
-        "no multi-region trail logs all read and write management events: "
-            + String.join("; ", shortfalls),
-        multi.get(0).remediationArgs());
+    values.putAll(multi.get(0).remediationArgs());
+    values.put("shortfalls", String.join("; ", shortfalls));
+    return f.fail(req, a.resource(), message("fail"), values);
   }
 
   private Finding allRegions(FindingFactory f, AccountTrails a) {
     Requirement req = Requirement.ALL_REGIONS;
+    Map<String, String> values = new HashMap<>();
+    values.put("account", a.account().accountId());
     Observed<List<String>> enabled = a.account().enabledRegions();
-    if (!enabled.isKnown() || enabled.value() == null) {
-      return f.error(
-          req,
-          a.resource(),
-          "enabled regions of account "
-              + a.account().accountId()
-              + " could not be read: "
-              + (enabled.isKnown() ? "no value" : enabled.failure().reason()));
+    if (!enabled.isKnown()) {
+      values.put("reason", String.valueOf(enabled.failure().reason()));
+      return f.error(req, a.resource(), message("unreadable"), values);
     }
+    if (enabled.value() == null) {
+      return f.error(req, a.resource(), message("no-value"), values);
+    }
+    values.put("enabled", String.valueOf(enabled.value().size()));
     Set<String> covered = new TreeSet<>();
     Set<String> uncertain = new TreeSet<>();
     boolean everywhere = false;
@@ -280,14 +258,7 @@ public final class OrganizationTrailCheck implements Check {
             ? List.of()
             : enabled.value().stream().filter(r -> !covered.contains(r)).sorted().toList();
     if (uncovered.isEmpty()) {
-      return f.pass(
-          req,
-          a.resource(),
-          everywhere
-              ? "a logging multi-region trail covers all "
-                  + enabled.value().size()
-                  + " enabled regions"
-              : "logging trails cover all " + enabled.value().size() + " enabled regions");
+      return f.pass(req, a.resource(), message(everywhere ? "pass-multi" : "pass"), values);
     }
     // Regions surely uncovered fail the requirement whatever the unreadable trails hold.
     boolean maybeAll = maybeEverywhere || a.noRegionRead();
@@ -304,89 +275,53 @@ public final class OrganizationTrailCheck implements Check {
         }
       }
       why.addAll(a.describeGaps());
-      return f.error(
-          req,
-          a.resource(),
-          "cannot tell whether regions "
-              + String.join(", ", uncovered)
-              + " are covered: "
-              + String.join("; ", why));
+      values.put("undecided", String.join(", ", uncovered));
+      values.put("uncertain", String.join("; ", why));
+      return f.error(req, a.resource(), message("unknown"), values);
     }
-    return f.fail(
-        req,
-        a.resource(),
-        surely.size()
-            + " of "
-            + enabled.value().size()
-            + " enabled regions have no logging trail with management events: "
-            + String.join(", ", surely)
-            + (undecided.isEmpty()
-                ? ""
-                : " (cannot tell for " + String.join(", ", undecided) + ")"),
-        Map.of("regions", String.join(", ", surely)));
+    values.put("uncoveredCount", String.valueOf(surely.size()));
+    values.put("regions", String.join(", ", surely));
+    values.put("undecided", String.join(", ", undecided));
+    values.put(
+        "undecidedNote", undecided.isEmpty() ? "" : f.text(req, message("undecided"), values));
+    return f.fail(req, a.resource(), message("fail"), values);
   }
 
   private Finding organizationTrail(FindingFactory f, AccountTrails a) {
     Requirement req = Requirement.ORGANIZATION_TRAIL;
+    Map<String, String> values = new HashMap<>();
+    values.put("account", a.account().accountId());
     Observed<OrganizationMembership> org = a.account().organization();
     if (!org.isKnown()) {
-      return f.error(
-          req,
-          a.resource(),
-          "organization membership of account "
-              + a.account().accountId()
-              + " could not be read: "
-              + org.failure().reason());
+      values.put("reason", String.valueOf(org.failure().reason()));
+      return f.error(req, a.resource(), message("unreadable"), values);
     }
     if (org.value() == null) {
-      return f.notApplicable(
-          req,
-          a.resource(),
-          "account " + a.account().accountId() + " is not in an AWS Organization");
+      return f.notApplicable(req, a.resource(), message("not-member"), values);
     }
+    values.put("organization", String.valueOf(org.value().organizationId()));
     List<TrailView> orgTrails =
         a.trails().stream()
             .filter(t -> t.trail().isOrganizationTrail() && t.trail().isMultiRegionTrail())
             .toList();
     for (TrailView t : orgTrails) {
       if (t.isLogging()) {
-        return f.pass(
-            req,
-            a.resource(),
-            "organization trail "
-                + t.label()
-                + " of "
-                + org.value().organizationId()
-                + " is logging in all regions");
+        values.put("trailLabel", t.label());
+        return f.pass(req, a.resource(), message("pass"), values);
       }
     }
     List<String> unknown = unknownStatus(orgTrails);
     if (!unknown.isEmpty() || a.noRegionRead()) {
       unknown.addAll(a.describeGaps());
-      return f.error(
-          req,
-          a.resource(),
-          "cannot tell whether the organization trail is logging: " + String.join("; ", unknown));
+      values.put("uncertain", String.join("; ", unknown));
+      return f.error(req, a.resource(), message("unknown"), values);
     }
-    Map<String, String> args = Map.of("managementAccount", org.value().managementAccountId());
+    values.put("managementAccount", org.value().managementAccountId());
     if (orgTrails.isEmpty()) {
-      return f.fail(
-          req,
-          a.resource(),
-          "no multi-region organization trail of "
-              + org.value().organizationId()
-              + " is visible from account "
-              + a.account().accountId(),
-          args);
+      return f.fail(req, a.resource(), message("no-trail"), values);
     }
-    return f.fail(
-        req,
-        a.resource(),
-        "organization trail(s) not logging: "
-            + orgTrails.stream()
-                .map(OrganizationTrailCheck::stoppedLabel)
-                .collect(Collectors.joining(", ")),
-        args);
+    values.put("stopped", stoppedLabels(f, req, orgTrails));
+    return f.fail(req, a.resource(), message("stopped"), values);
   }
 
   /**
@@ -410,6 +345,7 @@ public final class OrganizationTrailCheck implements Check {
     List<String> narrowed = new ArrayList<>();
     TrailView narrowedTrail = null;
     for (TrailView t : including) {
+      Map<String, String> trail = trailValues(t);
       if (!t.status().isKnown()) {
         unknown.add(Messages.trailReadFailed(t, t.status(), "status"));
         continue;
@@ -420,7 +356,7 @@ public final class OrganizationTrailCheck implements Check {
       if (!t.selectors().isKnown() || t.selectors().value() == null) {
         unknown.add(
             t.selectors().isKnown()
-                ? "event selectors of trail " + t.label() + " are not in the snapshot (null)"
+                ? f.text(req, message("no-selectors"), trail)
                 : Messages.trailReadFailed(t, t.selectors(), "event selectors"));
         continue;
       }
@@ -428,52 +364,36 @@ public final class OrganizationTrailCheck implements Check {
       Coverage c =
           SelectorEvaluator.of(t.selectors().value(), Arns.partition(t.arn()))
               .managementOf(GLOBAL_EVENT_SOURCES, true, true);
+      trail.put("explanation", String.valueOf(c.explanation()));
       if (c.full()) {
-        return f.pass(
-            req,
-            a.resource(),
-            "multi-region trail "
-                + t.label()
-                + " is logging, includes global service events and records their read and write"
-                + " management events (IAM, STS, sign-in, CloudFront): "
-                + c.explanation());
+        return f.pass(req, a.resource(), message("pass"), trail);
       }
-      narrowed.add(
-          t.name()
-              + " includes global service events but its selectors do not record them all: "
-              + c.explanation());
+      narrowed.add(f.text(req, message("narrowed"), trail));
       narrowedTrail = narrowedTrail == null ? t : narrowedTrail;
     }
+    Map<String, String> values = new HashMap<>();
     if (!unknown.isEmpty() || a.noRegionRead()) {
       unknown.addAll(a.describeGaps());
       unknown.addAll(narrowed);
-      return f.error(
-          req,
-          a.resource(),
-          "cannot tell whether global service events are logged: " + String.join("; ", unknown));
+      values.put("uncertain", String.join("; ", unknown));
+      return f.error(req, a.resource(), message("unknown"), values);
     }
     if (multi.isEmpty()) {
-      return f.fail(
-          req,
-          "none",
-          a.resource(),
-          "no multi-region trail is visible, so global service events"
-              + " (IAM, STS, CloudFront) are logged only by chance",
-          Map.of());
+      return f.fail(req, "none", a.resource(), message("no-trail"), values);
     }
     List<TrailView> excluding =
         multi.stream().filter(t -> !t.trail().includeGlobalServiceEvents()).toList();
     List<String> details = new ArrayList<>(narrowed);
     if (!excluding.isEmpty()) {
-      details.add("IncludeGlobalServiceEvents is false on " + Messages.names(excluding));
+      details.add(f.text(req, message("excluding"), Map.of("trails", Messages.names(excluding))));
     }
     List<TrailView> stopped = including.stream().filter(TrailView::isKnownStopped).toList();
     if (!stopped.isEmpty()) {
       details.add(
-          (excluding.isEmpty() && narrowed.isEmpty()
-                  ? "the multi-region trails that include them are not logging: "
-                  : "trails including them are not logging: ")
-              + Messages.names(stopped));
+          f.text(
+              req,
+              message(excluding.isEmpty() && narrowed.isEmpty() ? "only-stopped" : "stopped"),
+              Map.of("trails", Messages.names(stopped))));
     }
     // The nearest fix first: widen the selectors of a logging trail that includes them, else turn
     // the setting on, else start a stopped trail that has it.
@@ -489,74 +409,41 @@ public final class OrganizationTrailCheck implements Check {
       variant = "start";
       target = multi.get(0);
     }
-    return f.fail(
-        req,
-        variant,
-        a.resource(),
-        "global service events are not logged by a logging multi-region trail: "
-            + String.join("; ", details),
-        target.remediationArgs());
+    values.putAll(target.remediationArgs());
+    values.put("details", String.join("; ", details));
+    return f.fail(req, variant, a.resource(), message("fail"), values);
   }
 
   private Finding deliveryHealthy(FindingFactory f, TrailView t, Instant now, Duration maxAge) {
     Requirement req = Requirement.DELIVERY_HEALTHY;
+    Map<String, String> values = trailValues(t);
     if (!t.status().isKnown()) {
-      return f.error(req, t.resource(), Messages.trailReadFailed(t, t.status(), "status"));
+      values.put("readFailed", Messages.trailReadFailed(t, t.status(), "status"));
+      return f.error(req, t.resource(), message("unknown"), values);
     }
     TrailStatus s = t.status().value();
-    Map<String, String> args = t.remediationArgs();
     if (s == null || !s.isLogging()) {
-      return f.fail(
-          req,
-          "stopped",
-          t.resource(),
-          "trail "
-              + t.label()
-              + " is not logging"
-              + (s != null && s.stopLoggingTime() != null
-                  ? " (stopped " + s.stopLoggingTime() + ")"
-                  : ""),
-          args);
+      boolean at = s != null && s.stopLoggingTime() != null;
+      if (at) {
+        values.put("stoppedAt", String.valueOf(s.stopLoggingTime()));
+      }
+      return f.fail(req, "stopped", t.resource(), message(at ? "stopped-at" : "stopped"), values);
     }
     Delivery delivery = Delivery.of(s.latestDeliveryError(), s.latestDeliveryTime(), now, maxAge);
     if (delivery == Delivery.FAILED) {
-      return f.fail(
-          req,
-          t.resource(),
-          "last log delivery to s3://"
-              + t.trail().s3BucketName()
-              + " failed: "
-              + s.latestDeliveryError(),
-          args);
+      values.put("deliveryError", String.valueOf(s.latestDeliveryError()));
+      return f.fail(req, t.resource(), message("failed"), values);
     }
     if (delivery == Delivery.NEVER) {
-      return f.fail(
-          req,
-          t.resource(),
-          "no log file has been delivered to s3://" + t.trail().s3BucketName(),
-          args);
+      return f.fail(req, t.resource(), message("never"), values);
     }
+    values.put("age", Messages.age(s.latestDeliveryTime(), now));
     if (delivery == Delivery.STALE) {
-      return f.fail(
-          req,
-          t.resource(),
-          "last log delivery was "
-              + Messages.age(s.latestDeliveryTime(), now)
-              + " ("
-              + s.latestDeliveryTime()
-              + "), older than "
-              + maxAge.toHours()
-              + " h",
-          args);
+      values.put("deliveredAt", String.valueOf(s.latestDeliveryTime()));
+      values.put("maxAgeHours", String.valueOf(maxAge.toHours()));
+      return f.fail(req, t.resource(), message("stale"), values);
     }
-    return f.pass(
-        req,
-        t.resource(),
-        "logs delivered to s3://"
-            + t.trail().s3BucketName()
-            + " "
-            + Messages.age(s.latestDeliveryTime(), now)
-            + " with no delivery error");
+    return f.pass(req, t.resource(), message("pass"), values);
   }
 
   private static List<String> unknownStatus(List<TrailView> trails) {
@@ -569,11 +456,19 @@ public final class OrganizationTrailCheck implements Check {
     return unknown;
   }
 
-  private static String stoppedLabel(TrailView t) {
-    TrailStatus s = t.status().isKnown() ? t.status().value() : null;
-    return t.name()
-        + (s != null && s.stopLoggingTime() != null
-            ? " (stopped " + s.stopLoggingTime() + ")"
-            : "");
+  /** The stopped trails, each with the time it stopped when known, from the requirement's words. */
+  private static String stoppedLabels(FindingFactory f, Requirement req, List<TrailView> trails) {
+    List<String> labels = new ArrayList<>();
+    for (TrailView t : trails) {
+      TrailStatus s = t.status().isKnown() ? t.status().value() : null;
+      Map<String, String> values = trailValues(t);
+      if (s != null && s.stopLoggingTime() != null) {
+        values.put("stoppedAt", String.valueOf(s.stopLoggingTime()));
+        labels.add(f.text(req, message("stopped-trail-at"), values));
+      } else {
+        labels.add(f.text(req, message("stopped-trail"), values));
+      }
+    }
+    return String.join(", ", labels);
   }
 }
