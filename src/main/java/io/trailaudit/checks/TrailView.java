@@ -26,6 +26,21 @@ public record TrailView(
     Observed<EventSelectors> selectors,
     Observed<List<InsightSelector>> insights) {
 
+  public TrailView {
+    // AWS always answers GetTrailStatus with a value: a null one (a hand-edited snapshot) is a
+    // status not read, never a stopped trail.
+    if (status instanceof Observed.Known<TrailStatus> k && k.value() == null) {
+      status =
+          Observed.unavailable(
+              "trailaudit", "snapshot", "NoValue", "the snapshot holds no value for its status");
+    }
+  }
+
+  /** The selectors are read and hold a value (a null one is a hand-edited snapshot's gap). */
+  public boolean selectorsRead() {
+    return selectors.isKnown() && selectors.value() != null;
+  }
+
   public String arn() {
     return trail.arn();
   }
@@ -55,8 +70,7 @@ public record TrailView(
 
   /** Known not to be logging. */
   public boolean isKnownStopped() {
-    return status instanceof Observed.Known<TrailStatus> k
-        && (k.value() == null || !k.value().isLogging());
+    return status instanceof Observed.Known<TrailStatus> k && !k.value().isLogging();
   }
 
   /** Coverage of management events, if the selectors are known. */

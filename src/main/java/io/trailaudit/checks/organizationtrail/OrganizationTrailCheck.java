@@ -8,6 +8,7 @@ import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
 import io.trailaudit.checks.Resource;
+import io.trailaudit.checks.TrailCandidates;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailListing;
 import io.trailaudit.checks.TrailView;
@@ -184,15 +185,15 @@ public final class OrganizationTrailCheck implements Check {
     List<String> unknown = new ArrayList<>();
     for (TrailView t : multi) {
       Map<String, String> trail = trailValues(t);
-      if (t.isLogging() && t.selectors().isKnown() && t.managementCoverage().full()) {
+      if (t.isLogging() && t.selectorsRead() && t.managementCoverage().full()) {
         return f.pass(req, a.resource(), message("pass"), trail);
       }
       if (!t.status().isKnown()) {
         unknown.add(Messages.trailReadFailed(t, t.status(), "status"));
       } else if (!t.isLogging()) {
         shortfalls.add(f.text(req, message("not-logging"), trail));
-      } else if (!t.selectors().isKnown()) {
-        unknown.add(Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+      } else if (!t.selectorsRead()) {
+        unknown.add(TrailCandidates.selectorsUnknown(t));
       } else {
         trail.put("gaps", String.join("; ", t.managementCoverage().gaps()));
         shortfalls.add(f.text(req, message("shortfall"), trail));
@@ -232,12 +233,9 @@ public final class OrganizationTrailCheck implements Check {
     boolean everywhere = false;
     boolean maybeEverywhere = false;
     for (TrailView t : a.trails()) {
-      boolean logsManagement =
-          t.isLogging() && t.selectors().isKnown() && t.managementCoverage().some();
+      boolean logsManagement = t.isLogging() && t.selectorsRead() && t.managementCoverage().some();
       boolean unknown =
-          !t.isKnownStopped()
-              && !logsManagement
-              && (!t.status().isKnown() || !t.selectors().isKnown());
+          !t.isKnownStopped() && !logsManagement && (!t.status().isKnown() || !t.selectorsRead());
       if (t.trail().isMultiRegionTrail()) {
         everywhere |= logsManagement;
         maybeEverywhere |= unknown;
@@ -270,8 +268,8 @@ public final class OrganizationTrailCheck implements Check {
       for (TrailView t : a.trails()) {
         if (!t.status().isKnown()) {
           why.add(Messages.trailReadFailed(t, t.status(), "status"));
-        } else if (!t.selectors().isKnown()) {
-          why.add(Messages.trailReadFailed(t, t.selectors(), "event selectors"));
+        } else if (!t.selectorsRead()) {
+          why.add(TrailCandidates.selectorsUnknown(t));
         }
       }
       why.addAll(a.describeGaps());
