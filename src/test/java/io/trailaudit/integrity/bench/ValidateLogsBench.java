@@ -1,13 +1,5 @@
 package io.trailaudit.integrity.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.trailaudit.collect.AwsService;
 import io.trailaudit.collect.AwsSettings;
 import io.trailaudit.collect.CallLog;
@@ -102,13 +94,11 @@ public final class ValidateLogsBench {
     }
 
     System.setProperty("http.maxConnections", "256");
-    WireMockServer server =
-        new WireMockServer(options().dynamicPort().containerThreads(4 * Math.max(n, 8) + 16));
-    server.start();
-    try {
-      serve(server, store, latencyMs);
+    int rounds = Integer.getInteger("bench.rounds", 3);
+    String aws = System.getProperty("bench.aws", "aws");
+    try (StubAws server = new StubAws(store, List.of("trail-bucket"), latencyMs)) {
       // The CLI's timeouts, not the tests' short ones: a busy machine must not fail the corpus.
-      AwsSettings t = WireMockAws.settings(server);
+      AwsSettings t = WireMockAws.settings(server.endpoint());
       AwsSettings settings =
           new AwsSettings(
               t.profile(),
@@ -123,36 +113,85 @@ public final class ValidateLogsBench {
             factory.client(AwsService.S3, "us-east-1", "bench", WireMockAws.CREDENTIALS);
         ObjectStore s3 = new S3LogStore(client);
         List<String> keys = store.keys("trail-bucket");
-        run("S3 over HTTP (WireMock)", s3, trail, start, end, n, files, raw, compressed, false);
+        String name = "validate-logs over HTTP";
+        run(name, s3, trail, start, end, n, files, raw, compressed, false);
         ceiling(client, keys, n, false);
-        for (int round = 1; round <= 2; round++) {
-          for (int c : new int[] {8, n}) {
-            double ceiling = ceiling(client, keys, c, true);
-            double v =
-                run(
-                    "S3 over HTTP (WireMock)",
-                    s3,
-                    trail,
-                    start,
-                    end,
-                    c,
-                    files,
-                    raw,
-                    compressed,
-                    true);
-            System.out.printf(
-                Locale.ROOT,
-                "round %d, concurrency %2d: validate-logs %.0f objects/s = %.0f %% of the ceiling%n",
-                round,
-                c,
-                v * keys.size() / files,
-                100 * v * keys.size() / files / ceiling);
-          }
+        for (int round = 1; round <= rounds; round++) {
+          double ceiling = ceiling(client, keys, n, true);
+          double v = run(name, s3, trail, start, end, n, files, raw, compressed, true);
+          double cli = "none".equals(aws) ? Double.NaN : cli(aws, server, trail, start, end, files);
+          System.out.printf(
+              Locale.ROOT,
+              "round %d, concurrency %d: ceiling %.0f objects/s (%.0f files/s);"
+                  + " validate-logs %.0f files/s = %.0f %% of the ceiling;"
+                  + " AWS CLI %.1f files/s: trailaudit %.1f x the CLI%n",
+              round,
+              n,
+              ceiling,
+              ceiling * files / keys.size(),
+              v,
+              100 * v * keys.size() / files / ceiling,
+              cli,
+              v / cli);
         }
       }
-    } finally {
-      server.stop();
     }
+  }
+
+  /**
+   * {@code aws cloudtrail validate-logs} against {@code server}: its CloudTrail through {@code
+   * --endpoint-url}, its S3 clients through {@code AWS_ENDPOINT_URL_S3} (botocore's configured
+   * endpoints; the CLI makes its S3 clients without {@code --endpoint-url}). Runs at this process's
+   * niceness. Returns log files/s over the process's wall time (start-up included).
+   */
+  private static double cli(
+      String aws, StubAws server, TestTrail trail, Instant start, Instant end, int files)
+      throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            aws,
+            "cloudtrail",
+            "validate-logs",
+            "--trail-arn",
+            trail.arn,
+            "--s3-bucket",
+            trail.bucket,
+            "--start-time",
+            start.toString(),
+            "--end-time",
+            end.toString(),
+            "--region",
+            TestTrail.REGION,
+            "--endpoint-url",
+            server.endpoint());
+    java.util.Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("AWS_"));
+    env.put("AWS_ENDPOINT_URL_S3", server.endpoint());
+    env.put("AWS_ACCESS_KEY_ID", "AKIDBENCH");
+    env.put("AWS_SECRET_ACCESS_KEY", "bench-secret");
+    env.put("AWS_CONFIG_FILE", "/dev/null");
+    env.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    env.put("AWS_EC2_METADATA_DISABLED", "true");
+    pb.redirectErrorStream(true);
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    int rc = p.waitFor();
+    double secs = (System.nanoTime() - t0) / 1e9;
+    String expected = files + "/" + files + " log files valid";
+    if (rc != 0 || !out.contains(expected)) {
+      throw new IllegalStateException(
+          "the AWS CLI did not validate the corpus (exit " + rc + "):\n" + out);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-24s concurrency  1: %6.2f s  %7.1f files/s (%s)%n",
+        "aws cloudtrail validate-logs",
+        secs,
+        files / secs,
+        out.lines().filter(l -> l.contains("files valid")).toList());
+    return files / secs;
   }
 
   /** Plain parallel GETs of every object (digests and logs), bodies read and dropped: objects/s. */
@@ -226,39 +265,5 @@ public final class ValidateLogsBench {
           compressed / 1e6 / secs);
     }
     return files / secs;
-  }
-
-  private static void serve(WireMockServer server, InMemoryStore store, int latencyMs)
-      throws Exception {
-    String bucket = "trail-bucket";
-    StringBuilder contents = new StringBuilder();
-    for (String key : store.keys(bucket)) {
-      if (key.contains("CloudTrail-Digest")) {
-        contents.append("<Contents><Key>").append(key).append("</Key><Size>1</Size></Contents>");
-      }
-      var r =
-          aResponse()
-              .withStatus(200)
-              .withHeader("Content-Type", "application/octet-stream")
-              .withFixedDelay(latencyMs)
-              .withBody(store.bytes(bucket, key));
-      store.metadata(bucket, key).forEach((k, v) -> r.withHeader("x-amz-meta-" + k, v));
-      server.stubFor(get(urlPathEqualTo("/" + bucket + "/" + key)).willReturn(r));
-    }
-    server.stubFor(
-        get(urlPathMatching("/" + bucket + "/?"))
-            .withQueryParam("list-type", equalTo("2"))
-            .willReturn(
-                aResponse()
-                    .withStatus(200)
-                    .withFixedDelay(latencyMs)
-                    .withHeader("Content-Type", "application/xml")
-                    .withBody(
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><ListBucketResult"
-                            + " xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>"
-                            + bucket
-                            + "</Name><IsTruncated>false</IsTruncated>"
-                            + contents
-                            + "</ListBucketResult>")));
   }
 }
