@@ -6,9 +6,11 @@ import io.trailaudit.collect.CallLog;
 import io.trailaudit.collect.ClientFactory;
 import io.trailaudit.collect.WireMockAws;
 import io.trailaudit.integrity.ChainValidator;
+import io.trailaudit.integrity.CloudTrailPublicKeys;
 import io.trailaudit.integrity.GeneratedGzip;
 import io.trailaudit.integrity.InMemoryStore;
 import io.trailaudit.integrity.ObjectStore;
+import io.trailaudit.integrity.PublicKeySource;
 import io.trailaudit.integrity.S3LogStore;
 import io.trailaudit.integrity.TestTrail;
 import io.trailaudit.integrity.TestTrail.LogRef;
@@ -28,14 +30,18 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Not a test: validates a generated corpus (a digest chain of {@code digests} hours, {@code logs}
  * gzip log files per digest of {@code kib} KiB uncompressed each) at concurrency 1 and N from an
- * in-memory store, then through the real S3 client against WireMock answering every request after
- * {@code latencyMs}, at concurrency 8 (the old default) and N; beside each, the ceiling: a plain
- * parallel download of the same objects from the same server through the same client at the same
- * concurrency. Prints files/s, MB/s and validate-logs as a share of the ceiling.
+ * in-memory store, then over HTTP from {@link StubAws} (S3 and ListPublicKeys answering every
+ * request after {@code latencyMs}) through the real SDK clients at concurrency N. Each of {@code
+ * -Dbench.rounds} (3) rounds measures, one after the other, on the same server: the ceiling (a
+ * plain parallel download of every digest and log file through the same S3 client at the same
+ * concurrency, bodies dropped), trailaudit's validation, and {@code aws cloudtrail validate-logs}
+ * ({@code -Dbench.aws}: the executable, {@code aws} on the PATH by default, {@code none} to skip
+ * it), a child process, so at this process's niceness. Prints files/s, CPU per file (this process:
+ * client, server and GC) and the ratios.
  *
  * <pre>
  * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ * nice -n 10 java -Xmx1g -cp target/classes:target/test-classes:$(cat target/cp.txt) \
  *     io.trailaudit.integrity.bench.ValidateLogsBench [digests logs kib concurrency latencyMs]
  * </pre>
  */
@@ -88,9 +94,31 @@ public final class ValidateLogsBench {
         latencyMs);
 
     // warm-up, then measure
-    run("in-memory", store, trail, start, end, n, files, raw, compressed, false);
+    run(
+        "in-memory",
+        store,
+        TestTrail.publicKeys(TestTrail.Encoding.PKCS1),
+        trail,
+        start,
+        end,
+        n,
+        files,
+        raw,
+        compressed,
+        false);
     for (int c : new int[] {1, n}) {
-      run("in-memory", store, trail, start, end, c, files, raw, compressed, true);
+      run(
+          "in-memory",
+          store,
+          TestTrail.publicKeys(TestTrail.Encoding.PKCS1),
+          trail,
+          start,
+          end,
+          c,
+          files,
+          raw,
+          compressed,
+          true);
     }
 
     System.setProperty("http.maxConnections", "256");
@@ -112,13 +140,17 @@ public final class ValidateLogsBench {
         S3Client client =
             factory.client(AwsService.S3, "us-east-1", "bench", WireMockAws.CREDENTIALS);
         ObjectStore s3 = new S3LogStore(client);
+        PublicKeySource overHttp =
+            new CloudTrailPublicKeys(
+                factory.client(
+                    AwsService.CLOUDTRAIL, "us-east-1", "bench", WireMockAws.CREDENTIALS));
         List<String> keys = store.keys("trail-bucket");
         String name = "validate-logs over HTTP";
-        run(name, s3, trail, start, end, n, files, raw, compressed, false);
+        run(name, s3, overHttp, trail, start, end, n, files, raw, compressed, false);
         ceiling(client, keys, n, false);
         for (int round = 1; round <= rounds; round++) {
           double ceiling = ceiling(client, keys, n, true);
-          double v = run(name, s3, trail, start, end, n, files, raw, compressed, true);
+          double v = run(name, s3, overHttp, trail, start, end, n, files, raw, compressed, true);
           double cli = "none".equals(aws) ? Double.NaN : cli(aws, server, trail, start, end, files);
           System.out.printf(
               Locale.ROOT,
@@ -194,11 +226,19 @@ public final class ValidateLogsBench {
     return files / secs;
   }
 
+  /** CPU time of this process (every thread: the client, the stub server, GC), in ns. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   /** Plain parallel GETs of every object (digests and logs), bodies read and dropped: objects/s. */
   private static double ceiling(S3Client s3, List<String> keys, int concurrency, boolean print)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
     long bytes = 0;
+    long cpu0 = cpu();
     long t0 = System.nanoTime();
     try {
       List<Future<Long>> gets = new ArrayList<>();
@@ -218,15 +258,18 @@ public final class ValidateLogsBench {
       pool.shutdownNow();
     }
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpuMs = (cpu() - cpu0) / 1e6 / keys.size();
     if (print) {
       System.out.printf(
           Locale.ROOT,
-          "%-24s concurrency %2d: %6.2f s  %7.0f objects/s  %6.1f MB/s (ceiling: plain GETs)%n",
+          "%-24s concurrency %2d: %6.2f s  %7.0f objects/s  %6.1f MB/s (ceiling: plain GETs)"
+              + "  %.2f ms CPU per object%n",
           "plain parallel GET",
           concurrency,
           secs,
           keys.size() / secs,
-          bytes / 1e6 / secs);
+          bytes / 1e6 / secs,
+          cpuMs);
     }
     return keys.size() / secs;
   }
@@ -235,6 +278,7 @@ public final class ValidateLogsBench {
   private static double run(
       String name,
       ObjectStore store,
+      PublicKeySource keys,
       TestTrail trail,
       Instant start,
       Instant end,
@@ -244,11 +288,13 @@ public final class ValidateLogsBench {
       long compressed,
       boolean print)
       throws Exception {
+    long cpu0 = cpu();
     long t0 = System.nanoTime();
     ValidationSummary s =
-        new ChainValidator(store, TestTrail.publicKeys(TestTrail.Encoding.PKCS1), concurrency, 10)
+        new ChainValidator(store, keys, concurrency, 10)
             .validate(trail.arn, trail.location(), start, end, ValidationListener.NONE);
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpuMs = (cpu() - cpu0) / 1e6 / files;
     if (!s.allValid() || s.logFiles().valid() != files) {
       throw new IllegalStateException("benchmark corpus did not validate: " + s);
     }
@@ -256,13 +302,14 @@ public final class ValidateLogsBench {
       System.out.printf(
           Locale.ROOT,
           "%-24s concurrency %2d: %6.2f s  %7.0f files/s  %7.1f MB/s uncompressed  %6.1f MB/s"
-              + " gzip%n",
+              + " gzip  %.2f ms CPU per log file%n",
           name,
           concurrency,
           secs,
           files / secs,
           raw / 1e6 / secs,
-          compressed / 1e6 / secs);
+          compressed / 1e6 / secs,
+          cpuMs);
     }
     return files / secs;
   }
