@@ -20,7 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,7 +121,10 @@ public final class ChainValidator {
     private final Map<String, TrailLocation> backfill = new LinkedHashMap<>();
     private final Set<String> visited = new HashSet<>();
     private final List<ItemResult> problems = new ArrayList<>();
-    private Map<String, PublicKeyInfo> publicKeys;
+
+    /** ListPublicKeys, by fingerprint; read while the digests are listed. */
+    private CompletableFuture<Map<String, PublicKeyInfo>> publicKeys;
+
     private FileCounts digests = FileCounts.ZERO;
     private FileCounts logs = FileCounts.ZERO;
     private int gaps;
@@ -146,11 +151,24 @@ public final class ChainValidator {
     }
 
     ValidationSummary walk() throws ReadFailure, InterruptedException {
+      try {
+        return walkChains();
+      } finally {
+        publicKeys.cancel(true);
+      }
+    }
+
+    private ValidationSummary walkChains() throws ReadFailure, InterruptedException {
       TrailLocation at = location;
+      // ListPublicKeys and the listing are independent: one round trip for both. The pool is idle.
+      publicKeys = CompletableFuture.supplyAsync(this::loadPublicKeys, pool);
       List<String> keys = listDigests(at, end);
-      publicKeys = loadPublicKeys();
       String key = keys.isEmpty() ? null : keys.remove(keys.size() - 1);
       Instant lastStart = key == null ? null : TrailLocation.keyTime(key).orElse(null);
+      if (key != null && lastStart != null && !start.isAfter(lastStart)) {
+        fetchAhead(at, key, keys); // their signatures are checked once the keys are there
+      }
+      awaitPublicKeys(); // nothing is judged, nothing reported, before the keys are known
       while (key != null && lastStart != null && !start.isAfter(lastStart)) {
         if (!visited.add(at.bucket() + "/" + key)) {
           break; // a chain that loops back: CloudTrail never writes one
@@ -322,24 +340,46 @@ public final class ChainValidator {
       return keys;
     }
 
-    private Map<String, PublicKeyInfo> loadPublicKeys() throws ReadFailure {
+    /** The public keys, or the {@link ReadFailure} that kept them from being read. */
+    private void awaitPublicKeys() throws ReadFailure, InterruptedException {
+      try {
+        publicKeys.get();
+      } catch (ExecutionException e) {
+        Throwable cause =
+            e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+        if (cause instanceof ReadFailure f) {
+          throw f;
+        }
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException("the public keys could not be loaded", cause);
+      }
+    }
+
+    private Map<String, PublicKeyInfo> loadPublicKeys() {
       List<PublicKeyInfo> list;
       try {
         list = keySource.publicKeys(start, end);
       } catch (ReadFailure e) {
-        throw e;
+        throw new CompletionException(e);
       } catch (IOException e) {
-        throw new ReadFailure("cloudtrail", "ListPublicKeys", "NetworkError", e.getMessage());
+        throw new CompletionException(
+            new ReadFailure("cloudtrail", "ListPublicKeys", "NetworkError", e.getMessage()));
       }
       if (list.isEmpty()) {
-        throw new ReadFailure(
-            "cloudtrail",
-            "ListPublicKeys",
-            "NoPublicKeys",
-            "No public keys found between "
-                + DisplayTime.format(start)
-                + " and "
-                + DisplayTime.format(end));
+        throw new CompletionException(
+            new ReadFailure(
+                "cloudtrail",
+                "ListPublicKeys",
+                "NoPublicKeys",
+                "No public keys found between "
+                    + DisplayTime.format(start)
+                    + " and "
+                    + DisplayTime.format(end)));
       }
       Map<String, PublicKeyInfo> byFingerprint = new HashMap<>();
       list.forEach(k -> byFingerprint.put(k.fingerprint(), k));
@@ -377,8 +417,15 @@ public final class ChainValidator {
       if (!at.bucket().equals(d.digestS3Bucket()) || !key.equals(d.digestS3Object())) {
         return new Problem(Verdict.INVALID, "has been moved from its original location");
       }
+      Map<String, PublicKeyInfo> known;
+      try {
+        known = publicKeys.join();
+      } catch (CancellationException | CompletionException e) {
+        // never reported: the walk stops with the keys' ReadFailure before judging any digest
+        return new Problem(Verdict.UNREADABLE, "the public keys could not be read");
+      }
       String fingerprint = d.digestPublicKeyFingerprint();
-      PublicKeyInfo info = publicKeys.get(fingerprint);
+      PublicKeyInfo info = known.get(fingerprint);
       if (info == null) {
         return new Problem(
             Verdict.INVALID,

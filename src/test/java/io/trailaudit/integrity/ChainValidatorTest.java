@@ -149,6 +149,222 @@ class ChainValidatorTest {
     assertThat(store.opens.get()).isEqualTo(2 * hours); // each digest and log read once
   }
 
+  /** {@code store}, with each digest's read held back {@code delayMs.apply(key)} first. */
+  ObjectStore delayingDigests(java.util.function.ToLongFunction<String> delayMs) {
+    return new ObjectStore() {
+      @Override
+      public Page list(String bucket, String prefix, String startAfter, String token)
+          throws java.io.IOException {
+        return store.list(bucket, prefix, startAfter, token);
+      }
+
+      @Override
+      public StoredObject open(String bucket, String key) throws java.io.IOException {
+        if (key.contains("CloudTrail-Digest")) {
+          try {
+            Thread.sleep(delayMs.applyAsLong(key));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+          }
+        }
+        return store.open(bucket, key);
+      }
+    };
+  }
+
+  @Test
+  void digestsArrivingOutOfOrderAreStillJudgedInChainOrderAndAMissingOneIsReported()
+      throws Exception {
+    int hours = ChainValidator.DIGESTS_AHEAD + 3;
+    List<String> newestFirst = new ArrayList<>();
+    for (int h = 1; h <= hours; h++) {
+      newestFirst.add(0, trail.digest(at(60 * h), trail.log(at(60 * h - 10))).key());
+    }
+    String missing = newestFirst.get(3);
+    store.delete("trail-bucket", missing);
+    String corrupt = newestFirst.get(6);
+    store.put("trail-bucket", corrupt, "{}".getBytes(), store.metadata("trail-bucket", corrupt));
+    // the newest digests take longest: among those read ahead, older ones arrive first
+    ObjectStore reordering = delayingDigests(k -> 15L * (hours - newestFirst.indexOf(k)));
+    List<ItemResult> items = new ArrayList<>();
+
+    ValidationSummary s =
+        new ChainValidator(reordering, TestTrail.publicKeys(Encoding.X509), 4, 100)
+            .validate(
+                trail.arn,
+                trail.location(),
+                START,
+                at(60 * hours),
+                new ValidationListener() {
+                  @Override
+                  public void onItem(ItemResult item) {
+                    items.add(item);
+                  }
+                });
+
+    List<Verdict> expected = new ArrayList<>();
+    for (String k : newestFirst) {
+      expected.add(
+          k.equals(missing)
+              ? Verdict.NOT_FOUND
+              : k.equals(corrupt) ? Verdict.INVALID : Verdict.VALID);
+    }
+    assertThat(items)
+        .filteredOn(i -> i.kind() == Kind.DIGEST)
+        .extracting(ItemResult::key, ItemResult::verdict)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.range(0, hours)
+                .mapToObj(
+                    i -> org.assertj.core.groups.Tuple.tuple(newestFirst.get(i), expected.get(i)))
+                .toList());
+    // each valid digest's log file follows it, before the next digest
+    for (int i = 0; i + 1 < items.size(); i++) {
+      if (items.get(i).kind() == Kind.LOG) {
+        assertThat(items.get(i - 1).kind()).isEqualTo(Kind.DIGEST);
+        assertThat(items.get(i - 1).isValid()).isTrue();
+      }
+    }
+    assertThat(s.digests()).isEqualTo(new FileCounts(hours - 2, 1, 1, 0));
+    assertThat(s.logFiles()).isEqualTo(new FileCounts(hours - 2, 0, 0, 0));
+  }
+
+  @Test
+  void publicKeysAreReadWhileTheDigestsAreListedAndFetched() throws Exception {
+    for (int h = 1; h <= 3; h++) {
+      trail.digest(at(60 * h), trail.log(at(60 * h - 10)));
+    }
+    String newest = trail.digestKey(at(180), false);
+    java.util.concurrent.CountDownLatch keysAsked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch newestAsked = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean listedWhileKeysRead =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean fetchedWhileKeysRead =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    PublicKeySource keys = TestTrail.publicKeys(Encoding.X509);
+    PublicKeySource slowKeys =
+        (from, to) -> {
+          keysAsked.countDown();
+          try {
+            // a round trip that lasts until the newest digest has been asked for
+            fetchedWhileKeysRead.set(newestAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return keys.publicKeys(from, to);
+        };
+    ObjectStore watching =
+        new ObjectStore() {
+          @Override
+          public Page list(String bucket, String prefix, String startAfter, String token)
+              throws java.io.IOException {
+            try {
+              listedWhileKeysRead.set(keysAsked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return store.list(bucket, prefix, startAfter, token);
+          }
+
+          @Override
+          public StoredObject open(String bucket, String key) throws java.io.IOException {
+            if (key.equals(newest)) {
+              newestAsked.countDown();
+            }
+            return store.open(bucket, key);
+          }
+        };
+    List<ItemResult> items = new ArrayList<>();
+
+    ValidationSummary s =
+        new ChainValidator(watching, slowKeys, 2, 100)
+            .validate(
+                trail.arn,
+                trail.location(),
+                START,
+                at(180),
+                new ValidationListener() {
+                  @Override
+                  public void onItem(ItemResult item) {
+                    items.add(item);
+                  }
+                });
+
+    assertThat(listedWhileKeysRead).isTrue();
+    assertThat(fetchedWhileKeysRead).isTrue();
+    assertThat(items)
+        .filteredOn(i -> i.kind() == Kind.DIGEST)
+        .extracting(ItemResult::key)
+        .containsExactly(newest, trail.digestKey(at(120), false), trail.digestKey(at(60), false));
+    assertThat(s.digests()).isEqualTo(new FileCounts(3, 0, 0, 0));
+    assertThat(s.logFiles()).isEqualTo(new FileCounts(3, 0, 0, 0));
+  }
+
+  @Test
+  void whenThePublicKeysCannotBeReadNothingIsJudgedAndTheFailureIsRaised() throws Exception {
+    for (int h = 1; h <= 3; h++) {
+      trail.digest(at(60 * h), trail.log(at(60 * h - 10)));
+    }
+    ReadFailure denied =
+        new ReadFailure("cloudtrail", "ListPublicKeys", "AccessDeniedException", "denied");
+    PublicKeySource failing =
+        (from, to) -> {
+          try {
+            Thread.sleep(100); // the digests are being fetched ahead meanwhile
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw denied;
+        };
+    List<ItemResult> items = new ArrayList<>();
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new ChainValidator(store, failing, 2, 100)
+                    .validate(
+                        trail.arn,
+                        trail.location(),
+                        START,
+                        at(180),
+                        new ValidationListener() {
+                          @Override
+                          public void onItem(ItemResult item) {
+                            items.add(item);
+                          }
+                        }))
+        .isSameAs(denied);
+    assertThat(items).isEmpty();
+  }
+
+  @Test
+  void whenTheListingFailsItsFailureIsRaisedEvenIfTheKeysFailToo() throws Exception {
+    ReadFailure listingDenied =
+        new ReadFailure("s3", "ListObjectsV2", "AccessDenied", "no listing");
+    ObjectStore unlistable =
+        new ObjectStore() {
+          @Override
+          public Page list(String bucket, String prefix, String startAfter, String token)
+              throws java.io.IOException {
+            throw listingDenied;
+          }
+
+          @Override
+          public StoredObject open(String bucket, String key) throws java.io.IOException {
+            return store.open(bucket, key);
+          }
+        };
+    PublicKeySource failing =
+        (from, to) -> {
+          throw new ReadFailure("cloudtrail", "ListPublicKeys", "AccessDeniedException", "no");
+        };
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new ChainValidator(unlistable, failing, 2, 100)
+                    .validate(trail.arn, trail.location(), START, at(180), ValidationListener.NONE))
+        .isSameAs(listingDenied);
+  }
+
   @Test
   void listingPagesThroughTheBucket() throws Exception {
     for (int h = 1; h <= 6; h++) {
