@@ -564,11 +564,11 @@ public final class CloudWatchAlertingCheck implements Check {
       }
       AlarmFiring.Verdict firing = AlarmFiring.judge(mt, a);
       if (firing.kind() == AlarmFiring.Kind.UNKNOWN) {
-        values.put("reason", String.valueOf(firing.reason()));
+        values.put("reason", text(topic, firing.key(), firing.values()));
         return error(text(topic, "firing-unknown", values));
       }
       if (firing.kind() == AlarmFiring.Kind.NEVER) {
-        values.put("reason", String.valueOf(firing.reason()));
+        values.put("reason", text(topic, firing.key(), firing.values()));
         return fail("alarm-value", 4, text(topic, "never-fires", values), args);
       }
       List<String> snsActions =
@@ -591,7 +591,11 @@ public final class CloudWatchAlertingCheck implements Check {
           return error(text(topic, "sns-topic-missing", topicValues));
         }
         AlarmFiring.Verdict reachable = TopicKeyAccess.judge(sns.get(), a.alarmArn());
-        topicValues.put("reason", String.valueOf(reachable.reason()));
+        topicValues.put(
+            "reason",
+            reachable.kind() == AlarmFiring.Kind.FIRES
+                ? ""
+                : text(topic, reachable.key(), reachable.values()));
         if (reachable.kind() == AlarmFiring.Kind.UNKNOWN) {
           return error(text(topic, "publish-unknown", topicValues));
         }
