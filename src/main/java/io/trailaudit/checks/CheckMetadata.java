@@ -151,7 +151,8 @@ public final class CheckMetadata {
               new RequirementTemplate(
                   text(at, template, "prefix"),
                   severity(at, text(at, template, "severity")),
-                  remediations(at, template.path("remediation"), placeholders))));
+                  remediations(at, template.path("remediation"), placeholders),
+                  messages(at, template.path("messages"), placeholders))));
     }
     if (reqs.isEmpty()) {
       throw new CatalogException(where + ": no requirements");
@@ -276,6 +277,9 @@ public final class CheckMetadata {
     }
     c.path("requirementTemplate")
         .path("remediation")
+        .forEach(t -> used.addAll(placeholdersOf(t.asText())));
+    c.path("requirementTemplate")
+        .path("messages")
         .forEach(t -> used.addAll(placeholdersOf(t.asText())));
     Set<String> unused = new TreeSet<>(placeholders);
     unused.removeAll(used);

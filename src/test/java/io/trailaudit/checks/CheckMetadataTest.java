@@ -302,4 +302,43 @@ class CheckMetadataTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no value for {days}");
   }
+
+  static final String WITH_TEMPLATE =
+      VALID.replace(
+          "\"placeholders\": [\"trailArn\"]",
+          "\"placeholders\": [\"trailArn\", \"topic\"],"
+              + " \"requirementTemplate\": {\"prefix\": \"topic/\", \"severity\": \"LOW\","
+              + " \"remediation\": {\"default\": \"fix it\"},"
+              + " \"messages\": {\"pass\": \"{topic} is watched\"}}");
+
+  @Test
+  void theRequirementTemplatesMessagesReachTheGeneratedRequirementsAndTheirPlaceholdersCount()
+      throws Exception {
+    CheckInfo c =
+        CheckMetadata.parse(
+            "example/check.json",
+            new ObjectMapper().readTree(WITH_TEMPLATE),
+            FRAMEWORKS,
+            t ->
+                List.of(
+                    new RequirementInfo(
+                        t.prefix() + "a",
+                        "A",
+                        t.severity(),
+                        "always",
+                        List.of(),
+                        t.remediations(),
+                        t.messages())));
+    assertThat(c.requirement("topic/a").messages())
+        .containsExactly(java.util.Map.entry("pass", "{topic} is watched"));
+  }
+
+  @Test
+  void aTemplateMessageUsingAnUndeclaredPlaceholderIsRefused() {
+    assertThatThrownBy(() -> parse(WITH_TEMPLATE.replace("{topic} is watched", "{alarm} fires")))
+        .isInstanceOf(CatalogException.class)
+        .hasMessageContaining(
+            "example/requirementTemplate: message \"pass\" uses {alarm}, which the check does not"
+                + " declare in \"placeholders\"");
+  }
 }

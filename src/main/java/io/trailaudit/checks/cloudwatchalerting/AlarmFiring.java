@@ -5,6 +5,7 @@ import io.trailaudit.model.MetricAlarm;
 import io.trailaudit.model.MetricAlarm.Evaluation;
 import io.trailaudit.model.Observed;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -27,71 +28,92 @@ final class AlarmFiring {
     UNKNOWN
   }
 
-  record Verdict(Kind kind, String reason) {
+  /**
+   * The verdict; its reason is the message template {@code key} of the topic's requirement (in
+   * check.json's requirementTemplate) filled with {@code values}.
+   */
+  record Verdict(Kind kind, String key, Map<String, String> values) {
+    Verdict {
+      values = Map.copyOf(values);
+    }
+
     static Verdict fires() {
-      return new Verdict(Kind.FIRES, null);
+      return new Verdict(Kind.FIRES, null, Map.of());
     }
 
-    static Verdict never(String reason) {
-      return new Verdict(Kind.NEVER, reason);
+    static Verdict never(String key) {
+      return never(key, Map.of());
     }
 
-    static Verdict unknown(String reason) {
-      return new Verdict(Kind.UNKNOWN, reason);
+    static Verdict never(String key, Map<String, String> values) {
+      return new Verdict(Kind.NEVER, key, values);
+    }
+
+    static Verdict unknown(String key) {
+      return unknown(key, Map.of());
+    }
+
+    static Verdict unknown(String key, Map<String, String> values) {
+      return new Verdict(Kind.UNKNOWN, key, values);
+    }
+
+    /** A value of the reason; a missing one reads "null", as in the message it fills. */
+    static Map.Entry<String, String> value(String name, Object value) {
+      return Map.entry(name, String.valueOf(value));
+    }
+
+    @SafeVarargs
+    static Map<String, String> values(Map.Entry<String, String>... entries) {
+      Map<String, String> out = new HashMap<>();
+      for (Map.Entry<String, String> e : entries) {
+        out.put(e.getKey(), e.getValue());
+      }
+      return out;
     }
   }
 
   static Verdict judge(MetricTransformation mt, MetricAlarm a) {
     if (!(a.evaluation() instanceof Observed.Known<Evaluation> known) || known.value() == null) {
       return Verdict.unknown(
-          "its datapoints to alarm, treat-missing-data and dimensions are unavailable: "
-              + a.evaluation().failure().reason());
+          "evaluation-unavailable",
+          Verdict.values(Verdict.value("reason", a.evaluation().failure().reason())));
     }
     Evaluation e = known.value();
     if (e.metricMath() || e.thresholdMetricId() != null) {
-      return Verdict.unknown(
-          "it evaluates "
-              + (e.metricMath() ? "metric math" : "an anomaly-detection band")
-              + ", which trailaudit does not evaluate");
+      return Verdict.unknown(e.metricMath() ? "metric-math" : "anomaly-band");
     }
     if (!e.dimensions().equals(Map.of()) || !mt.dimensions().isEmpty()) {
       if (!mt.dimensions().isEmpty()) {
         // One alarm watches one combination of dimension values; the filter publishes one per
         // value found in the events, so events with other values never reach this alarm.
         return Verdict.never(
-            "the filter publishes its metric with dimensions "
-                + String.join(", ", mt.dimensions().keySet())
-                + " taken from the events, and the alarm watches only "
-                + (e.dimensions().isEmpty() ? "the metric without dimensions" : e.dimensions())
-                + ", so events with other values raise nothing");
+            e.dimensions().isEmpty() ? "filter-dimensions" : "filter-dimensions-other",
+            Verdict.values(
+                Verdict.value("dimensions", String.join(", ", mt.dimensions().keySet())),
+                Verdict.value("alarmDimensions", e.dimensions())));
       }
       return Verdict.never(
-          "it watches the metric with dimensions "
-              + e.dimensions()
-              + ", which the filter never publishes (it publishes the metric without dimensions)");
+          "alarm-dimensions", Verdict.values(Verdict.value("alarmDimensions", e.dimensions())));
     }
     BigDecimal v = number(mt.metricValue());
     if (v == null) {
+      Map<String, String> values = Verdict.values(Verdict.value("metricValue", mt.metricValue()));
       return mt.metricValue() != null && mt.metricValue().startsWith("$.")
-          ? Verdict.unknown(
-              "the filter publishes "
-                  + mt.metricValue()
-                  + " taken from each event, so whether one event reaches the threshold depends on"
-                  + " the event")
-          : Verdict.never(
-              "the filter publishes metric value " + mt.metricValue() + ", not a number");
+          ? Verdict.unknown("value-from-event", values)
+          : Verdict.never("value-not-a-number", values);
     }
     if (v.signum() <= 0) {
       return Verdict.never(
-          "the filter publishes metric value " + mt.metricValue() + ", so a match adds nothing");
+          "value-adds-nothing", Verdict.values(Verdict.value("metricValue", mt.metricValue())));
     }
     if (!(mt.defaultValue() instanceof Observed.Known<Double> dk)) {
       return Verdict.unknown(
-          "the filter's default value is unavailable: " + mt.defaultValue().failure().reason());
+          "default-value-unavailable",
+          Verdict.values(Verdict.value("reason", mt.defaultValue().failure().reason())));
     }
     BigDecimal d = dk.value() == null ? null : BigDecimal.valueOf(dk.value());
     if (a.comparisonOperator() == null || a.threshold() == null) {
-      return Verdict.unknown("its comparison operator or threshold is not in the snapshot");
+      return Verdict.unknown("no-threshold");
     }
     BigDecimal lowest;
     String stat;
@@ -99,7 +121,7 @@ final class AlarmFiring {
       stat = e.extendedStatistic();
       lowest = d == null ? v : d.min(v);
     } else if (a.statistic() == null) {
-      return Verdict.unknown("its statistic is not in the snapshot");
+      return Verdict.unknown("no-statistic");
     } else {
       stat = a.statistic();
       lowest =
@@ -112,7 +134,8 @@ final class AlarmFiring {
           };
       if (lowest == null) {
         return Verdict.unknown(
-            "statistic " + stat + " with default value " + d + " cannot be evaluated");
+            "statistic-unknown",
+            Verdict.values(Verdict.value("stat", stat), Verdict.value("defaultValue", d)));
       }
     }
     BigDecimal t = BigDecimal.valueOf(a.threshold());
@@ -124,35 +147,33 @@ final class AlarmFiring {
           default -> false;
         };
     if (!breaches) {
+      Map<String, String> values =
+          Verdict.values(
+              Verdict.value("operator", op),
+              Verdict.value("threshold", plain(t)),
+              Verdict.value("stat", stat),
+              Verdict.value("lowest", plain(lowest)),
+              Verdict.value("defaultValue", d == null ? null : plain(d)));
       if (op.startsWith("LessThan")) {
-        return Verdict.never(
-            op
-                + " "
-                + plain(t)
-                + " on "
-                + stat
-                + " breaches when events stop, not when one happens");
+        return Verdict.never("breaches-when-events-stop", values);
       }
       if (!op.startsWith("GreaterThan")) {
-        return Verdict.unknown("comparison operator " + op + " cannot be evaluated");
+        return Verdict.unknown("operator-unknown", values);
       }
       return Verdict.never(
-          stat
-              + " of one matching event is "
-              + plain(lowest)
-              + (d == null ? "" : " (with default value " + plain(d) + ")")
-              + ", which is not "
-              + (op.equals("GreaterThanThreshold") ? "above " : "at or above ")
-              + plain(t));
+          (op.equals("GreaterThanThreshold") ? "not-above-threshold" : "below-threshold")
+              + (d == null ? "" : "-with-default"),
+          values);
     }
     if (a.evaluationPeriods() == null) {
-      return Verdict.unknown("its evaluation periods are not in the snapshot");
+      return Verdict.unknown("no-evaluation-periods");
     }
     int periods = a.evaluationPeriods();
     int m = e.datapointsToAlarm() == null ? periods : e.datapointsToAlarm();
     if (m > 1) {
       return Verdict.never(
-          "it needs " + m + " breaching periods out of " + periods + ", and one event gives one");
+          "needs-periods",
+          Verdict.values(Verdict.value("datapoints", m), Verdict.value("periods", periods)));
     }
     String missing = e.treatMissingData() == null ? "missing" : e.treatMissingData();
     switch (missing) {
@@ -160,20 +181,15 @@ final class AlarmFiring {
         return Verdict.fires();
       }
       case "breaching" -> {
-        return Verdict.never(
-            "it treats missing data as breaching, so it sits in ALARM while nothing happens and an"
-                + " event changes nothing");
+        return Verdict.never("missing-data-breaching");
       }
       case "ignore" -> {
         boolean defaultIsOk = d != null && !breachesAt(op, d, t);
-        return defaultIsOk
-            ? Verdict.fires()
-            : Verdict.never(
-                "it ignores missing data and nothing but matches is published, so after the first"
-                    + " event it stays in ALARM and later events notify no one");
+        return defaultIsOk ? Verdict.fires() : Verdict.never("missing-data-ignored");
       }
       default -> {
-        return Verdict.unknown("treat-missing-data " + missing + " cannot be evaluated");
+        return Verdict.unknown(
+            "missing-data-unknown", Verdict.values(Verdict.value("treatMissingData", missing)));
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.cloudwatchalerting;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.CheckInfo;
 import io.trailaudit.checks.CheckMetadata;
@@ -7,6 +9,7 @@ import io.trailaudit.checks.Delivery;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
+import io.trailaudit.checks.RequirementId;
 import io.trailaudit.checks.Resource;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailListing;
@@ -94,8 +97,8 @@ public final class CloudWatchAlertingCheck implements Check {
       unsure.stream().map(CloudWatchAlertingCheck::whyUncertain).forEach(uncertain::add);
       Resource accountWide = Resource.account(account.accountId());
       out.add(logGroup(f, accountWide, qualifying, uncertain, snapshot.collectedAt(), maxAge));
-      List<GroupView> groups = groups(snapshot, views, qualifying, List.of());
-      List<GroupView> unsureGroups = groups(snapshot, views, unsure, groups);
+      List<GroupView> groups = groups(f, snapshot, views, qualifying, List.of());
+      List<GroupView> unsureGroups = groups(f, snapshot, views, unsure, groups);
       for (GroupView g : groups) {
         List<String> unparseable = g.unparseable();
         if (!unparseable.isEmpty()) {
@@ -103,12 +106,10 @@ public final class CloudWatchAlertingCheck implements Check {
               f.error(
                   Requirement.FILTER_PATTERN,
                   g.resource(account.accountId()),
-                  "log group "
-                      + g.name()
-                      + ": "
-                      + String.join("; ", unparseable)
-                      + "; the CIS topics are judged without "
-                      + (unparseable.size() == 1 ? "it" : "them")));
+                  message(unparseable.size() == 1 ? "unparseable-one" : "unparseable-many"),
+                  Map.of(
+                      "logGroup", String.valueOf(g.name()),
+                      "problems", String.join("; ", unparseable))));
         }
       }
       for (MonitoringTopic topic : MonitoringTopics.load()) {
@@ -120,6 +121,7 @@ public final class CloudWatchAlertingCheck implements Check {
 
   /** The distinct log groups of {@code trails}, leaving out those already in {@code known}. */
   private static List<GroupView> groups(
+      FindingFactory f,
       Snapshot snapshot,
       Map<String, GroupView> views,
       List<TrailView> trails,
@@ -130,7 +132,7 @@ public final class CloudWatchAlertingCheck implements Check {
       if (arn != null
           && known.stream().noneMatch(g -> g.arn().equals(arn))
           && out.stream().noneMatch(g -> g.arn().equals(arn))) {
-        out.add(views.computeIfAbsent(arn, a -> GroupView.of(snapshot, a)));
+        out.add(views.computeIfAbsent(arn, a -> GroupView.of(f, snapshot, a)));
       }
     }
     return out;
@@ -165,10 +167,13 @@ public final class CloudWatchAlertingCheck implements Check {
     TrailView withGroup = null;
     for (TrailView t : qualifying) {
       String group = t.trail().cloudWatchLogsLogGroupArn();
+      Map<String, String> values = new HashMap<>();
+      values.put("trail", String.valueOf(t.name()));
       if (group == null) {
-        problems.add(t.name() + " does not deliver to CloudWatch Logs");
+        problems.add(f.text(req, message("no-group"), values));
         continue;
       }
+      values.put("logGroupArn", group);
       withGroup = withGroup == null ? t : withGroup;
       TrailStatus s = t.status().value();
       Delivery delivery =
@@ -178,62 +183,36 @@ public final class CloudWatchAlertingCheck implements Check {
               now,
               maxAge);
       if (delivery == Delivery.FAILED) {
-        problems.add(
-            t.name()
-                + ": last delivery to "
-                + group
-                + " failed: "
-                + s.latestCloudWatchLogsDeliveryError());
+        values.put("error", String.valueOf(s.latestCloudWatchLogsDeliveryError()));
+        problems.add(f.text(req, message("delivery-failed"), values));
       } else if (delivery == Delivery.NEVER) {
-        problems.add(t.name() + ": nothing has been delivered to " + group);
+        problems.add(f.text(req, message("never-delivered"), values));
       } else if (delivery == Delivery.STALE) {
-        problems.add(
-            t.name()
-                + ": last delivery to "
-                + group
-                + " was "
-                + Messages.age(s.latestCloudWatchLogsDeliveryTime(), now)
-                + ", older than "
-                + maxAge.toHours()
-                + " h");
+        values.put("age", Messages.age(s.latestCloudWatchLogsDeliveryTime(), now));
+        values.put("maxAge", String.valueOf(maxAge.toHours()));
+        problems.add(f.text(req, message("stale"), values));
       } else {
-        return f.pass(
-            req,
-            where,
-            "multi-region trail "
-                + t.label()
-                + " delivers to "
-                + group
-                + " ("
-                + Messages.age(s.latestCloudWatchLogsDeliveryTime(), now)
-                + ")");
+        values.put("trailLabel", t.label());
+        values.put("age", Messages.age(s.latestCloudWatchLogsDeliveryTime(), now));
+        return f.pass(req, where, message("pass"), values);
       }
     }
     if (!uncertain.isEmpty()) {
       return f.error(
-          req,
-          where,
-          "cannot tell whether a multi-region trail delivers to CloudWatch"
-              + " Logs: "
-              + String.join("; ", uncertain));
+          req, where, message("unknown"), Map.of("uncertain", String.join("; ", uncertain)));
     }
     if (qualifying.isEmpty()) {
       return f.fail(
           req,
           "none",
           where,
-          "no logging multi-region trail with read and write management"
-              + " events is visible from account "
-              + where.account(),
-          Map.of());
+          message("no-trail"),
+          Map.of("account", String.valueOf(where.account())));
     }
     TrailView target = withGroup == null ? qualifying.get(0) : withGroup;
-    return f.fail(
-        req,
-        withGroup == null ? "default" : "delivery",
-        where,
-        "no multi-region trail delivers to CloudWatch Logs: " + String.join("; ", problems),
-        target.remediationArgs());
+    Map<String, String> values = new HashMap<>(target.remediationArgs());
+    values.put("problems", String.join("; ", problems));
+    return f.fail(req, withGroup == null ? "default" : "delivery", where, message("fail"), values);
   }
 
   private Finding topicFinding(
@@ -244,25 +223,21 @@ public final class CloudWatchAlertingCheck implements Check {
       List<GroupView> groups,
       List<GroupView> unsureGroups,
       List<String> uncertain) {
-    String req = TOPIC_PREFIX + topic.id();
+    RequirementId req = topicRequirement(topic);
     if (groups.isEmpty()) {
       if (!uncertain.isEmpty()) {
         return f.error(
             req,
             accountWide,
-            "cannot tell which log group receives the events: " + String.join("; ", uncertain));
+            message("log-group-unknown"),
+            Map.of("uncertain", String.join("; ", uncertain)));
       }
-      return f.fail(
-          req,
-          "none",
-          accountWide,
-          "no log group of a logging multi-region trail with read"
-              + " and write management events is visible from account "
-              + account.accountId()
-              + ", so "
-              + topic.title()
-              + " raise no alarm",
-          Map.of("topic", topic.id(), "pattern", topic.canonicalPattern()));
+      Map<String, String> values = new HashMap<>();
+      values.put("topic", topic.id());
+      values.put("pattern", topic.canonicalPattern());
+      values.put("account", String.valueOf(account.accountId()));
+      values.put("topicTitle", topic.title());
+      return f.fail(req, "none", accountWide, message("no-log-group"), values);
     }
     Outcome best = null;
     for (GroupView g : groups) {
@@ -283,9 +258,8 @@ public final class CloudWatchAlertingCheck implements Check {
       return f.error(
           req,
           g.resource(account.accountId()),
-          best.message
-              + "; another trail's log group may count, but cannot tell: "
-              + String.join("; ", uncertain));
+          message("unknown-other"),
+          Map.of("outcome", best.message, "uncertain", String.join("; ", uncertain)));
     }
     Map<String, String> args = new HashMap<>(best.args);
     args.put("topic", topic.id());
@@ -294,6 +268,12 @@ public final class CloudWatchAlertingCheck implements Check {
     args.put("region", g.region());
     args.put("account", g.account());
     return f.fail(req, best.variant, g.resource(account.accountId()), best.message, args);
+  }
+
+  /** The requirement of a topic: {@code metric-filter/<topic>}, its messages the template's. */
+  private static RequirementId topicRequirement(MonitoringTopic topic) {
+    String id = TOPIC_PREFIX + topic.id();
+    return () -> id;
   }
 
   /** How far a log group gets towards a working alarm for one topic. */
@@ -334,6 +314,7 @@ public final class CloudWatchAlertingCheck implements Check {
 
   /** A trail log group with its reads resolved from the snapshot. */
   private record GroupView(
+      FindingFactory f,
       String arn,
       String name,
       String region,
@@ -343,7 +324,7 @@ public final class CloudWatchAlertingCheck implements Check {
       boolean accountAudited,
       Map<String, Outcome> outcomes) {
 
-    static GroupView of(Snapshot snapshot, String arn) {
+    static GroupView of(FindingFactory f, Snapshot snapshot, String arn) {
       String region = Arns.region(arn);
       String account = Arns.account(arn);
       String name = Arn.logGroupName(arn);
@@ -352,7 +333,7 @@ public final class CloudWatchAlertingCheck implements Check {
       Optional<LogGroup> group =
           reads.flatMap(r -> r.logGroups().stream().filter(g -> g.name().equals(name)).findFirst());
       return new GroupView(
-          arn, name, region, account, group, reads, owner.isPresent(), new HashMap<>());
+          f, arn, name, region, account, group, reads, owner.isPresent(), new HashMap<>());
     }
 
     Resource resource(String auditedAccount) {
@@ -378,27 +359,30 @@ public final class CloudWatchAlertingCheck implements Check {
       return known;
     }
 
+    /** A message template of the topic's requirement, filled in. */
+    private String text(MonitoringTopic topic, String key, Map<String, String> values) {
+      return f.text(topicRequirement(topic), message(key), values);
+    }
+
+    /** The log group as messages name it: its name, account and region. */
+    private Map<String, String> values() {
+      Map<String, String> values = new HashMap<>();
+      values.put("logGroup", String.valueOf(name));
+      values.put("account", String.valueOf(account));
+      values.put("region", String.valueOf(region));
+      return values;
+    }
+
     private Outcome decide(MonitoringTopic topic) {
+      Map<String, String> values = values();
       if (group.isEmpty()) {
-        return error(
-            "log group "
-                + name
-                + " (account "
-                + account
-                + ", "
-                + region
-                + ") is not in the snapshot"
-                + (accountAudited
-                    ? ""
-                    : ": include account " + account + " in the audit to read it"));
+        values.put("includeAccount", accountAudited ? "" : text(topic, "include-account", values));
+        return error(text(topic, "group-missing", values));
       }
       Observed<List<MetricFilter>> filters = group.get().metricFilters();
       if (!filters.isKnown()) {
-        return error(
-            "metric filters of log group "
-                + name
-                + " could not be read: "
-                + filters.failure().reason());
+        values.put("reason", String.valueOf(filters.failure().reason()));
+        return error(text(topic, "filters-unreadable", values));
       }
       List<String> misses = new ArrayList<>();
       List<MetricFilter> matching = new ArrayList<>();
@@ -415,37 +399,48 @@ public final class CloudWatchAlertingCheck implements Check {
           matching.add(mf);
         } else if (m.unmatched().size() < m.requiredCount()) {
           // A near miss (it matches some of the topic's events): worth naming what it misses.
-          misses.add("filter " + mf.name() + ": " + m.explanation());
+          misses.add(
+              text(
+                  topic,
+                  "near-miss",
+                  Map.of(
+                      "filter",
+                      String.valueOf(mf.name()),
+                      "explanation",
+                      String.valueOf(m.explanation()))));
         }
       }
       if (matching.isEmpty()) {
-        String why =
+        values.put("parsed", String.valueOf(parsed));
+        values.put(
+            "why",
             !misses.isEmpty()
                 ? String.join("; ", misses)
                 : all.isEmpty()
-                    ? "it has no metric filters"
+                    ? text(topic, "no-filters", values)
                     : parsed == 0
-                        ? "it has no metric filter trailaudit can evaluate"
-                        : "none of its "
-                            + parsed
-                            + (parsed == all.size() ? "" : " evaluable")
-                            + " metric filters matches any of the topic's events";
+                        ? text(topic, "no-evaluable-filter", values)
+                        : text(
+                            topic,
+                            parsed == all.size() ? "no-match" : "no-match-evaluable",
+                            values));
         List<String> unverifiable =
-            all.stream().filter(mf -> parse(mf).isEmpty()).map(MetricFilter::name).toList();
-        if (!unverifiable.isEmpty()) {
-          // Fail closed: a pattern we cannot evaluate is never taken to meet the topic.
-          why +=
-              "; not counted: "
-                  + (unverifiable.size() == 1 ? "filter " : "filters ")
-                  + String.join(", ", unverifiable)
-                  + ", whose pattern trailaudit cannot evaluate (see"
-                  + " cloudwatch-alerting/filter-pattern)";
-        }
-        return fail(
-            "default",
-            1,
-            "no metric filter on log group " + name + " matches " + topic.title() + ": " + why,
-            Map.of());
+            all.stream()
+                .filter(mf -> parse(mf).isEmpty())
+                .map(mf -> String.valueOf(mf.name()))
+                .toList();
+        values.put("filters", String.join(", ", unverifiable));
+        // Fail closed: a pattern we cannot evaluate is never taken to meet the topic.
+        values.put(
+            "notCounted",
+            unverifiable.isEmpty()
+                ? ""
+                : text(
+                    topic,
+                    unverifiable.size() == 1 ? "not-counted-one" : "not-counted-many",
+                    values));
+        values.put("topicTitle", topic.title());
+        return fail("default", 1, text(topic, "no-filter", values), Map.of());
       }
       return alarmChain(topic, matching);
     }
@@ -472,19 +467,19 @@ public final class CloudWatchAlertingCheck implements Check {
       }
       List<MetricFilter> all = group.get().metricFilters().value();
       List<String> out = new ArrayList<>();
+      Requirement req = Requirement.FILTER_PATTERN;
       for (MetricFilter mf : all == null ? List.<MetricFilter>of() : all) {
+        Map<String, String> values = new HashMap<>();
+        values.put("filter", String.valueOf(mf.name()));
         if (mf.filterPattern() == null) {
-          out.add("filter " + mf.name() + " has no filter pattern in the snapshot");
+          out.add(f.text(req, message("no-pattern"), values));
           continue;
         }
         try {
           FilterPattern.parse(mf.filterPattern());
         } catch (FilterPatternException e) {
-          out.add(
-              "filter "
-                  + mf.name()
-                  + " has a pattern trailaudit cannot evaluate: "
-                  + e.getMessage());
+          values.put("reason", String.valueOf(e.getMessage()));
+          out.add(f.text(req, message("cannot-evaluate"), values));
         }
       }
       return out;
@@ -497,7 +492,9 @@ public final class CloudWatchAlertingCheck implements Check {
       Observed<List<MetricAlarm>> alarms =
           regionReads.map(RegionSnapshot::alarms).orElse(Observed.notCollected("alarms"));
       if (!alarms.isKnown()) {
-        return error("alarms in " + region + " could not be read: " + alarms.failure().reason());
+        Map<String, String> values = values();
+        values.put("reason", String.valueOf(alarms.failure().reason()));
+        return error(text(topic, "alarms-unreadable", values));
       }
       Outcome best = null;
       for (MetricFilter mf : matching) {
@@ -513,7 +510,7 @@ public final class CloudWatchAlertingCheck implements Check {
         return fail(
             "default",
             1,
-            "metric filter " + matching.get(0).name() + " matches but publishes no metric",
+            text(topic, "no-metric", Map.of("filter", String.valueOf(matching.get(0).name()))),
             Map.of());
       }
       return best;
@@ -533,22 +530,17 @@ public final class CloudWatchAlertingCheck implements Check {
                           && mt.metricNamespace().equals(a.namespace()))
               .toList();
       if (on.isEmpty()) {
-        return fail(
-            "alarm",
-            2,
-            "metric filter "
-                + mf.name()
-                + " matches "
-                + topic.title()
-                + " but no alarm watches its metric "
-                + metric,
-            args);
+        Map<String, String> values = new HashMap<>();
+        values.put("filter", String.valueOf(mf.name()));
+        values.put("topicTitle", topic.title());
+        values.put("metricPath", metric);
+        return fail("alarm", 2, text(topic, "no-alarm", values), args);
       }
       Outcome best = null;
       for (MetricAlarm a : on) {
         Map<String, String> alarmArgs = new HashMap<>(args);
         alarmArgs.put("alarm", a.alarmName());
-        Outcome o = alarmOutcome(mf, mt, a, metric, alarmArgs);
+        Outcome o = alarmOutcome(topic, mf, mt, a, metric, alarmArgs);
         if (o.status == Outcome.Kind.PASS) {
           return o;
         }
@@ -558,131 +550,82 @@ public final class CloudWatchAlertingCheck implements Check {
     }
 
     private Outcome alarmOutcome(
+        MonitoringTopic topic,
         MetricFilter mf,
         MetricTransformation mt,
         MetricAlarm a,
         String metric,
         Map<String, String> args) {
+      Map<String, String> values = values();
+      values.put("alarm", String.valueOf(a.alarmName()));
+      values.put("metricPath", metric);
       if (!a.actionsEnabled()) {
-        return fail(
-            "actions",
-            3,
-            "alarm " + a.alarmName() + " on " + metric + " has its actions disabled",
-            args);
+        return fail("actions", 3, text(topic, "actions-disabled", values), args);
       }
       AlarmFiring.Verdict firing = AlarmFiring.judge(mt, a);
       if (firing.kind() == AlarmFiring.Kind.UNKNOWN) {
-        return error(
-            "cannot tell whether alarm "
-                + a.alarmName()
-                + " on "
-                + metric
-                + " fires on one matching event: "
-                + firing.reason());
+        values.put("reason", text(topic, firing.key(), firing.values()));
+        return error(text(topic, "firing-unknown", values));
       }
       if (firing.kind() == AlarmFiring.Kind.NEVER) {
-        return fail(
-            "alarm-value",
-            4,
-            "alarm "
-                + a.alarmName()
-                + " on "
-                + metric
-                + " can never notify of one matching event: "
-                + firing.reason(),
-            args);
+        values.put("reason", text(topic, firing.key(), firing.values()));
+        return fail("alarm-value", 4, text(topic, "never-fires", values), args);
       }
       List<String> snsActions =
           a.alarmActions().stream()
               .filter(x -> Arn.parse(x).filter(t -> t.service().equals("sns")).isPresent())
               .toList();
       if (snsActions.isEmpty()) {
-        return fail(
-            "topic",
-            5,
-            "alarm " + a.alarmName() + " on " + metric + " notifies no SNS topic",
-            args);
+        return fail("topic", 5, text(topic, "no-sns-topic", values), args);
       }
       List<String> unconfirmed = new ArrayList<>();
       List<String> blocked = new ArrayList<>();
       for (String topicArn : snsActions) {
-        Optional<SnsTopic> topic =
+        Optional<SnsTopic> sns =
             regionOf(topicArn)
                 .flatMap(
                     r -> r.snsTopics().stream().filter(t -> t.arn().equals(topicArn)).findFirst());
-        if (topic.isEmpty()) {
-          return error(
-              "SNS topic " + topicArn + " of alarm " + a.alarmName() + " is not in the snapshot");
+        Map<String, String> topicValues = new HashMap<>(values);
+        topicValues.put("snsTopic", topicArn);
+        if (sns.isEmpty()) {
+          return error(text(topic, "sns-topic-missing", topicValues));
         }
-        AlarmFiring.Verdict reachable = TopicKeyAccess.judge(topic.get(), a.alarmArn());
+        AlarmFiring.Verdict reachable = TopicKeyAccess.judge(sns.get(), a.alarmArn());
+        topicValues.put(
+            "reason",
+            reachable.kind() == AlarmFiring.Kind.FIRES
+                ? ""
+                : text(topic, reachable.key(), reachable.values()));
         if (reachable.kind() == AlarmFiring.Kind.UNKNOWN) {
-          return error(
-              "cannot tell whether alarm "
-                  + a.alarmName()
-                  + " can publish to SNS topic "
-                  + topicArn
-                  + ": "
-                  + reachable.reason());
+          return error(text(topic, "publish-unknown", topicValues));
         }
         if (reachable.kind() == AlarmFiring.Kind.NEVER) {
-          blocked.add(topicArn + ": " + reachable.reason());
+          blocked.add(text(topic, "blocked", topicValues));
           continue;
         }
-        Observed<List<SnsTopic.Subscription>> subs = topic.get().subscriptions();
+        Observed<List<SnsTopic.Subscription>> subs = sns.get().subscriptions();
         if (!subs.isKnown()) {
-          return error(
-              "subscriptions of SNS topic "
-                  + topicArn
-                  + " could not be read: "
-                  + subs.failure().reason());
+          topicValues.put("reason", String.valueOf(subs.failure().reason()));
+          return error(text(topic, "subscriptions-unreadable", topicValues));
         }
         List<SnsTopic.Subscription> list = subs.value() == null ? List.of() : subs.value();
         if (list.stream().anyMatch(SnsTopic.Subscription::confirmed)) {
+          topicValues.put("filter", String.valueOf(mf.name()));
           return new Outcome(
-              this,
-              Outcome.Kind.PASS,
-              null,
-              9,
-              "metric filter "
-                  + mf.name()
-                  + " on "
-                  + name
-                  + " feeds alarm "
-                  + a.alarmName()
-                  + " notifying "
-                  + topicArn
-                  + " (confirmed subscription)",
-              args);
+              this, Outcome.Kind.PASS, null, 9, text(topic, "pass", topicValues), args);
         }
         unconfirmed.add(
-            topicArn
-                + (list.isEmpty() ? " has no subscription" : " has only pending subscriptions"));
+            text(topic, list.isEmpty() ? "no-subscription" : "pending-subscriptions", topicValues));
       }
       Map<String, String> withTopic = new HashMap<>(args);
       withTopic.put("snsTopic", snsActions.get(0));
       if (unconfirmed.isEmpty()) {
-        return fail(
-            "topic-key",
-            6,
-            "alarm "
-                + a.alarmName()
-                + " on "
-                + metric
-                + " cannot notify its SNS topic: "
-                + String.join("; ", blocked),
-            withTopic);
+        values.put("blocked", String.join("; ", blocked));
+        return fail("topic-key", 6, text(topic, "topic-key", values), withTopic);
       }
       unconfirmed.addAll(blocked);
-      return fail(
-          "subscription",
-          7,
-          "alarm "
-              + a.alarmName()
-              + " on "
-              + metric
-              + " notifies no one: "
-              + String.join("; ", unconfirmed),
-          withTopic);
+      values.put("unconfirmed", String.join("; ", unconfirmed));
+      return fail("subscription", 7, text(topic, "no-one", values), withTopic);
     }
 
     /** SNS topics of the alarm's region (topics live in the alarm's account and region). */

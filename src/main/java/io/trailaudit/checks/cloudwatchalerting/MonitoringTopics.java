@@ -51,7 +51,8 @@ public final class MonitoringTopics {
                   + " matches every sample event of the topic and no benign one, an alarm on its"
                   + " metric with actions enabled, and an SNS topic with a confirmed subscription",
               controls,
-              template.remediations()));
+              template.remediations(),
+              template.messages()));
     }
     return reqs;
   }

@@ -12,6 +12,7 @@ import io.trailaudit.policy.Principals;
 import io.trailaudit.policy.RequestContext;
 import io.trailaudit.policy.Statement;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether CloudWatch can publish an alarm to an encrypted SNS topic. It needs {@code kms:Decrypt}
@@ -32,44 +33,44 @@ final class TopicKeyAccess {
     if (!(topic.attributes() instanceof Observed.Known<SnsTopic.Attributes> a)
         || a.value() == null) {
       return AlarmFiring.Verdict.unknown(
-          "its attributes (KmsMasterKeyId) could not be read: "
-              + topic.attributes().failure().reason());
+          "topic-attributes-unavailable",
+          AlarmFiring.Verdict.values(
+              AlarmFiring.Verdict.value("reason", topic.attributes().failure().reason())));
     }
     String keyId = a.value().kmsMasterKeyId();
     if (keyId == null || keyId.isBlank()) {
       return AlarmFiring.Verdict.fires();
     }
     if (keyId.equals("alias/aws/sns") || keyId.endsWith(":alias/aws/sns")) {
-      return AlarmFiring.Verdict.never(
-          "it is encrypted with the AWS managed key alias/aws/sns, whose policy cannot let"
-              + " CloudWatch use it");
+      return AlarmFiring.Verdict.never("topic-key-aws-sns");
     }
+    Map<String, String> values =
+        AlarmFiring.Verdict.values(AlarmFiring.Verdict.value("keyId", keyId));
     if (!(topic.key() instanceof Observed.Known<KmsKey> k) || k.value() == null) {
-      return AlarmFiring.Verdict.unknown(
-          "its key " + keyId + " was not read: " + topic.key().failure().reason());
+      values.put("reason", String.valueOf(topic.key().failure().reason()));
+      return AlarmFiring.Verdict.unknown("topic-key-not-read", values);
     }
     KmsKey key = k.value();
     if (!(key.metadata() instanceof Observed.Known<KmsKey.KeyMetadata> m) || m.value() == null) {
-      return AlarmFiring.Verdict.unknown(
-          "key " + keyId + " could not be described: " + key.metadata().failure().reason());
+      values.put("reason", String.valueOf(key.metadata().failure().reason()));
+      return AlarmFiring.Verdict.unknown("topic-key-not-described", values);
     }
     if ("AWS".equals(m.value().keyManager())) {
-      return AlarmFiring.Verdict.never(
-          "it is encrypted with the AWS managed key " + keyId + ", which CloudWatch cannot use");
+      return AlarmFiring.Verdict.never("topic-key-aws-managed", values);
     }
     if (!"Enabled".equals(m.value().keyState())) {
-      return AlarmFiring.Verdict.never(
-          "its key " + keyId + " is " + m.value().keyState() + ", so nothing can be published");
+      values.put("keyState", String.valueOf(m.value().keyState()));
+      return AlarmFiring.Verdict.never("topic-key-not-enabled", values);
     }
     if (!(key.policy() instanceof Observed.Known<String> p) || p.value() == null) {
-      return AlarmFiring.Verdict.unknown(
-          "the policy of key " + keyId + " could not be read: " + key.policy().failure().reason());
+      values.put("reason", String.valueOf(key.policy().failure().reason()));
+      return AlarmFiring.Verdict.unknown("topic-key-policy-unavailable", values);
     }
     PolicyDocument doc;
     try {
       doc = PolicyDocument.parse(p.value());
     } catch (PolicyParseException e) {
-      return AlarmFiring.Verdict.unknown("the policy of key " + keyId + " cannot be parsed");
+      return AlarmFiring.Verdict.unknown("topic-key-policy-invalid", values);
     }
     RequestContext request =
         RequestContext.empty()
@@ -84,29 +85,22 @@ final class TopicKeyAccess {
               || !ConditionEvaluator.allHold(s.conditions(), request)) {
             continue;
           }
+          values.put("action", action);
+          values.put("principal", CLOUDWATCH);
           if (s.effect() == Effect.DENY) {
-            return AlarmFiring.Verdict.never(
-                "the policy of key " + keyId + " denies " + action + " to " + CLOUDWATCH);
+            return AlarmFiring.Verdict.never("topic-key-denies", values);
           }
           allowed = true;
         }
         if (!allowed) {
-          return AlarmFiring.Verdict.never(
-              "the policy of its key "
-                  + keyId
-                  + " does not allow "
-                  + CLOUDWATCH
-                  + " "
-                  + action
-                  + " for this alarm");
+          values.put("action", action);
+          values.put("principal", CLOUDWATCH);
+          return AlarmFiring.Verdict.never("topic-key-does-not-allow", values);
         }
       }
     } catch (IllegalArgumentException e) {
-      return AlarmFiring.Verdict.unknown(
-          "the policy of key "
-              + keyId
-              + " has a condition trailaudit cannot evaluate: "
-              + e.getMessage());
+      values.put("reason", String.valueOf(e.getMessage()));
+      return AlarmFiring.Verdict.unknown("topic-key-condition-unknown", values);
     }
     return AlarmFiring.Verdict.fires();
   }

@@ -1,5 +1,7 @@
 package io.trailaudit.checks.insights;
 
+import static io.trailaudit.checks.FindingFactory.message;
+
 import io.trailaudit.checks.Check;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.FindingFactory;
@@ -15,6 +17,7 @@ import io.trailaudit.model.InsightSelector;
 import io.trailaudit.model.Observed;
 import io.trailaudit.model.Snapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,15 +72,23 @@ public final class InsightsCheck implements Check {
   private Finding dataEventAggregation(FindingFactory f, TrailView t) {
     Requirement req = Requirement.DATA_EVENT_AGGREGATION;
     if (!t.selectors().isKnown() || t.selectors().value() == null) {
-      return f.error(req, t.resource(), TrailCandidates.selectorsUnknown(t));
+      return f.error(
+          req,
+          t.resource(),
+          message("selectors-unknown"),
+          Map.of("reason", TrailCandidates.selectorsUnknown(t)));
     }
+    Map<String, String> values = trailValues(t);
     if (!TrailCandidates.evaluator(t).hasDataEvents()) {
-      return f.notApplicable(
-          req, t.resource(), "trail " + t.name() + " logs no data events to aggregate");
+      return f.notApplicable(req, t.resource(), message("no-data-events"), values);
     }
     Observed<EventConfiguration> c = t.trail().eventConfiguration();
     if (!c.isKnown()) {
-      return f.error(req, t.resource(), Messages.trailReadFailed(t, c, "event configuration"));
+      return f.error(
+          req,
+          t.resource(),
+          message("configuration-unreadable"),
+          Map.of("reason", Messages.trailReadFailed(t, c, "event configuration")));
     }
     List<String> templates = new ArrayList<>();
     if (c.value() != null) {
@@ -90,24 +101,25 @@ public final class InsightsCheck implements Check {
                       .forEach(templates::add));
     }
     if (templates.isEmpty()) {
-      return f.fail(
-          req,
-          t.resource(),
-          "trail "
-              + t.label()
-              + " logs data events but aggregates none of them: no AggregationConfiguration for"
-              + " EventCategory Data",
-          t.remediationArgs());
+      values.putAll(t.remediationArgs());
+      return f.fail(req, t.resource(), message("fail"), values);
     }
     List<String> off = AGGREGATION_TEMPLATES.stream().filter(x -> !templates.contains(x)).toList();
-    return f.pass(
-        req,
-        t.resource(),
-        "trail "
-            + t.name()
-            + " aggregates its data events in 5-minute summaries, templates "
-            + String.join(", ", templates)
-            + (off.isEmpty() ? "" : " (not " + String.join(", ", off) + ")"));
+    values.put("templates", String.join(", ", templates));
+    values.put(
+        "notAggregated",
+        off.isEmpty()
+            ? ""
+            : f.text(req, message("not-aggregated"), Map.of("off", String.join(", ", off))));
+    return f.pass(req, t.resource(), message("pass"), values);
+  }
+
+  /** The trail as messages name it: {@code trail} its name, {@code trailLabel} name and ARN. */
+  private static Map<String, String> trailValues(TrailView t) {
+    Map<String, String> values = new HashMap<>();
+    values.put("trail", String.valueOf(t.name()));
+    values.put("trailLabel", t.label());
+    return values;
   }
 
   private Finding insightType(
@@ -126,72 +138,51 @@ public final class InsightsCheck implements Check {
       if (!t.insights().isKnown()) {
         unknown.add(Messages.trailReadFailed(t, t.insights(), "insight selectors"));
       } else if (has(t.insights().value(), type, MANAGEMENT)) {
-        return f.pass(
-            req,
-            where,
-            type + " is enabled on " + t.label() + ", which logs write management events");
+        return f.pass(req, where, message("pass"), trailValues(t));
       }
     }
     if (!unknown.isEmpty()) {
       return f.error(
-          req, where, "cannot tell whether " + type + " is enabled: " + String.join("; ", unknown));
+          req, where, message("unknown"), Map.of("uncertain", String.join("; ", unknown)));
     }
     if (writers.isEmpty()) {
       return f.fail(
-          req,
-          "none",
-          where,
-          "no logging trail visible from account "
-              + accountId
-              + " logs write management events, so "
-              + type
-              + " cannot watch them",
-          Map.of());
+          req, "none", where, message("no-writer"), Map.of("account", String.valueOf(accountId)));
     }
-    return f.fail(
-        req,
-        where,
-        type
-            + " is not enabled for management events on any logging trail with write management"
-            + " events ("
-            + Messages.names(writers)
-            + ")",
-        writers.get(0).remediationArgs());
+    Map<String, String> values = new HashMap<>(writers.get(0).remediationArgs());
+    values.put("trails", Messages.names(writers));
+    return f.fail(req, where, message("fail"), values);
   }
 
   private Finding dataEvents(FindingFactory f, TrailView t) {
     Requirement req = Requirement.DATA_EVENTS;
     if (!t.selectors().isKnown() || t.selectors().value() == null) {
-      return f.error(req, t.resource(), TrailCandidates.selectorsUnknown(t));
+      return f.error(
+          req,
+          t.resource(),
+          message("selectors-unknown"),
+          Map.of("reason", TrailCandidates.selectorsUnknown(t)));
     }
+    Map<String, String> values = trailValues(t);
     if (!TrailCandidates.evaluator(t).hasDataEvents()) {
-      return f.notApplicable(req, t.resource(), "trail " + t.name() + " logs no data events");
+      return f.notApplicable(req, t.resource(), message("no-data-events"), values);
     }
     if (!t.insights().isKnown()) {
       return f.error(
-          req, t.resource(), Messages.trailReadFailed(t, t.insights(), "insight selectors"));
+          req,
+          t.resource(),
+          message("insights-unreadable"),
+          Map.of("reason", Messages.trailReadFailed(t, t.insights(), "insight selectors")));
     }
     List<InsightSelector> insights =
         t.insights().value() == null ? List.of() : t.insights().value();
     if (has(insights, CALL_RATE, DATA) || has(insights, ERROR_RATE, DATA)) {
-      return f.pass(
-          req,
-          t.resource(),
-          "trail "
-              + t.name()
-              + " logs data events and its Insights include"
-              + " EventCategories Data");
+      return f.pass(req, t.resource(), message("pass"), values);
     }
-    return f.fail(
-        req,
-        t.resource(),
-        "trail "
-            + t.label()
-            + " logs data events ("
-            + String.join(", ", TrailCandidates.evaluator(t).loggedDataResourceTypes())
-            + ") but its Insights do not include EventCategories Data"
-            + (insights.isEmpty() ? " (no Insights at all)" : ""),
-        t.remediationArgs());
+    values.putAll(t.remediationArgs());
+    values.put("types", String.join(", ", TrailCandidates.evaluator(t).loggedDataResourceTypes()));
+    values.put("noInsights", insights.isEmpty() ? f.text(req, message("no-insights"), values) : "");
+    return f.fail(req, t.resource(), message("fail"), values);
   }
 
   /**
