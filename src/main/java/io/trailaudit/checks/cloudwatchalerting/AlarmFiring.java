@@ -72,11 +72,16 @@ final class AlarmFiring {
     }
   }
 
+  /** Why a value is not there: its failed read, or a snapshot holding null for it. */
+  static String whyUnread(Observed<?> o) {
+    return o.isKnown() ? "the snapshot holds no value for it (null)" : o.failure().reason();
+  }
+
   static Verdict judge(MetricTransformation mt, MetricAlarm a) {
     if (!(a.evaluation() instanceof Observed.Known<Evaluation> known) || known.value() == null) {
       return Verdict.unknown(
           "evaluation-unavailable",
-          Verdict.values(Verdict.value("reason", a.evaluation().failure().reason())));
+          Verdict.values(Verdict.value("reason", whyUnread(a.evaluation()))));
     }
     Evaluation e = known.value();
     if (e.metricMath() || e.thresholdMetricId() != null) {

@@ -11,6 +11,7 @@ import io.trailaudit.checks.FindingFactory;
 import io.trailaudit.checks.Messages;
 import io.trailaudit.checks.RequirementId;
 import io.trailaudit.checks.Resource;
+import io.trailaudit.checks.TrailCandidates;
 import io.trailaudit.checks.TrailIndex;
 import io.trailaudit.checks.TrailListing;
 import io.trailaudit.checks.TrailView;
@@ -89,7 +90,7 @@ public final class CloudWatchAlertingCheck implements Check {
       List<TrailView> qualifying =
           trails.stream()
               .filter(t -> t.trail().isMultiRegionTrail() && t.isLogging())
-              .filter(t -> t.selectors().isKnown() && t.managementCoverage().full())
+              .filter(t -> t.selectorsRead() && t.managementCoverage().full())
               .toList();
       List<TrailView> unsure =
           trails.stream().filter(CloudWatchAlertingCheck::isUncertain).toList();
@@ -146,12 +147,12 @@ public final class CloudWatchAlertingCheck implements Check {
     return t.trail().isMultiRegionTrail()
         && t.trail().cloudWatchLogsLogGroupArn() != null
         && !t.isKnownStopped()
-        && (!t.status().isKnown() || !t.selectors().isKnown());
+        && (!t.status().isKnown() || !t.selectorsRead());
   }
 
   private static String whyUncertain(TrailView t) {
     return t.status().isKnown()
-        ? Messages.trailReadFailed(t, t.selectors(), "event selectors")
+        ? TrailCandidates.selectorsUnknown(t)
         : Messages.trailReadFailed(t, t.status(), "status");
   }
 

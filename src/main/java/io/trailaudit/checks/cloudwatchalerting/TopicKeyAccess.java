@@ -35,7 +35,7 @@ final class TopicKeyAccess {
       return AlarmFiring.Verdict.unknown(
           "topic-attributes-unavailable",
           AlarmFiring.Verdict.values(
-              AlarmFiring.Verdict.value("reason", topic.attributes().failure().reason())));
+              AlarmFiring.Verdict.value("reason", AlarmFiring.whyUnread(topic.attributes()))));
     }
     String keyId = a.value().kmsMasterKeyId();
     if (keyId == null || keyId.isBlank()) {
