@@ -86,6 +86,22 @@ public final class CollectBenchmark {
     String scenario = System.getProperty("bench.scenario", "critical-path");
     if (scenario.equals("scale")) {
       scale(latency);
+    } else if (scenario.equals("cold")) {
+      // One collection in this fresh JVM: run it several times (a loop in the shell) to see what
+      // class loading and the JIT add to a one-account live audit.
+      Run r =
+          run(
+              new FakeAws.Estate(MANAGEMENT, List.of(), Set.of(), REGIONS.subList(0, 2)),
+              null,
+              latency,
+              Integer.getInteger("bench.concurrency", 64),
+              Collector.DEFAULT_PER_LANE);
+      System.out.printf(
+          Locale.ROOT,
+          "one account, cold JVM: %d calls, wall %.0f ms, client CPU %.0f ms%n",
+          r.calls(),
+          r.wallNanos() / 1e6,
+          r.cpuNanos() / 1e6);
     } else if (scenario.equals("history")) {
       history(
           "one account",
