@@ -25,7 +25,7 @@ public record TrailCandidates(List<TrailView> usable, List<String> uncertain) {
       }
       if (!t.status().isKnown()) {
         uncertain.add(Messages.trailReadFailed(t, t.status(), "status"));
-      } else if (!t.selectors().isKnown() || t.selectors().value() == null) {
+      } else if (!t.selectorsRead()) {
         uncertain.add(selectorsUnknown(t));
       } else {
         usable.add(t);

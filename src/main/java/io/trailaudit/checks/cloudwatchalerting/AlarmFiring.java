@@ -74,7 +74,9 @@ final class AlarmFiring {
 
   /** Why a value is not there: its failed read, or a snapshot holding null for it. */
   static String whyUnread(Observed<?> o) {
-    return o.isKnown() ? "the snapshot holds no value for it (null)" : o.failure().reason();
+    return o.isKnown()
+        ? "the snapshot holds no value for it (null)"
+        : String.valueOf(o.failure().reason());
   }
 
   static Verdict judge(MetricTransformation mt, MetricAlarm a) {

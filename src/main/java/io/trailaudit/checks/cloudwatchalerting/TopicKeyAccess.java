@@ -47,12 +47,12 @@ final class TopicKeyAccess {
     Map<String, String> values =
         AlarmFiring.Verdict.values(AlarmFiring.Verdict.value("keyId", keyId));
     if (!(topic.key() instanceof Observed.Known<KmsKey> k) || k.value() == null) {
-      values.put("reason", String.valueOf(topic.key().failure().reason()));
+      values.put("reason", AlarmFiring.whyUnread(topic.key()));
       return AlarmFiring.Verdict.unknown("topic-key-not-read", values);
     }
     KmsKey key = k.value();
     if (!(key.metadata() instanceof Observed.Known<KmsKey.KeyMetadata> m) || m.value() == null) {
-      values.put("reason", String.valueOf(key.metadata().failure().reason()));
+      values.put("reason", AlarmFiring.whyUnread(key.metadata()));
       return AlarmFiring.Verdict.unknown("topic-key-not-described", values);
     }
     if ("AWS".equals(m.value().keyManager())) {
@@ -63,7 +63,7 @@ final class TopicKeyAccess {
       return AlarmFiring.Verdict.never("topic-key-not-enabled", values);
     }
     if (!(key.policy() instanceof Observed.Known<String> p) || p.value() == null) {
-      values.put("reason", String.valueOf(key.policy().failure().reason()));
+      values.put("reason", AlarmFiring.whyUnread(key.policy()));
       return AlarmFiring.Verdict.unknown("topic-key-policy-unavailable", values);
     }
     PolicyDocument doc;

@@ -71,7 +71,7 @@ public final class InsightsCheck implements Check {
    */
   private Finding dataEventAggregation(FindingFactory f, TrailView t) {
     Requirement req = Requirement.DATA_EVENT_AGGREGATION;
-    if (!t.selectors().isKnown() || t.selectors().value() == null) {
+    if (!t.selectorsRead()) {
       return f.error(
           req,
           t.resource(),
@@ -156,7 +156,7 @@ public final class InsightsCheck implements Check {
 
   private Finding dataEvents(FindingFactory f, TrailView t) {
     Requirement req = Requirement.DATA_EVENTS;
-    if (!t.selectors().isKnown() || t.selectors().value() == null) {
+    if (!t.selectorsRead()) {
       return f.error(
           req,
           t.resource(),

@@ -150,7 +150,7 @@ public final class LogFileValidationCheck implements Check {
       return f.error(req, t.resource(), message("unknown"), args);
     }
     TrailStatus s = t.status().value();
-    if (s == null || !s.isLogging()) {
+    if (!s.isLogging()) {
       return f.fail(req, t.resource(), message("not-logging"), args);
     }
     Delivery delivery =

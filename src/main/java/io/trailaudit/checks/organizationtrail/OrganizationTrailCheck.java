@@ -351,7 +351,7 @@ public final class OrganizationTrailCheck implements Check {
       if (!t.isLogging()) {
         continue;
       }
-      if (!t.selectors().isKnown() || t.selectors().value() == null) {
+      if (!t.selectorsRead()) {
         unknown.add(
             t.selectors().isKnown()
                 ? f.text(req, message("no-selectors"), trail)
@@ -420,8 +420,8 @@ public final class OrganizationTrailCheck implements Check {
       return f.error(req, t.resource(), message("unknown"), values);
     }
     TrailStatus s = t.status().value();
-    if (s == null || !s.isLogging()) {
-      boolean at = s != null && s.stopLoggingTime() != null;
+    if (!s.isLogging()) {
+      boolean at = s.stopLoggingTime() != null;
       if (at) {
         values.put("stoppedAt", String.valueOf(s.stopLoggingTime()));
       }
