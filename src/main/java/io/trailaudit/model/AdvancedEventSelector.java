@@ -2,6 +2,7 @@ package io.trailaudit.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** An advanced event selector: all its field selectors must match (AND). */
 public record AdvancedEventSelector(String name, List<FieldSelector> fieldSelectors) {
@@ -20,5 +21,17 @@ public record AdvancedEventSelector(String name, List<FieldSelector> fieldSelect
       List<String> startsWith,
       List<String> notStartsWith,
       List<String> endsWith,
-      List<String> notEndsWith) {}
+      List<String> notEndsWith) {
+    /**
+     * CloudTrail refuses a field selector without a value in some operator; read as "no condition",
+     * one would widen the selector to events it never selected.
+     */
+    public FieldSelector {
+      if (Stream.of(equalsValues, notEquals, startsWith, notStartsWith, endsWith, notEndsWith)
+          .allMatch(l -> l == null || l.isEmpty())) {
+        throw new IllegalArgumentException(
+            "field selector \"" + field + "\" has no operator value: CloudTrail requires one");
+      }
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package io.trailaudit.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -202,7 +203,7 @@ public record Bucket(
   }
 
   /** {@code GetBucketAcl}: the owner and grants. */
-  public record BucketAcl(String ownerId, List<Grant> grants) {
+  public record BucketAcl(String ownerId, @JsonProperty(required = true) List<Grant> grants) {
     public BucketAcl {
       grants = grants == null ? List.of() : List.copyOf(grants);
     }

@@ -1,5 +1,6 @@
 package io.trailaudit.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public record ChangeEvent(
     String sourceIpAddress,
     String userAgent,
     String errorCode,
-    List<String> resources,
+    @JsonProperty(required = true) List<String> resources,
     Map<String, Object> requestParameters) {
 
   public ChangeEvent {

@@ -1,5 +1,6 @@
 package io.trailaudit.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record EventSelectors(List<EventSelector> classic, List<AdvancedEventSele
   public record EventSelector(
       String readWriteType,
       boolean includeManagementEvents,
-      List<String> excludeManagementEventSources,
+      @JsonProperty(required = true) List<String> excludeManagementEventSources,
       List<DataResource> dataResources) {
     public EventSelector {
       excludeManagementEventSources =

@@ -1,5 +1,6 @@
 package io.trailaudit.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -103,7 +104,7 @@ public record KmsKey(
       String granteePrincipal,
       String retiringPrincipal,
       String issuingAccount,
-      List<String> operations,
+      @JsonProperty(required = true) List<String> operations,
       boolean constrained) {
     public Grant {
       operations = operations == null ? List.of() : List.copyOf(operations);

@@ -1,5 +1,6 @@
 package io.trailaudit.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,7 +56,7 @@ public record OrganizationTree(
       String type,
       boolean awsManaged,
       String content,
-      List<String> targetIds) {
+      @JsonProperty(required = true) List<String> targetIds) {
     public Policy {
       targetIds = targetIds == null ? List.of() : List.copyOf(targetIds);
     }

@@ -135,6 +135,11 @@ final class ObservedModule extends SimpleModule {
 
     @Override
     public Observed<?> getNullValue(DeserializationContext ctxt) {
+      if (valueType.isContainerType()) {
+        // Older snapshots wrote null for a list they had no value for. Read as "none" it would be
+        // evidence of absence nobody observed; it is a value the snapshot lacks.
+        return Observed.unavailable("trailaudit", "snapshot", "NullValue", "null, not a list");
+      }
       return Observed.known(null);
     }
 

@@ -44,9 +44,10 @@ class StrictSnapshotTest {
   @Test
   void aMalformedAccountIdInTheOrganizationIsRefused() {
     refused(
-        "\"accounts\": [],\n\"organization\": {\"organization\": {\"organizationId\": \"o-1\"},"
+        "\"accounts\": [],\n\"organization\": {\"organization\": {\"organizationId\": \"o-1\","
+            + " \"managementAccountId\": \"111111111111\"},"
             + " \"accounts\": [{\"id\": \"12345678901x\"}]}}",
-        "snap.json: line 4, column 81: at $.organization.accounts[0].id: an account id is a string"
+        "snap.json: line 4, column 120: at $.organization.accounts[0].id: an account id is a string"
             + " of 12 digits such as \"111111111111\", not \"12345678901x\"");
   }
 

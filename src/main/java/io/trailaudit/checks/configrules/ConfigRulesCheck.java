@@ -115,7 +115,9 @@ public final class ConfigRulesCheck implements Check {
         if (!rec.recordsGlobalIamTypes()) {
           continue;
         }
-        if (!rec.status().isKnown() || rec.status().value() == null) {
+        if (!rec.status().isKnown()
+            || rec.status().value() == null
+            || (rec.status().value().recording() && rec.status().value().lastStatus() == null)) {
           undecided.add(
               f.text(
                   req,
@@ -228,6 +230,9 @@ public final class ConfigRulesCheck implements Check {
         ConfigRecorder.Status s = rec.status().value();
         if (!s.recording()) {
           mine.add(f.text(req, message("not-recording"), values()));
+        } else if (s.lastStatus() == null) {
+          // Recording, but how its last recording went is not known: no evidence it works.
+          statusUnknown = f.text(req, message("last-status-null"), values("name", rec.name()));
         } else if ("FAILURE".equalsIgnoreCase(s.lastStatus())) {
           String errorCodeNote =
               s.lastErrorCode() == null
@@ -475,10 +480,11 @@ public final class ConfigRulesCheck implements Check {
   private static List<ConfigRule> deployed(List<ConfigRule> rules) {
     return (rules == null ? List.<ConfigRule>of() : rules)
         .stream()
-            .filter(x -> "AWS".equals(x.sourceOwner()))
+            // A managed rule names its identifier; a rule of unknown state is no evidence.
+            .filter(x -> "AWS".equals(x.sourceOwner()) && x.sourceIdentifier() != null)
             .filter(
                 x ->
-                    x.state() == null || !x.state().toUpperCase(Locale.ROOT).startsWith("DELETING"))
+                    x.state() != null && !x.state().toUpperCase(Locale.ROOT).startsWith("DELETING"))
             .toList();
   }
 

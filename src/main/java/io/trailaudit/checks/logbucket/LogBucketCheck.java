@@ -337,7 +337,8 @@ public final class LogBucketCheck implements Check {
               ? part(f, req, "rule-no-id")
               : part(f, req, "rule", "ruleId", rule.id()));
       words.put("prefix", prefix);
-      if (!"Enabled".equals(rule.status())) {
+      // Only a rule said to be disabled is harmless; one of unknown status may be deleting logs.
+      if ("Disabled".equals(rule.status())) {
         words.put("status", String.valueOf(rule.status()));
         harmless.add(f.text(req, message("rule-status"), words));
         continue;
