@@ -8,8 +8,10 @@ import java.util.List;
 /**
  * One CloudTrail practice: a folder {@code checks/<id>/} holding the code and its metadata file
  * {@code check.json}, registered in {@code META-INF/services/io.trailaudit.checks.Check}.
- * Implementations are pure functions of the snapshot and configuration. A check from another jar on
- * the class path is found, catalogued and run like a built-in one (docs/adding-a-check.md).
+ * Implementations are pure functions of the snapshot and configuration, and are run side by side
+ * with the other checks (on other threads), so they keep no mutable state of their own. A check
+ * from another jar on the class path is found, catalogued and run like a built-in one
+ * (docs/adding-a-check.md).
  */
 public interface Check {
   /** The check id as in CHECKS.md, equal to the {@code id} of its metadata. */

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -130,6 +132,10 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // The snapshot is parsed while the checks' metadata is read: start-up is most of an offline
+    // audit. Its errors surface where it is used, after those of the options and the config.
+    CompletableFuture<Snapshot> reading =
+        snapshot == null ? null : CompletableFuture.supplyAsync(() -> Snapshots.read(snapshot));
     CheckRunner runner = CheckRunner.discover();
     try {
       runner.selection(checks, List.of());
@@ -157,9 +163,7 @@ final class AuditCommand implements Callable<Integer> {
             ? AuditConfig.defaults()
             : ConfigLoader.load(config, runner.ids(), runner.catalog().parameters().values());
     Snapshot snap =
-        snapshot == null
-            ? LiveCollection.collect(env, aws, collect).snapshot()
-            : Snapshots.read(snapshot);
+        snapshot == null ? LiveCollection.collect(env, aws, collect).snapshot() : read(reading);
     List<String> ran = runner.selection(checks, cfg.skipChecks());
     List<Finding> findings = runner.run(snap, cfg, ran);
     Suppressions.Result muted =
@@ -184,6 +188,20 @@ final class AuditCommand implements Callable<Integer> {
       env.out().flush();
     }
     return Verdict.of(report, failOn, failOnError).code();
+  }
+
+  private static Snapshot read(CompletableFuture<Snapshot> reading) {
+    try {
+      return reading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   /** A report file and its format. */

@@ -3,7 +3,9 @@ package io.trailaudit.cli;
 import io.trailaudit.files.InputFileException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** Builds the command line with injected streams, clock and environment; runs it in-process. */
@@ -31,7 +33,8 @@ public final class Cli {
       Clock clock,
       Map<String, String> variables,
       boolean terminal) {
-    int code = commandLine(new Env(out, err, clock, variables, terminal)).execute(args);
+    Env env = new Env(out, err, clock, variables, terminal);
+    int code = commandLine(env, args.length > 0 ? args[0] : null).execute(args);
     // PrintWriter keeps write errors to itself: a closed pipe or a full disk behind standard
     // output would otherwise pass for a complete report.
     if (out.checkError() && code != ExitCode.INTERNAL.code()) {
@@ -44,17 +47,42 @@ public final class Cli {
     return code;
   }
 
+  /** The subcommands, in the order help lists them. */
+  private static Map<String, Function<Env, Object>> subcommands() {
+    Map<String, Function<Env, Object>> m = new LinkedHashMap<>();
+    m.put("audit", AuditCommand::new);
+    m.put("collect", CollectCommand::new);
+    m.put("checks", ChecksCommand::new);
+    m.put("explain", ExplainCommand::new);
+    m.put("diff", DiffCommand::new);
+    m.put("validate-logs", ValidateLogsCommand::new);
+    m.put("merge", MergeCommand::new);
+    m.put("export", ExportCommand::commandLine);
+    return m;
+  }
+
+  /** The whole command line. */
   static CommandLine commandLine(Env env) {
+    return commandLine(env, null);
+  }
+
+  /**
+   * The command line; when {@code first} (the first argument) names a subcommand, only that one is
+   * built: picocli reads every command's annotations up front, a third of an offline audit's
+   * start-up, and only the top-level help lists the others.
+   */
+  static CommandLine commandLine(Env env, String first) {
     CommandLine cl = new CommandLine(new TrailauditCommand());
-    cl.addSubcommand(new AuditCommand(env));
-    cl.addSubcommand(new CollectCommand(env));
-    cl.addSubcommand(new ChecksCommand(env));
-    cl.addSubcommand(new ExplainCommand(env));
-    cl.addSubcommand(new DiffCommand(env));
-    cl.addSubcommand(new ValidateLogsCommand(env));
-    cl.addSubcommand(new MergeCommand(env));
-    cl.addSubcommand("export", ExportCommand.commandLine(env));
-    AuditCommand.describeOutputDir(cl.getSubcommands().get("audit").getCommandSpec());
+    Map<String, Function<Env, Object>> all = subcommands();
+    for (var e : all.entrySet()) {
+      if (first == null || !all.containsKey(first) || first.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue().apply(env));
+      }
+    }
+    CommandLine audit = cl.getSubcommands().get("audit");
+    if (audit != null) {
+      AuditCommand.describeOutputDir(audit.getCommandSpec());
+    }
     // Each command's own exit codes, from the one table (a command added later gets its rows).
     for (var e : cl.getSubcommands().entrySet()) {
       e.getValue().getCommandSpec().usageMessage().footer(ExitCode.helpLines(e.getKey()));
