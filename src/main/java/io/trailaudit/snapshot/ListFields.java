@@ -12,21 +12,22 @@ import java.util.Set;
 
 /**
  * The path patterns (as {@link SnapshotRules} writes them) of every list in a snapshot, read from
- * the model's records so that a new list field is covered without being named here. A null list, a
- * null element, or a plain list left out would read as "none", which the file never said. A list
- * field whose component says {@code @JsonSetter(nulls = Nulls.SET)} may be null or left out (a
- * selector operator that was not given); an {@link Observed} list left out is not collected.
+ * the model's records so that a new list field is covered without being named here. No list holds
+ * null. A plain list that is null or left out reads as empty, which suits lists where fewer means a
+ * worse posture (older snapshots wrote null for some); one where fewer could mean a better one
+ * (exclusions, grants, attachments) says {@code @JsonProperty(required = true)}, and must be there
+ * and not null. An {@link Observed} list that is null reads as unavailable ({@link
+ * ObservedModule}).
  *
- * @param all every list: never null (unless optional), never holding null
- * @param required the plain lists, which an object must have
- * @param optional the lists that may be null or left out
+ * @param all every list
+ * @param required the lists an object must have, never null
  */
-record ListFields(Set<String> all, Set<String> required, Set<String> optional) {
+record ListFields(Set<String> all, Set<String> required) {
 
   static ListFields of() {
-    ListFields out = new ListFields(new HashSet<>(), new HashSet<>(), new HashSet<>());
+    ListFields out = new ListFields(new HashSet<>(), new HashSet<>());
     out.walk(Snapshot.class, "$", new HashSet<>());
-    return new ListFields(Set.copyOf(out.all), Set.copyOf(out.required), Set.copyOf(out.optional));
+    return new ListFields(Set.copyOf(out.all), Set.copyOf(out.required));
   }
 
   private void walk(Class<?> record, String at, Set<Class<?>> path) {

@@ -27,7 +27,7 @@ final class SnapshotRules {
 
   private static final String RECORDER = "$.accounts[].regions[].configRecorders[]";
 
-  /** Lists: never holding null; see {@link ListFields} for which may be null or left out. */
+  /** The snapshot's lists; see {@link ListFields} for which must be there. */
   private static final ListFields LISTS = ListFields.of();
 
   /** The plain lists an object must have, by the pattern of the object. */

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The command line built for one subcommand is that subcommand as the whole command line has it.
@@ -27,6 +28,9 @@ class LazySubcommandTest {
     for (String name : whole.getSubcommands().keySet()) {
       CommandLine alone = Cli.commandLine(ENV, name);
       assertThat(alone.getSubcommands()).containsOnlyKeys(name);
+      // Cli names each subcommand; so does its @Command: the two must agree.
+      Object command = alone.getSubcommands().get(name).getCommandSpec().userObject();
+      assertThat(command.getClass().getAnnotation(Command.class).name()).isEqualTo(name);
       assertThat(alone.getSubcommands().get(name).getUsageMessage())
           .as(name)
           .isEqualTo(whole.getSubcommands().get(name).getUsageMessage());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailaudit.checks.Check;
+import io.trailaudit.checks.CheckRunner;
 import io.trailaudit.checks.Finding;
 import io.trailaudit.checks.Status;
 import io.trailaudit.config.AuditConfig;
@@ -63,13 +64,13 @@ class NullValueSweepTest {
         .map(
             file ->
                 DynamicTest.dynamicTest(
-                    file.getFileName().toString(), () -> sweep(file, List.copyOf(checks))));
+                    file.getFileName().toString(),
+                    () -> sweep(file, new CheckRunner(List.copyOf(checks)))));
   }
 
-  private static void sweep(Path file, List<Check> checks) throws IOException {
-    AuditConfig config = config(checks);
+  private static void sweep(Path file, CheckRunner checks) throws IOException {
     JsonNode original = JSON.readTree(file.toFile());
-    Map<String, Status> before = statuses(evaluate(checks, parse(file, original), config));
+    Map<String, Status> before = statuses(run(checks, parse(file, original)));
     List<String> problems = new ArrayList<>();
     int accepted = 0;
     for (String path : paths(original, "")) {
@@ -77,7 +78,7 @@ class NullValueSweepTest {
         continue;
       }
       for (Edit edit : Edit.values()) {
-        accepted += check(file, checks, config, original, before, path, edit, problems);
+        accepted += check(file, checks, original, before, path, edit, problems);
       }
     }
     assertThat(accepted).as("edits the reader accepted").isPositive();
@@ -87,8 +88,7 @@ class NullValueSweepTest {
   /** Applies one edit and records what went wrong; 1 when the reader accepted the result. */
   private static int check(
       Path file,
-      List<Check> checks,
-      AuditConfig config,
+      CheckRunner checks,
       JsonNode original,
       Map<String, Status> before,
       String path,
@@ -106,19 +106,14 @@ class NullValueSweepTest {
     } catch (InputFileException refused) {
       return 0;
     }
-    for (Check c : checks) {
-      List<Finding> findings;
-      try {
-        findings = c.evaluate(snapshot, config);
-      } catch (RuntimeException e) {
-        problems.add(what + ": " + c.id() + " threw " + e);
-        continue;
+    for (Finding f : run(checks, snapshot)) {
+      // The runner reports a check that threw as an internal error of each of its requirements.
+      if (f.message().startsWith("internal error in check ")) {
+        problems.add(what + ": " + f.ruleId() + ": " + f.message());
       }
-      for (Finding f : findings) {
-        Status was = before.get(key(f));
-        if (f.status() == Status.PASS && was != null && was != Status.PASS) {
-          problems.add(what + ": " + key(f) + " was " + was + ", now PASS");
-        }
+      Status was = before.get(key(f));
+      if (f.status() == Status.PASS && was != null && was != Status.PASS) {
+        problems.add(what + ": " + key(f) + " was " + was + ", now PASS");
       }
     }
     return 1;
@@ -142,25 +137,9 @@ class NullValueSweepTest {
     return Snapshots.parse(file.toString(), JSON.writeValueAsBytes(tree));
   }
 
-  /**
-   * The defaults, with every loaded check's parameters declared, as the check runner binds them.
-   */
-  private static AuditConfig config(List<Check> checks) {
-    AuditConfig d = AuditConfig.defaults();
-    return new AuditConfig(
-        d.breakGlassPrincipals(),
-        d.skipChecks(),
-        d.suppressions(),
-        d.parameters()
-            .declaring(checks.stream().flatMap(c -> c.info().parameters().stream()).toList()));
-  }
-
-  private static List<Finding> evaluate(List<Check> checks, Snapshot snapshot, AuditConfig config) {
-    List<Finding> all = new ArrayList<>();
-    for (Check c : checks) {
-      all.addAll(c.evaluate(snapshot, config));
-    }
-    return all;
+  /** Every check, with the defaults, as {@code audit} runs them. */
+  private static List<Finding> run(CheckRunner checks, Snapshot snapshot) {
+    return checks.run(snapshot, AuditConfig.defaults(), checks.ids());
   }
 
   private static String key(Finding f) {

@@ -13,16 +13,13 @@ import org.junit.jupiter.api.Test;
  * read as unavailable, or (for lists where fewer means a worse posture) read as empty.
  */
 class NullAndMissingTest {
-  private static final String HEAD =
-      "{\"schemaVersion\": 1, \"collectedAt\": \"2026-11-20T09:30:00Z\",\n"
-          + "\"collection\": {\"tool\": \"t\", \"toolVersion\": \"1\", \"method\": \"fixture\"},\n";
-
   private static Snapshot read(String body) {
-    return Snapshots.parse("snap.json", (HEAD + body).getBytes(StandardCharsets.UTF_8));
+    return Snapshots.parse(
+        "snap.json", (StrictSnapshotTest.HEAD + body).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void refused(String body, String message) {
-    assertThatThrownBy(() -> read(body)).isInstanceOf(InputFileException.class).hasMessage(message);
+    StrictSnapshotTest.refused(body, message);
   }
 
   private static String policy(String targets) {

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Input that is well-formed JSON of the right shape but not a valid snapshot: each refused. */
 class StrictSnapshotTest {
   /** Line 1 to 2; the body starts on line 3. */
-  private static final String HEAD =
+  static final String HEAD =
       "{\"schemaVersion\": 1, \"collectedAt\": \"2026-11-20T09:30:00Z\",\n"
           + "\"collection\": {\"tool\": \"t\", \"toolVersion\": \"1\", \"method\": \"fixture\"},\n";
 
-  private static void refused(String body, String message) {
+  static void refused(String body, String message) {
     assertThatThrownBy(
             () -> Snapshots.parse("snap.json", (HEAD + body).getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(InputFileException.class)
