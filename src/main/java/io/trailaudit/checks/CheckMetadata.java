@@ -27,6 +27,8 @@ public final class CheckMetadata {
   /** The metadata file's name, beside the check's class. */
   public static final String FILE = "check.json";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
   private static final Set<String> CHECK_KEYS =
@@ -77,7 +79,7 @@ public final class CheckMetadata {
       if (in == null) {
         throw new CatalogException(name + ": missing (the check's metadata file)");
       }
-      return parse(name, new ObjectMapper().readTree(in), Frameworks.load(), generated);
+      return parse(name, JSON.readTree(in), Frameworks.load(), generated);
     } catch (IOException e) {
       throw new CatalogException(name + ": cannot read: " + e.getMessage());
     }

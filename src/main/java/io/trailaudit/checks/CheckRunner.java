@@ -44,7 +44,11 @@ public final class CheckRunner {
    * class path, external check jars included), in practice order.
    */
   public static CheckRunner discover() {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return discover(Thread.currentThread().getContextClassLoader());
+  }
+
+  /** The checks registered through {@link ServiceLoader} with {@code loader} (null: this one's). */
+  public static CheckRunner discover(ClassLoader loader) {
     List<Check> found = new ArrayList<>();
     for (Check c :
         ServiceLoader.load(

@@ -21,8 +21,16 @@ public record Frameworks(List<String> cisVersions) {
     cisVersions = List.copyOf(cisVersions);
   }
 
-  /** The frameworks of this build. */
+  /** The frameworks of this build, read once. */
   public static Frameworks load() {
+    return Holder.FRAMEWORKS;
+  }
+
+  private static final class Holder {
+    static final Frameworks FRAMEWORKS = read();
+  }
+
+  private static Frameworks read() {
     try (InputStream in = Frameworks.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCE);

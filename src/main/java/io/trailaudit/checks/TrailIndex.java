@@ -56,7 +56,11 @@ public final class TrailIndex {
   }
 
   private static boolean isFromOwner(Snapshot snapshot, Trail t, String owner) {
-    return snapshot.account(owner).map(a -> a.trails().contains(t)).orElse(false);
+    // The same sighting, not an equal one: a record's equals compares every selector and read.
+    return snapshot
+        .account(owner)
+        .map(a -> a.trails().stream().anyMatch(x -> x == t))
+        .orElse(false);
   }
 
   private static <T> Observed<T> firstKnown(List<Trail> seen, Function<Trail, Observed<T>> read) {

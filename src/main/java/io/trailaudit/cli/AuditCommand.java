@@ -12,7 +12,6 @@ import io.trailaudit.report.AuditReport;
 import io.trailaudit.report.Format;
 import io.trailaudit.report.Scope;
 import io.trailaudit.report.Suppressions;
-import io.trailaudit.snapshot.Snapshots;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -132,11 +131,12 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    // The snapshot is parsed while the checks' metadata is read: start-up is most of an offline
-    // audit. Its errors surface where it is used, after those of the options and the config.
+    // The snapshot is parsed while the checks' metadata is read (both begun before the command
+    // line was, see Prefetch): start-up is most of an offline audit. Its errors surface where it
+    // is used, after those of the options and the config.
     CompletableFuture<Snapshot> reading =
-        snapshot == null ? null : CompletableFuture.supplyAsync(() -> Snapshots.read(snapshot));
-    CheckRunner runner = CheckRunner.discover();
+        snapshot == null ? null : env.prefetch().snapshot(snapshot);
+    CheckRunner runner = env.prefetch().checks();
     try {
       runner.selection(checks, List.of());
     } catch (IllegalArgumentException e) {

@@ -1,7 +1,6 @@
 package io.trailaudit.cli;
 
 import io.trailaudit.checks.CheckInfo;
-import io.trailaudit.checks.CheckRunner;
 import io.trailaudit.checks.ControlRef;
 import io.trailaudit.checks.RequirementInfo;
 import java.io.PrintWriter;
@@ -24,7 +23,7 @@ final class ChecksCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = env.out();
-    for (var check : CheckRunner.discover().checks()) {
+    for (var check : env.prefetch().checks().checks()) {
       CheckInfo c = check.info();
       out.printf("%d. %s  [%s]  %s%n", c.number(), c.id(), c.severity().label(), c.title());
       int width =

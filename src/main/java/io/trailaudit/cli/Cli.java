@@ -18,7 +18,18 @@ public final class Cli {
       PrintWriter err,
       Clock clock,
       Map<String, String> variables,
-      boolean terminal) {
+      boolean terminal,
+      Prefetch prefetch) {
+    /** Nothing read ahead. */
+    Env(
+        PrintWriter out,
+        PrintWriter err,
+        Clock clock,
+        Map<String, String> variables,
+        boolean terminal) {
+      this(out, err, clock, variables, terminal, Prefetch.NONE);
+    }
+
     /** Colour on a terminal unless {@code NO_COLOR} is set (https://no-color.org). */
     boolean color() {
       String noColor = variables.get("NO_COLOR");
@@ -33,7 +44,7 @@ public final class Cli {
       Clock clock,
       Map<String, String> variables,
       boolean terminal) {
-    Env env = new Env(out, err, clock, variables, terminal);
+    Env env = new Env(out, err, clock, variables, terminal, Prefetch.start(args));
     int code = commandLine(env, args.length > 0 ? args[0] : null).execute(args);
     // PrintWriter keeps write errors to itself: a closed pipe or a full disk behind standard
     // output would otherwise pass for a complete report.

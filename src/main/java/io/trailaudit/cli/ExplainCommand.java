@@ -1,7 +1,6 @@
 package io.trailaudit.cli;
 
 import io.trailaudit.checks.CheckInfo;
-import io.trailaudit.checks.CheckRunner;
 import io.trailaudit.checks.ControlCatalog;
 import io.trailaudit.checks.ControlRef;
 import io.trailaudit.checks.RequirementInfo;
@@ -35,7 +34,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ControlCatalog catalog = CheckRunner.discover().catalog();
+    ControlCatalog catalog = env.prefetch().checks().catalog();
     PrintWriter out = env.out();
     Optional<CheckInfo> check =
         catalog.find(rule.contains("/") ? rule.substring(0, rule.indexOf('/')) : rule);

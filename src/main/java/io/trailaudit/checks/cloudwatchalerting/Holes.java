@@ -64,6 +64,10 @@ final class Holes {
 
   static List<Hole> find(
       FilterPattern candidate, List<FilterPattern> references, List<SampleEvent> samples) {
+    if (references.contains(candidate)) {
+      // An event every reference matches, this one among them, is one the candidate matches.
+      return List.of();
+    }
     FilterPattern canonical = references.get(0);
     Map<String, Selector> candidatePaths = new LinkedHashMap<>();
     List<Literal> literals = new ArrayList<>();
@@ -83,6 +87,8 @@ final class Holes {
         candidatePaths.putIfAbsent(free, sel);
       }
     }
+    Map<String, List<Value>> valuesAt = new LinkedHashMap<>();
+    candidatePaths.keySet().forEach(path -> valuesAt.put(path, values(path, literals)));
     List<Hole> holes = new ArrayList<>();
     Set<String> reportedPaths = new LinkedHashSet<>();
     for (SampleEvent sample : samples) {
@@ -91,7 +97,7 @@ final class Holes {
         if (reportedPaths.contains(p.getKey())) {
           continue;
         }
-        for (Value v : values(p.getKey(), literals)) {
+        for (Value v : valuesAt.get(p.getKey())) {
           JsonNode variant = with(base, p.getValue(), v.node());
           if (variant != null && all(references, variant) && !candidate.matches(variant)) {
             holes.add(new Hole(sample.name(), describe(p.getKey(), v)));
@@ -118,12 +124,12 @@ final class Holes {
         for (int j = i + 1; j < free.size(); j++) {
           var a = free.get(i);
           var b = free.get(j);
-          for (Value va : values(a.getKey(), literals)) {
+          for (Value va : valuesAt.get(a.getKey())) {
             JsonNode first = with(base, a.getValue(), va.node());
             if (first == null) {
               continue;
             }
-            for (Value vb : values(b.getKey(), literals)) {
+            for (Value vb : valuesAt.get(b.getKey())) {
               JsonNode variant = with(first, b.getValue(), vb.node());
               if (variant != null && all(references, variant) && !candidate.matches(variant)) {
                 holes.add(
