@@ -18,5 +18,7 @@ COPY --from=build /image /opt/trailaudit
 VOLUME ["/reports"]
 WORKDIR /reports
 USER nonroot
-# The JVM directly (the launcher script would need a shell): same flags as src/dist/bin/trailaudit.
-ENTRYPOINT ["/opt/trailaudit/bin/java", "-XX:SharedArchiveFile=/opt/trailaudit/lib/trailaudit.jsa", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-jar", "/opt/trailaudit/lib/trailaudit.jar"]
+# The JVM directly (the launcher script would need a shell): the flags of src/dist/bin/trailaudit
+# but for the collector, which stays the JVM's default for every command (a container may collect
+# a whole organization; the launcher chooses the serial one for runs that call no AWS API).
+ENTRYPOINT ["/opt/trailaudit/bin/java", "-XX:SharedArchiveFile=/opt/trailaudit/lib/trailaudit.jsa", "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-jar", "/opt/trailaudit/lib/trailaudit.jar"]

@@ -24,7 +24,22 @@ final class CoverageSolver {
    * @param by the selectors that log the set, when FULL
    * @param reasons what narrows or excludes, when not FULL
    */
-  record Outcome(Level level, Set<String> by, Set<String> reasons) {}
+  record Outcome(Level level, Set<String> by, Set<String> reasons) {
+    // By hand: a record's generated equals and hashCode are linked through invokedynamic on first
+    // use, a few ms of start-up CPU for this map key of every coverage answer.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Outcome other
+          && level == other.level
+          && by.equals(other.by)
+          && reasons.equals(other.reasons);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * level.hashCode() + by.hashCode()) * 31 + reasons.hashCode();
+    }
+  }
 
   Outcome solve(EventSet set) {
     return solve(set, 0);

@@ -70,7 +70,8 @@ public final class MonitoringTopics {
    * say which narrowings a candidate may make. Empty for a topic not loaded from the resource.
    */
   private static List<FilterPattern> references(MonitoringTopic topic) {
-    if (find(topic.id()).filter(t -> t.equals(topic)).isEmpty()) {
+    // The loaded topic itself, as a rule; the deep record equals only for one made elsewhere.
+    if (find(topic.id()).filter(t -> t == topic || t.equals(topic)).isEmpty()) {
       return List.of();
     }
     return Holder.REFERENCES.computeIfAbsent(
