@@ -343,11 +343,15 @@ final class RecordReader {
 
   private static boolean hasJackson(Annotation[] annotations) {
     for (Annotation a : annotations) {
-      if (a.annotationType().getName().startsWith("com.fasterxml.")) {
+      if (isJackson(a)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isJackson(Annotation a) {
+    return a.annotationType().getName().startsWith("com.fasterxml.");
   }
 
   private Shape shape(Class<?> type) {
@@ -403,7 +407,7 @@ final class RecordReader {
         }
         String name = c.getName();
         for (Annotation a : annotations) {
-          if (!a.annotationType().getName().startsWith("com.fasterxml.")) {
+          if (!isJackson(a)) {
             continue;
           }
           if (!(a instanceof JsonProperty jp)

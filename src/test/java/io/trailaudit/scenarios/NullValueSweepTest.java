@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailaudit.checks.Check;
@@ -15,13 +14,13 @@ import io.trailaudit.config.AuditConfig;
 import io.trailaudit.files.InputFileException;
 import io.trailaudit.model.Snapshot;
 import io.trailaudit.snapshot.Snapshots;
+import io.trailaudit.testing.JsonPointers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -73,7 +72,7 @@ class NullValueSweepTest {
     Map<String, Status> before = statuses(run(checks, parse(file, original)));
     List<String> problems = new ArrayList<>();
     int accepted = 0;
-    for (String path : paths(original, "")) {
+    for (String path : JsonPointers.paths(original)) {
       if (MEANINGFUL.keySet().stream().anyMatch(m -> matches(m, path))) {
         continue;
       }
@@ -154,43 +153,11 @@ class NullValueSweepTest {
     return m;
   }
 
-  /** JSON Pointers of every member and element below {@code node}, not including it. */
-  private static List<String> paths(JsonNode node, String at) {
-    List<String> out = new ArrayList<>();
-    if (node.isObject()) {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        String p = at + "/" + name.replace("~", "~0").replace("/", "~1");
-        out.add(p);
-        out.addAll(paths(node.get(name), p));
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        String p = at + "/" + i;
-        out.add(p);
-        out.addAll(paths(node.get(i), p));
-      }
-    }
-    return out;
-  }
-
   /** Edits the node at {@code path}; false when the edit does not apply (removing an element). */
   private static boolean edit(JsonNode root, String path, Edit edit) {
-    int cut = path.lastIndexOf('/');
-    JsonNode parent = root.at(path.substring(0, cut));
-    String last = path.substring(cut + 1).replace("~1", "/").replace("~0", "~");
-    if (parent instanceof ObjectNode o) {
-      if (edit == Edit.NULL) {
-        o.set(last, NullNode.getInstance());
-      } else {
-        o.remove(last);
-      }
-      return true;
+    if (edit == Edit.NULL) {
+      return JsonPointers.set(root, path, NullNode.getInstance());
     }
-    if (parent instanceof ArrayNode a && edit == Edit.NULL) {
-      a.set(Integer.parseInt(last), NullNode.getInstance());
-      return true;
-    }
-    return false;
+    return JsonPointers.parent(root, path) instanceof ObjectNode && JsonPointers.remove(root, path);
   }
 }

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trailaudit.files.InputFileException;
 import io.trailaudit.model.Snapshot;
+import io.trailaudit.testing.JsonPointers;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -81,16 +80,16 @@ class RecordReaderTest {
     List<String> problems = new ArrayList<>();
     int accepted = 0;
     int declined = 0;
-    for (String path : paths(original, "")) {
+    for (String path : JsonPointers.paths(original)) {
       List<JsonNode> variants = new ArrayList<>();
       for (JsonNode replacement : REPLACEMENTS) {
         JsonNode copy = original.deepCopy();
-        if (replace(copy, path, replacement)) {
+        if (JsonPointers.set(copy, path, replacement)) {
           variants.add(copy);
         }
       }
       JsonNode removed = original.deepCopy();
-      if (remove(removed, path)) {
+      if (JsonPointers.remove(removed, path)) {
         variants.add(removed);
       }
       if (original.at(path) instanceof ObjectNode) {
@@ -147,55 +146,5 @@ class RecordReaderTest {
 
   private static Optional<Snapshot> read(byte[] json) {
     return RecordReader.read(Snapshots.mapper().getFactory(), json);
-  }
-
-  /** JSON Pointers of every member and element below {@code node}, not including it. */
-  private static List<String> paths(JsonNode node, String at) {
-    List<String> out = new ArrayList<>();
-    if (node.isObject()) {
-      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-        String name = it.next();
-        String p = at + "/" + name.replace("~", "~0").replace("/", "~1");
-        out.add(p);
-        out.addAll(paths(node.get(name), p));
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        String p = at + "/" + i;
-        out.add(p);
-        out.addAll(paths(node.get(i), p));
-      }
-    }
-    return out;
-  }
-
-  private static boolean replace(JsonNode root, String path, JsonNode value) {
-    int cut = path.lastIndexOf('/');
-    JsonNode parent = root.at(path.substring(0, cut));
-    String last = path.substring(cut + 1).replace("~1", "/").replace("~0", "~");
-    if (parent instanceof ObjectNode o) {
-      o.set(last, value);
-      return true;
-    }
-    if (parent instanceof ArrayNode a) {
-      a.set(Integer.parseInt(last), value);
-      return true;
-    }
-    return false;
-  }
-
-  private static boolean remove(JsonNode root, String path) {
-    int cut = path.lastIndexOf('/');
-    JsonNode parent = root.at(path.substring(0, cut));
-    String last = path.substring(cut + 1).replace("~1", "/").replace("~0", "~");
-    if (parent instanceof ObjectNode o) {
-      o.remove(last);
-      return true;
-    }
-    if (parent instanceof ArrayNode a) {
-      a.remove(Integer.parseInt(last));
-      return true;
-    }
-    return false;
   }
 }
